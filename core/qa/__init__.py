@@ -1,0 +1,1 @@
+"""QA bit fields: schemes (what the bits mean), decoding, and keep rules."""

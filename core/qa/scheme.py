@@ -1,0 +1,264 @@
+"""QA schemes: named bit fields of a QA band, kept as data so a new sensor needs a file, not code.
+
+A preset is a JSON file in ``presets/`` (see ``own_lai.json`` for the format).
+A custom scheme comes from a table of rows ``name, first bit, bit count, labels``
+(the Processing matrix parameter), with labels written ``0=DRT;1=ECO``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import SchemeError
+
+PRESET_DIR = Path(__file__).with_name("presets")
+
+# Order is public: the Processing enum index of each preset (scripts depend on it).
+PRESET_IDS = (
+    "own_lai",
+    "mod15_fparlai_qc",
+    "mod15_fparextra_qc",
+    "mod11_qc",
+    "mod13_vi_quality",
+    "landsat_c2_qa_pixel",
+)
+
+MAX_BITS = 64
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One bit field: ``bit_count`` bits starting at ``first_bit`` (bit 0 = least significant)."""
+
+    name: str
+    first_bit: int
+    bit_count: int
+    labels: dict = field(default_factory=dict)  # value -> short label usable in rules
+    meanings: dict = field(default_factory=dict)  # value -> longer text from the product's document
+    description: str = ""
+
+    @property
+    def last_bit(self) -> int:
+        return self.first_bit + self.bit_count - 1
+
+    @property
+    def max_value(self) -> int:
+        return (1 << self.bit_count) - 1
+
+    @property
+    def bits_text(self) -> str:
+        if self.bit_count == 1:
+            return f"bit {self.first_bit}"
+        return f"bits {self.first_bit}-{self.last_bit}"
+
+    def value_of(self, label: str) -> int | None:
+        """The value a label names (case-insensitive), or None."""
+        wanted = label.lower()
+        for value, text in self.labels.items():
+            if text.lower() == wanted:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """The fields of one QA band, validated: unique names, no overlap, within ``MAX_BITS``."""
+
+    id: str
+    name: str
+    fields: tuple
+    source: str = ""
+    default_rule: str = ""
+    grids: tuple = ()  # HDF-EOS grid (subdataset) names this QA is stored under
+
+    def __post_init__(self):
+        _validate(self)
+
+    def field(self, name: str) -> Field:
+        for qa_field in self.fields:
+            if qa_field.name == name:
+                return qa_field
+        raise SchemeError(f"Unknown field '{name}'; fields of {self.name}: {', '.join(self.field_names)}")
+
+    @property
+    def field_names(self) -> list:
+        return [qa_field.name for qa_field in self.fields]
+
+    @property
+    def bits_used(self) -> int:
+        """Bits a QA band needs to hold every field (highest used bit + 1)."""
+        return max(qa_field.last_bit for qa_field in self.fields) + 1
+
+    def describe(self) -> str:
+        """Plain text listing of the fields and their labels, for help texts and logs."""
+        lines = [self.name]
+        for qa_field in self.fields:
+            line = f"  {qa_field.name} ({qa_field.bits_text})"
+            if qa_field.description:
+                line += f": {qa_field.description}"
+            lines.append(line)
+            if qa_field.labels:
+                lines.append("    " + ", ".join(f"{v}={t}" for v, t in sorted(qa_field.labels.items())))
+        return "\n".join(lines)
+
+
+def _validate(scheme: Scheme) -> None:
+    if not scheme.fields:
+        raise SchemeError(f"QA scheme '{scheme.name}' has no fields")
+    seen_names = set()
+    owner_of_bit = {}
+    for qa_field in scheme.fields:
+        if not _NAME.match(qa_field.name):
+            raise SchemeError(
+                f"Field name '{qa_field.name}' is not usable in rules: use letters, digits and _, "
+                "starting with a letter"
+            )
+        if qa_field.name.lower() in seen_names:
+            raise SchemeError(f"Duplicate field name '{qa_field.name}'")
+        seen_names.add(qa_field.name.lower())
+        if qa_field.first_bit < 0 or qa_field.bit_count < 1:
+            raise SchemeError(
+                f"Field '{qa_field.name}': first bit must be >= 0 and bit count >= 1 "
+                f"(got first bit {qa_field.first_bit}, bit count {qa_field.bit_count})"
+            )
+        if qa_field.last_bit >= MAX_BITS:
+            raise SchemeError(
+                f"Field '{qa_field.name}' ends at bit {qa_field.last_bit}, beyond the {MAX_BITS} bits "
+                "of the widest QA type"
+            )
+        for bit in range(qa_field.first_bit, qa_field.last_bit + 1):
+            if bit in owner_of_bit:
+                raise SchemeError(
+                    f"Fields '{owner_of_bit[bit]}' and '{qa_field.name}' overlap at bit {bit}"
+                )
+            owner_of_bit[bit] = qa_field.name
+        seen_labels = set()
+        for value, label in qa_field.labels.items():
+            if not 0 <= value <= qa_field.max_value:
+                raise SchemeError(
+                    f"Field '{qa_field.name}': label '{label}' is for value {value}, but "
+                    f"{qa_field.bit_count} bit(s) hold only 0-{qa_field.max_value}"
+                )
+            if not _NAME.match(label):
+                raise SchemeError(
+                    f"Field '{qa_field.name}': label '{label}' is not usable in rules: use letters, "
+                    "digits and _, starting with a letter"
+                )
+            if label.lower() in seen_labels:
+                raise SchemeError(f"Field '{qa_field.name}': duplicate label '{label}'")
+            seen_labels.add(label.lower())
+
+
+def _int(value, what: str) -> int:
+    try:
+        text = str(value).strip()
+        return int(float(text)) if re.fullmatch(r"-?\d+(\.0*)?", text) else int(text, 0)
+    except (TypeError, ValueError):
+        raise SchemeError(f"{what} must be a whole number, got '{value}'") from None
+
+
+def _value_map(raw: dict, what: str) -> dict:
+    return {_int(key, f"{what}: value"): str(text) for key, text in (raw or {}).items()}
+
+
+def scheme_from_dict(data: dict) -> Scheme:
+    """A scheme from the JSON layout of the preset files."""
+    try:
+        fields = tuple(
+            Field(
+                name=str(item["name"]),
+                first_bit=_int(item["first_bit"], f"Field '{item['name']}': first bit"),
+                bit_count=_int(item["bit_count"], f"Field '{item['name']}': bit count"),
+                labels=_value_map(item.get("labels"), f"Field '{item['name']}' labels"),
+                meanings=_value_map(item.get("meanings"), f"Field '{item['name']}' meanings"),
+                description=str(item.get("description", "")),
+            )
+            for item in data["fields"]
+        )
+        return Scheme(
+            id=str(data.get("id", "custom")),
+            name=str(data.get("name", data.get("id", "custom"))),
+            fields=fields,
+            source=str(data.get("source", "")),
+            default_rule=str(data.get("default_rule", "")),
+            grids=tuple(data.get("grids", ())),
+        )
+    except KeyError as missing:
+        raise SchemeError(f"QA scheme is missing the key {missing}") from None
+
+
+def load_scheme_file(path) -> Scheme:
+    """A scheme from a JSON file; unreadable or malformed files are a SchemeError."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except OSError as error:
+        raise SchemeError(f"Cannot read QA scheme file {path}: {error.strerror}") from None
+    except json.JSONDecodeError as error:
+        raise SchemeError(f"QA scheme file {path} is not valid JSON: {error}") from None
+    return scheme_from_dict(data)
+
+
+def load_preset(preset_id: str) -> Scheme:
+    if preset_id not in PRESET_IDS:
+        raise SchemeError(f"Unknown QA preset '{preset_id}'; presets: {', '.join(PRESET_IDS)}")
+    return load_scheme_file(PRESET_DIR / f"{preset_id}.json")
+
+
+def presets() -> list:
+    """Every preset scheme, in the public enum order."""
+    return [load_preset(preset_id) for preset_id in PRESET_IDS]
+
+
+def parse_labels(text: str, field_name: str) -> dict:
+    """``'0=DRT;1=ECO'`` (or commas / spaces between pairs) -> {0: 'DRT', 1: 'ECO'}."""
+    labels = {}
+    for pair in re.split(r"[;,\s]+", (text or "").strip()):
+        if not pair:
+            continue
+        value, sep, label = pair.partition("=")
+        if not sep or not label:
+            raise SchemeError(
+                f"Field '{field_name}': labels must look like 0=DRT;1=ECO, got '{pair}'"
+            )
+        labels[_int(value, f"Field '{field_name}': labelled value")] = label.strip()
+    return labels
+
+
+def scheme_from_table(rows, name: str = "Custom") -> Scheme:
+    """A scheme from rows of (name, first bit, bit count[, labels]) — the custom-fields matrix."""
+    fields = []
+    for row in rows:
+        cells = ["" if cell is None else str(cell).strip() for cell in row]
+        if not any(cells):
+            continue
+        if len(cells) < 3:
+            raise SchemeError(
+                f"Custom field row {cells} needs at least: name, first bit, bit count"
+            )
+        field_name = cells[0]
+        fields.append(
+            Field(
+                name=field_name,
+                first_bit=_int(cells[1], f"Field '{field_name}': first bit"),
+                bit_count=_int(cells[2], f"Field '{field_name}': bit count"),
+                labels=parse_labels(cells[3] if len(cells) > 3 else "", field_name),
+            )
+        )
+    if not fields:
+        raise SchemeError("The custom QA scheme has no fields: fill in at least one row")
+    return Scheme(id="custom", name=name, fields=tuple(fields))
+
+
+def rows_from_flat(values, columns: int = 4) -> list:
+    """Processing hands a matrix over as one flat list; cut it back into rows."""
+    values = list(values or [])
+    if len(values) % columns:
+        raise SchemeError(
+            f"The custom field table has {len(values)} cells, not a multiple of {columns} "
+            "(name, first bit, bit count, labels)"
+        )
+    return [values[i:i + columns] for i in range(0, len(values), columns)]

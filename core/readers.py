@@ -1,0 +1,89 @@
+"""Opening rasters with messages a user understands, and walking them in blocks.
+
+Blocks follow the file's natural block layout (whole rows of tiles or strips),
+so each window is read once and memory stays flat however large the raster.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from osgeo import gdal
+
+from .errors import LaiQaError
+
+# Pixels per window; ~1 M keeps a window of a few Float32/Int16 arrays in a few tens of MB.
+TARGET_WINDOW_PIXELS = 1 << 20
+
+GDAL_TYPE_NAMES = {
+    gdal.GDT_Byte: "Byte", gdal.GDT_UInt16: "UInt16", gdal.GDT_Int16: "Int16",
+    gdal.GDT_UInt32: "UInt32", gdal.GDT_Int32: "Int32", gdal.GDT_Float32: "Float32",
+    gdal.GDT_Float64: "Float64",
+}
+
+
+@contextmanager
+def gdal_errors_as_messages():
+    """Silence GDAL's own printing; callers read ``gdal.GetLastErrorMsg()`` instead."""
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    gdal.ErrorReset()
+    try:
+        yield
+    finally:
+        gdal.PopErrorHandler()
+
+
+def open_raster(source: str, role: str = "Input") -> gdal.Dataset:
+    """Open any GDAL dataset name (file, subdataset string, /vsizip/…) read-only."""
+    if not source:
+        raise LaiQaError(f"{role}: no raster given")
+    with gdal_errors_as_messages():
+        dataset = gdal.Open(str(source), gdal.GA_ReadOnly)
+        message = gdal.GetLastErrorMsg()
+    if dataset is None:
+        raise LaiQaError(f"{role}: cannot open '{source}' as a raster ({message or 'unknown format'})")
+    if dataset.RasterCount == 0:
+        subdatasets = [name for key, name in dataset.GetMetadata("SUBDATASETS").items() if key.endswith("_NAME")]
+        if subdatasets:
+            raise LaiQaError(
+                f"{role}: '{source}' is a container of {len(subdatasets)} subdatasets; pick one of: "
+                + "; ".join(subdatasets)
+            )
+        raise LaiQaError(f"{role}: '{source}' holds no raster band")
+    return dataset
+
+
+def raster_band(dataset: gdal.Dataset, band_number: int, role: str = "Input") -> gdal.Band:
+    """Band ``band_number`` (1-based), or a message naming how many bands there are."""
+    count = dataset.RasterCount
+    if not 1 <= int(band_number) <= count:
+        raise LaiQaError(
+            f"{role}: band {band_number} does not exist; '{dataset.GetDescription()}' has "
+            f"{count} band{'s' if count != 1 else ''} (1-{count})"
+        )
+    return dataset.GetRasterBand(int(band_number))
+
+
+def type_name(band: gdal.Band) -> str:
+    return gdal.GetDataTypeName(band.DataType)
+
+
+def windows(band: gdal.Band, target_pixels: int | None = None):
+    """(xoff, yoff, xsize, ysize) windows of whole rows, a multiple of the band's block height."""
+    target_pixels = target_pixels or TARGET_WINDOW_PIXELS
+    width, height = band.XSize, band.YSize
+    _, block_height = band.GetBlockSize()
+    block_height = max(1, min(block_height, height))
+    rows = max(block_height, (target_pixels // max(width, 1)) // block_height * block_height)
+    for yoff in range(0, height, rows):
+        yield 0, yoff, width, min(rows, height - yoff)
+
+
+def read_window(band: gdal.Band, window):
+    xoff, yoff, xsize, ysize = window
+    array = band.ReadAsArray(xoff, yoff, xsize, ysize)
+    if array is None:
+        raise LaiQaError(
+            f"Cannot read rows {yoff}-{yoff + ysize - 1} of '{band.GetDataset().GetDescription()}' "
+            f"({gdal.GetLastErrorMsg() or 'read error'}); the file may be truncated"
+        )
+    return array

@@ -1,0 +1,36 @@
+"""What every laiqa algorithm shares: translation, icon, and turning core errors into Processing errors."""
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+
+from ..core.errors import Cancelled, LaiQaError
+from ..core.progress import Progress
+from ..translation import tr
+
+
+class LaiQaAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses implement ``process``; user errors arrive as QgsProcessingException, never a traceback."""
+
+    def tr(self, text):
+        return tr(text)
+
+    def createInstance(self):  # noqa: N802 - QGIS API name
+        return type(self)()
+
+    def icon(self):
+        from .provider import LaiQaProvider
+
+        return LaiQaProvider().icon()
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        try:
+            return self.process(parameters, context, feedback)
+        except Cancelled:
+            raise QgsProcessingException(self.tr("Cancelled: no output was written.")) from None
+        except LaiQaError as error:
+            raise QgsProcessingException(str(error)) from None
+
+    def process(self, parameters, context, feedback):
+        raise NotImplementedError
+
+    @staticmethod
+    def progress_of(feedback) -> Progress:
+        return Progress(lambda fraction: feedback.setProgress(100.0 * fraction), feedback.isCanceled)

@@ -1,0 +1,74 @@
+"""laiqa:decodeqabits — a QA band in, one band per bit field out, styled with the field's labels."""
+from qgis.core import (
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+)
+
+from ..core.qa_rasters import decode_qa_raster
+from . import parameters
+from .base import LaiQaAlgorithm
+from .styling import field_palette, style_output
+
+
+class DecodeQaBits(LaiQaAlgorithm):
+    INPUT = "INPUT"
+    BAND = "BAND"
+    SCHEME = "SCHEME"
+    CUSTOM_FIELDS = "CUSTOM_FIELDS"
+    STYLE_FIELD = "STYLE_FIELD"
+    OUTPUT = "OUTPUT"
+
+    def name(self):
+        return "decodeqabits"
+
+    def displayName(self):  # noqa: N802 - QGIS API name
+        return self.tr("Decode QA bit fields")
+
+    def group(self):
+        return self.tr("QA bit fields")
+
+    def groupId(self):  # noqa: N802 - QGIS API name
+        return "qa"
+
+    def shortHelpString(self):  # noqa: N802 - QGIS API name
+        return self.tr(
+            "Splits an integer QA band into its bit fields: one output band per field, named after the "
+            "field, in the smallest unsigned type that holds the field values and a nodata value. "
+            "Pixels that are nodata in the QA band stay nodata in every band. Signed bands (Int16, Int32) "
+            "are read as their bit pattern. The first field band (or STYLE_FIELD) is styled with the "
+            "field's labels."
+        ) + "<h3>" + self.tr("Schemes") + "</h3>" + parameters.schemes_help()
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        parameters.add_qa_input(self, self.INPUT, self.BAND)
+        parameters.add_scheme(self, self.SCHEME, self.CUSTOM_FIELDS)
+        style_field = QgsProcessingParameterNumber(
+            self.STYLE_FIELD, self.tr("Field band to style on load (1 = first field)"),
+            QgsProcessingParameterNumber.Integer, defaultValue=1, optional=True, minValue=1,
+        )
+        style_field.setFlags(style_field.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(style_field)
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Decoded QA fields")))
+
+    def process(self, params, context, feedback):
+        source = parameters.raster_source(self, params, self.INPUT, context)
+        band = self.parameterAsInt(params, self.BAND, context)
+        scheme = parameters.scheme_from_parameters(self, params, context, self.SCHEME, self.CUSTOM_FIELDS)
+        output = self.parameterAsOutputLayer(params, self.OUTPUT, context)
+        feedback.pushInfo(self.tr("QA: {0} band {1}; scheme: {2}").format(source, band, scheme.describe()))
+        summary = decode_qa_raster(source, band, scheme, output, self.progress_of(feedback))
+        if summary.nodata_pixels:
+            feedback.pushInfo(self.tr("QA nodata pixels (nodata in every band): {0}").format(summary.nodata_pixels))
+        for field_name, counts in summary.value_counts.items():
+            labels = scheme.field(field_name).labels
+            feedback.pushInfo(
+                "{0}: {1}".format(
+                    field_name,
+                    ", ".join(f"{v}{' ' + labels[v] if v in labels else ''}={n}" for v, n in counts.items()),
+                )
+            )
+        style_band = min(max(self.parameterAsInt(params, self.STYLE_FIELD, context), 1), len(scheme.fields))
+        style_output(self, context, output, style_band, field_palette(scheme.fields[style_band - 1]),
+                     self.tr("QA fields ({0})").format(scheme.fields[style_band - 1].name))
+        return {self.OUTPUT: output}

@@ -1,0 +1,112 @@
+"""One definition of each parameter group, shared by every algorithm that takes it."""
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterBand,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterMatrix,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ..core.qa.rule import parse_rule
+from ..core.qa.scheme import PRESET_IDS, load_preset, presets, rows_from_flat, scheme_from_table
+from ..translation import tr
+
+CUSTOM_HEADERS = ["name", "first bit", "bit count", "labels"]
+
+
+def preset_names() -> list:
+    return [scheme.name for scheme in presets()]
+
+
+def scheme_options() -> list:
+    return [*preset_names(), tr("Custom (fields from CUSTOM_FIELDS)")]
+
+
+def custom_index() -> int:
+    return len(PRESET_IDS)
+
+
+def add_qa_input(algorithm, input_name="INPUT", band_name="BAND", input_label=None, band_label=None,
+                 default_band=1):
+    algorithm.addParameter(QgsProcessingParameterRasterLayer(input_name, input_label or tr("QA raster")))
+    algorithm.addParameter(
+        QgsProcessingParameterBand(band_name, band_label or tr("QA band"), default_band, input_name)
+    )
+
+
+def add_scheme(algorithm, scheme_name="SCHEME", custom_name="CUSTOM_FIELDS"):
+    algorithm.addParameter(
+        QgsProcessingParameterEnum(scheme_name, tr("QA scheme"), options=scheme_options(), defaultValue=0)
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterMatrix(
+            custom_name,
+            tr("Custom QA fields (used when the scheme is Custom; labels as 0=DRT;1=ECO)"),
+            numberRows=1,
+            hasFixedNumberRows=False,
+            headers=CUSTOM_HEADERS,
+            optional=True,
+        )
+    )
+
+
+def add_rule(algorithm, rule_name="RULE", default=""):
+    algorithm.addParameter(
+        QgsProcessingParameterString(
+            rule_name,
+            tr("QA keep rule (e.g. quality != 3 and algorithm in (DRT, ECO); empty = the scheme's default)"),
+            defaultValue=default,
+            optional=True,
+        )
+    )
+
+
+def raster_source(algorithm, parameters, name, context) -> str:
+    """The GDAL dataset name behind a raster parameter (a layer of the project or a path)."""
+    layer = algorithm.parameterAsRasterLayer(parameters, name, context)
+    if layer is None:
+        raise QgsProcessingException(tr("Could not load the raster given for {0}").format(name))
+    if layer.providerType() != "gdal":
+        raise QgsProcessingException(
+            tr("{0}: layer '{1}' is served by '{2}', not by GDAL; save it as a file first").format(
+                name, layer.name(), layer.providerType()
+            )
+        )
+    return layer.source()
+
+
+def scheme_from_parameters(algorithm, parameters, context, scheme_name="SCHEME", custom_name="CUSTOM_FIELDS"):
+    index = algorithm.parameterAsEnum(parameters, scheme_name, context)
+    if index < custom_index():
+        return load_preset(PRESET_IDS[index])
+    cells = algorithm.parameterAsMatrix(parameters, custom_name, context)
+    return scheme_from_table(rows_from_flat(cells, len(CUSTOM_HEADERS)))
+
+
+def rule_from_parameters(algorithm, parameters, context, scheme, rule_name="RULE"):
+    text = algorithm.parameterAsString(parameters, rule_name, context).strip()
+    return parse_rule(text or scheme.default_rule, scheme)
+
+
+def schemes_help() -> str:
+    """Preset indices by name with their fields: what a qgis_process user needs to choose SCHEME."""
+    parts = []
+    for index, scheme in enumerate(presets()):
+        fields = "".join(
+            f"<li><code>{f.name}</code> ({f.bits_text})"
+            + (": " + ", ".join(f"{v}={t}" for v, t in sorted(f.labels.items())) if f.labels else "")
+            + "</li>"
+            for f in scheme.fields
+        )
+        rule = f"<br>{tr('Default rule')}: <code>{scheme.default_rule}</code>" if scheme.default_rule else ""
+        parts.append(f"<p><b>SCHEME={index}</b>: {scheme.name}{rule}</p><ul>{fields}</ul>")
+    parts.append(
+        "<p><b>SCHEME={0}</b>: {1}</p>".format(
+            custom_index(),
+            tr("Custom: one CUSTOM_FIELDS row per field (name, first bit, bit count, labels such as "
+               "0=DRT;1=ECO). From qgis_process: CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM"),
+        )
+    )
+    return "".join(parts)
+

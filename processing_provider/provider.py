@@ -1,0 +1,32 @@
+"""The ``laiqa`` Processing provider: the algorithms every front end (Toolbox, models, qgis_process) sees."""
+import os
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..translation import tr
+from .decode_qa_bits import DecodeQaBits
+from .qa_mask import QaMask
+
+ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
+
+
+class LaiQaProvider(QgsProcessingProvider):
+    def id(self):
+        return "laiqa"
+
+    def name(self):
+        return tr("LAI QA Toolkit")
+
+    def longName(self):  # noqa: N802 - QGIS API name
+        return tr("LAI QA Toolkit: QA bit fields and LAI validation")
+
+    def icon(self):
+        return QIcon(ICON)
+
+    def svgIconPath(self):  # noqa: N802 - QGIS API name
+        return ICON
+
+    def loadAlgorithms(self):  # noqa: N802 - QGIS API name
+        for algorithm in (DecodeQaBits(), QaMask()):
+            self.addAlgorithm(algorithm)

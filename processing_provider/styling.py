@@ -1,0 +1,85 @@
+"""Every renderer of the plugin, saved as a ``.qml`` sidecar so any front end that loads the file sees it.
+
+``processing.run`` and ``qgis_process`` skip layer post-processors; QGIS applies a
+same-named ``.qml`` whenever the file is loaded. The Toolbox additionally gets
+the style through ``StyleFromSidecar`` when it adds the output to the map.
+"""
+import os
+
+from qgis.core import (
+    QgsPalettedRasterRenderer,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsRasterLayer,
+)
+from qgis.PyQt.QtGui import QColor
+
+from ..translation import tr
+
+# Qualitative colours (ColorBrewer Set1 / Dark2), distinguishable for most readers.
+CLASS_COLOURS = [
+    "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666",
+    "#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#ffff33", "#a65628", "#f781bf",
+]
+DROP_COLOUR, KEEP_COLOUR = "#bdbdbd", "#1a9850"
+MAX_PALETTE_CLASSES = 256
+
+
+def sidecar_path(raster_path: str) -> str:
+    return os.path.splitext(raster_path)[0] + ".qml"
+
+
+def field_palette(qa_field) -> list:
+    """One class per field value, labelled ``value label`` where the scheme names the value."""
+    values = range(min(qa_field.max_value + 1, MAX_PALETTE_CLASSES))
+    return [
+        QgsPalettedRasterRenderer.Class(
+            value,
+            QColor(CLASS_COLOURS[value % len(CLASS_COLOURS)]),
+            f"{value} {qa_field.labels[value]}" if value in qa_field.labels else str(value),
+        )
+        for value in values
+    ]
+
+
+def mask_palette() -> list:
+    return [
+        QgsPalettedRasterRenderer.Class(0, QColor(DROP_COLOUR), tr("0 drop")),
+        QgsPalettedRasterRenderer.Class(1, QColor(KEEP_COLOUR), tr("1 keep")),
+    ]
+
+
+def save_paletted_style(raster_path: str, band: int, classes: list) -> str:
+    """Write the sidecar ``.qml`` for a paletted band; returns its path."""
+    layer = QgsRasterLayer(raster_path, os.path.basename(raster_path), "gdal")
+    layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), band, classes))
+    path = sidecar_path(raster_path)
+    message, saved = layer.saveNamedStyle(path)
+    if not saved:
+        raise OSError(message)
+    return path
+
+
+class StyleFromSidecar(QgsProcessingLayerPostProcessorInterface):
+    """Applies the sidecar style to the layer the Toolbox adds (keep a reference: QGIS does not own it)."""
+
+    def __init__(self, raster_path: str, layer_name: str = ""):
+        super().__init__()
+        self.raster_path = raster_path
+        self.layer_name = layer_name
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
+        if isinstance(layer, QgsRasterLayer) and os.path.exists(sidecar_path(self.raster_path)):
+            layer.loadNamedStyle(sidecar_path(self.raster_path))
+            if self.layer_name:
+                layer.setName(self.layer_name)
+            layer.triggerRepaint()
+
+
+def style_output(algorithm, context, raster_path: str, band: int, classes: list,
+                 layer_name: str = ""):
+    """Sidecar for every front end, plus the post-processor for the Toolbox's map layer."""
+    save_paletted_style(raster_path, band, classes)
+    if context.willLoadLayerOnCompletion(raster_path):
+        post_processor = StyleFromSidecar(raster_path, layer_name)
+        algorithm.post_processors = [*getattr(algorithm, "post_processors", []), post_processor]
+        context.layerToLoadOnCompletionDetails(raster_path).setPostProcessor(post_processor)

@@ -1,0 +1,70 @@
+"""Shared fixtures: the plugin imported as ``laiqa`` from this checkout, sample data, small QA rasters."""
+import importlib
+import os
+import sys
+import tempfile
+
+import numpy as np
+import pytest
+from osgeo import gdal
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# The repository root is the plugin folder; QGIS and the tests see it as the package ``laiqa``.
+_PLUGIN_DIR = os.environ.get("QGIS_PLUGINPATH") or tempfile.mkdtemp(prefix="laiqa-plugins-")
+if not os.path.isdir(os.path.join(_PLUGIN_DIR, "laiqa")):
+    os.symlink(ROOT, os.path.join(_PLUGIN_DIR, "laiqa"))
+sys.path.insert(0, _PLUGIN_DIR)
+PLUGIN_PATH = _PLUGIN_DIR
+
+sample_data = importlib.import_module("laiqa.core.sample_data")
+
+
+@pytest.fixture(scope="session")
+def sample_dir(tmp_path_factory):
+    """Three 240x240 sample tile pairs, made once per session."""
+    out = tmp_path_factory.mktemp("sample")
+    tiles = sample_data.make_sample_data(str(out), size=240, tiles=3)
+    return out, tiles
+
+
+@pytest.fixture
+def write_raster(tmp_path):
+    """write_raster(array or [arrays], gdal_type, nodata=None, name=...) -> path of a small GeoTIFF."""
+
+    def write(arrays, gdal_type, nodata=None, name="qa.tif", block_rows=None):
+        arrays = [arrays] if isinstance(arrays, np.ndarray) else list(arrays)
+        height, width = arrays[0].shape
+        path = str(tmp_path / name)
+        options = ["TILED=YES", "BLOCKXSIZE=16", f"BLOCKYSIZE={block_rows}"] if block_rows else []
+        dataset = gdal.GetDriverByName("GTiff").Create(path, width, height, len(arrays), gdal_type, options)
+        dataset.SetGeoTransform((500000.0, 30.0, 0.0, 4000000.0, 0.0, -30.0))
+        for index, array in enumerate(arrays):
+            band = dataset.GetRasterBand(index + 1)
+            band.WriteArray(array)
+            if nodata is not None:
+                band.SetNoDataValue(nodata)
+        dataset = None
+        return path
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def laiqa_provider(qgis_processing):
+    """The plugin's provider registered in this session's Processing registry."""
+    from qgis.core import QgsApplication
+
+    from laiqa.processing_provider.provider import LaiQaProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("laiqa")
+    if provider is None:
+        provider = LaiQaProvider()
+        registry.addProvider(provider)
+    return provider
+
+
+def read_band(path, band=1):
+    dataset = gdal.Open(path)
+    return dataset.GetRasterBand(band).ReadAsArray()
