@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .errors import LaiQaError
+
 SPHERE_RADIUS = 6371007.181
 TILE_SIZE_M = 1111950.5197665
 GRID_ORIGIN_X, GRID_ORIGIN_Y = -20015109.354, 10007554.677
@@ -30,3 +32,29 @@ def parse_tile_id(text: str):
     """(h, v) of the first ``hXXvYY`` in ``text``, or None."""
     match = _TILE_ID.search(text)
     return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+NO_GEOTRANSFORM = (0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
+
+
+def has_georeference(geotransform, projection: str) -> bool:
+    """GDAL reports (0, 1, 0, 0, 0, 1) and no CRS for a raster that carries no georeference."""
+    return bool(projection) and geotransform is not None and tuple(geotransform) != NO_GEOTRANSFORM
+
+
+def resolve_georeference(dataset, name: str, role: str = "Raster"):
+    """(geotransform, wkt, note): the file's own, else the MODIS tile grid named by ``hXXvYY`` in ``name``."""
+    geotransform = dataset.GetGeoTransform(can_return_null=True)
+    projection = dataset.GetProjection()
+    if has_georeference(geotransform, projection):
+        return tuple(geotransform), projection, f"{role}: georeference from the file"
+    tile = parse_tile_id(str(name).replace("\\", "/").rsplit("/", 1)[-1]) or parse_tile_id(str(name))
+    if tile is None:
+        raise LaiQaError(
+            f"{role}: '{name}' has no georeference and its name carries no MODIS tile id (hXXvYY); "
+            "georeference it first (e.g. gdal_translate -a_srs -a_ullr)"
+        )
+    width = dataset.RasterXSize
+    note = (f"{role}: no georeference in the file; using MODIS sinusoidal tile {tile_id(*tile)} "
+            f"from its name ({TILE_SIZE_M / width:.4f} m pixels, sphere radius {SPHERE_RADIUS} m)")
+    return tile_geotransform(tile[0], tile[1], width), MODIS_SINUSOIDAL_WKT, note

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 
 import numpy as np
 from osgeo import gdal, gdal_array
@@ -17,6 +18,18 @@ from .readers import gdal_errors_as_messages
 
 GTIFF_OPTIONS = ["TILED=YES", "COMPRESS=ZSTD", "ZSTD_LEVEL=1", "NUM_THREADS=ALL_CPUS", "BIGTIFF=IF_SAFER"]
 GTIFF_FALLBACK_OPTIONS = ["TILED=YES", "COMPRESS=LZW", "BIGTIFF=IF_SAFER"]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def publish(temp_path: str, path: str) -> None:
+    """Rename a finished temporary file into place with the permissions a normal file would get."""
+    os.chmod(temp_path, 0o666 & ~_umask())  # mkstemp made it private (0600)
+    os.replace(temp_path, path)
 
 
 def default_creation_options(driver_name: str) -> list:
@@ -102,11 +115,28 @@ class AtomicRaster:
         return False
 
     def _move_into_place(self):
-        for suffix in ("", ".aux.xml"):
-            if os.path.exists(self.temp_path + suffix):
-                os.replace(self.temp_path + suffix, self.path + suffix)
+        if os.path.exists(self.temp_path + ".aux.xml"):
+            publish(self.temp_path + ".aux.xml", self.path + ".aux.xml")
+        publish(self.temp_path, self.path)
 
     def _remove_temp(self):
         for suffix in ("", ".aux.xml", ".ovr"):
             if self.temp_path and os.path.exists(self.temp_path + suffix):
                 os.remove(self.temp_path + suffix)
+
+
+@contextmanager
+def atomic_text_file(path):
+    """A text file (CSV, VRT) that appears complete or not at all."""
+    path = os.path.abspath(str(path))
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    handle, temp_path = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".partial", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        publish(temp_path, path)
+    except BaseException:
+        if os.path.exists(temp_path):
+            os.remove(temp_path)
+        raise

@@ -24,9 +24,11 @@ class LaiQaAlgorithm(QgsProcessingAlgorithm):
         try:
             return self.process(parameters, context, feedback)
         except Cancelled:
-            raise QgsProcessingException(self.tr("Cancelled: no output was written.")) from None
+            message = self.tr("Cancelled: no output was written.")
         except LaiQaError as error:
-            raise QgsProcessingException(str(error)) from None
+            message = str(error)
+        # Raised outside the except block: no traceback keeps the core's GDAL objects alive past QGIS's exit.
+        raise QgsProcessingException(message)
 
     def process(self, parameters, context, feedback):
         raise NotImplementedError

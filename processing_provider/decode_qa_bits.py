@@ -8,7 +8,7 @@ from qgis.core import (
 from ..core.qa_rasters import decode_qa_raster
 from . import parameters
 from .base import LaiQaAlgorithm
-from .styling import field_palette, style_output
+from .styling import field_palette, paletted, style_output
 
 
 class DecodeQaBits(LaiQaAlgorithm):
@@ -69,6 +69,6 @@ class DecodeQaBits(LaiQaAlgorithm):
                 )
             )
         style_band = min(max(self.parameterAsInt(params, self.STYLE_FIELD, context), 1), len(scheme.fields))
-        style_output(self, context, output, style_band, field_palette(scheme.fields[style_band - 1]),
+        style_output(self, context, output, style_band, paletted(field_palette(scheme.fields[style_band - 1])),
                      self.tr("QA fields ({0})").format(scheme.fields[style_band - 1].name))
         return {self.OUTPUT: output}

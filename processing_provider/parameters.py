@@ -2,12 +2,15 @@
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterBand,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterMatrix,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
 
+from ..core.lai_encoding import LAI_PRESETS, parse_fill_values
 from ..core.qa.rule import parse_rule
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets, rows_from_flat, scheme_from_table
 from ..translation import tr
@@ -27,12 +30,17 @@ def custom_index() -> int:
     return len(PRESET_IDS)
 
 
+def band_parameter(name, description, default_band, parent):
+    """A band with a default that qgis_process 3.22 honours: it treats a non-optional band as missing
+    unless given, even with a default, so the band is optional and falls back to the default."""
+    return QgsProcessingParameterBand(name, description, default_band, parent, optional=True)
+
+
 def add_qa_input(algorithm, input_name="INPUT", band_name="BAND", input_label=None, band_label=None,
-                 default_band=1):
-    algorithm.addParameter(QgsProcessingParameterRasterLayer(input_name, input_label or tr("QA raster")))
+                 default_band=1, optional=False):
     algorithm.addParameter(
-        QgsProcessingParameterBand(band_name, band_label or tr("QA band"), default_band, input_name)
-    )
+        QgsProcessingParameterRasterLayer(input_name, input_label or tr("QA raster"), optional=optional))
+    algorithm.addParameter(band_parameter(band_name, band_label or tr("QA band"), default_band, input_name))
 
 
 def add_scheme(algorithm, scheme_name="SCHEME", custom_name="CUSTOM_FIELDS"):
@@ -110,3 +118,46 @@ def schemes_help() -> str:
     )
     return "".join(parts)
 
+
+
+def add_lai_input(algorithm, prefix: str, label: str, default_band: int, default_preset: int):
+    """PRODUCT… or REFERENCE…: raster, band, preset, and the encoding overrides (empty = metadata/preset)."""
+    algorithm.addParameter(QgsProcessingParameterRasterLayer(prefix, label))
+    algorithm.addParameter(band_parameter(f"{prefix}_BAND", tr("{0} band").format(label), default_band, prefix))
+    algorithm.addParameter(QgsProcessingParameterEnum(
+        f"{prefix}_PRESET", tr("{0} preset (scale, valid range, fill)").format(label),
+        options=[preset.name for preset in LAI_PRESETS], defaultValue=default_preset))
+    overrides = [
+        ("SCALE", tr("{0} scale factor (empty = from file or preset)")),
+        ("OFFSET", tr("{0} offset (empty = from file or preset)")),
+        ("VALID_MIN", tr("{0} valid minimum, stored units (empty = from file or preset)")),
+        ("VALID_MAX", tr("{0} valid maximum, stored units (empty = from file or preset)")),
+    ]
+    for suffix, text in overrides:
+        parameter = QgsProcessingParameterNumber(
+            f"{prefix}_{suffix}", text.format(label), QgsProcessingParameterNumber.Double, optional=True)
+        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        algorithm.addParameter(parameter)
+    fill = QgsProcessingParameterString(
+        f"{prefix}_FILL", tr("{0} fill values, stored units, comma separated (empty = from file or preset)")
+        .format(label), optional=True)
+    fill.setFlags(fill.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    algorithm.addParameter(fill)
+
+
+def lai_input_from_parameters(algorithm, parameters, context, prefix: str) -> dict:
+    """Keyword arguments of DifferenceRequest for one side: source, band, preset id, overrides."""
+    overrides = {}
+    for suffix, setting in (("SCALE", "scale"), ("OFFSET", "offset"), ("VALID_MIN", "valid_min"),
+                            ("VALID_MAX", "valid_max")):
+        name = f"{prefix}_{suffix}"
+        if parameters.get(name) not in (None, ""):
+            overrides[setting] = algorithm.parameterAsDouble(parameters, name, context)
+    overrides["fill_values"] = parse_fill_values(algorithm.parameterAsString(parameters, f"{prefix}_FILL", context))
+    side = prefix.lower()
+    return {
+        side: raster_source(algorithm, parameters, prefix, context),
+        f"{side}_band": algorithm.parameterAsInt(parameters, f"{prefix}_BAND", context),
+        f"{side}_preset": LAI_PRESETS[algorithm.parameterAsEnum(parameters, f"{prefix}_PRESET", context)].id,
+        f"{side}_overrides": overrides,
+    }

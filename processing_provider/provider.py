@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..translation import tr
 from .decode_qa_bits import DecodeQaBits
+from .masked_difference import MaskedDifference
 from .qa_mask import QaMask
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
@@ -28,5 +29,5 @@ class LaiQaProvider(QgsProcessingProvider):
         return ICON
 
     def loadAlgorithms(self):  # noqa: N802 - QGIS API name
-        for algorithm in (DecodeQaBits(), QaMask()):
+        for algorithm in (DecodeQaBits(), QaMask(), MaskedDifference()):
             self.addAlgorithm(algorithm)

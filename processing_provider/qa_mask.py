@@ -4,7 +4,7 @@ from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterRasterDes
 from ..core.qa_rasters import qa_mask_raster
 from . import parameters
 from .base import LaiQaAlgorithm
-from .styling import mask_palette, style_output
+from .styling import mask_palette, paletted, style_output
 
 
 class QaMask(LaiQaAlgorithm):
@@ -55,5 +55,5 @@ class QaMask(LaiQaAlgorithm):
         summary = qa_mask_raster(source, band, scheme, rule, output, self.progress_of(feedback))
         feedback.pushInfo(self.tr("Kept {0} of {1} pixels with QA ({2:.2%})").format(
             summary.kept, summary.valid, summary.kept_fraction))
-        style_output(self, context, output, 1, mask_palette(), self.tr("QA mask"))
+        style_output(self, context, output, 1, paletted(mask_palette()), self.tr("QA mask"))
         return {self.OUTPUT: output, self.KEPT_FRACTION: summary.kept_fraction}

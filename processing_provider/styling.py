@@ -7,9 +7,12 @@ the style through ``StyleFromSidecar`` when it adds the output to the map.
 import os
 
 from qgis.core import (
+    QgsColorRampShader,
     QgsPalettedRasterRenderer,
     QgsProcessingLayerPostProcessorInterface,
     QgsRasterLayer,
+    QgsRasterShader,
+    QgsSingleBandPseudoColorRenderer,
 )
 from qgis.PyQt.QtGui import QColor
 
@@ -22,6 +25,9 @@ CLASS_COLOURS = [
 ]
 DROP_COLOUR, KEEP_COLOUR = "#bdbdbd", "#1a9850"
 MAX_PALETTE_CLASSES = 256
+# ColorBrewer RdBu (7 classes): negative = product below reference (red), positive = above (blue).
+DIVERGING_COLOURS = ["#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"]
+DIFFERENCE_LIMIT = 2.0  # LAI units either side of 0; editable in the layer's symbology
 
 
 def sidecar_path(raster_path: str) -> str:
@@ -48,10 +54,38 @@ def mask_palette() -> list:
     ]
 
 
-def save_paletted_style(raster_path: str, band: int, classes: list) -> str:
-    """Write the sidecar ``.qml`` for a paletted band; returns its path."""
+def paletted(classes: list):
+    """Renderer factory for a paletted band."""
+    return lambda provider, band: QgsPalettedRasterRenderer(provider, band, classes)
+
+
+def diverging(limit: float = DIFFERENCE_LIMIT):
+    """Renderer factory: a ramp symmetric about 0 from -limit to +limit, interpolated."""
+
+    def make(provider, band):
+        steps = len(DIVERGING_COLOURS) - 1
+        items = [
+            QgsColorRampShader.ColorRampItem(-limit + 2 * limit * i / steps, QColor(colour),
+                                             f"{-limit + 2 * limit * i / steps:+.2f}")
+            for i, colour in enumerate(DIVERGING_COLOURS)
+        ]
+        ramp = QgsColorRampShader(-limit, limit)
+        ramp.setColorRampType(QgsColorRampShader.Interpolated)
+        ramp.setColorRampItemList(items)
+        shader = QgsRasterShader(-limit, limit)
+        shader.setRasterShaderFunction(ramp)
+        renderer = QgsSingleBandPseudoColorRenderer(provider, band, shader)
+        renderer.setClassificationMin(-limit)
+        renderer.setClassificationMax(limit)
+        return renderer
+
+    return make
+
+
+def save_style(raster_path: str, band: int, make_renderer) -> str:
+    """Write the sidecar ``.qml`` with the renderer ``make_renderer(provider, band)``; returns its path."""
     layer = QgsRasterLayer(raster_path, os.path.basename(raster_path), "gdal")
-    layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), band, classes))
+    layer.setRenderer(make_renderer(layer.dataProvider(), band))
     path = sidecar_path(raster_path)
     message, saved = layer.saveNamedStyle(path)
     if not saved:
@@ -75,10 +109,9 @@ class StyleFromSidecar(QgsProcessingLayerPostProcessorInterface):
             layer.triggerRepaint()
 
 
-def style_output(algorithm, context, raster_path: str, band: int, classes: list,
-                 layer_name: str = ""):
+def style_output(algorithm, context, raster_path: str, band: int, make_renderer, layer_name: str = ""):
     """Sidecar for every front end, plus the post-processor for the Toolbox's map layer."""
-    save_paletted_style(raster_path, band, classes)
+    save_style(raster_path, band, make_renderer)
     if context.willLoadLayerOnCompletion(raster_path):
         post_processor = StyleFromSidecar(raster_path, layer_name)
         algorithm.post_processors = [*getattr(algorithm, "post_processors", []), post_processor]

@@ -1,4 +1,5 @@
 """Shared fixtures: the plugin imported as ``laiqa`` from this checkout, sample data, small QA rasters."""
+import gc
 import importlib
 import os
 import sys
@@ -68,3 +69,10 @@ def laiqa_provider(qgis_processing):
 def read_band(path, band=1):
     dataset = gdal.Open(path)
     return dataset.GetRasterBand(band).ReadAsArray()
+
+
+@pytest.fixture(autouse=True)
+def collect_gdal_objects():
+    """Free GDAL/OSR objects held by tracebacks while QGIS still runs; collected after exitQgis they crash."""
+    yield
+    gc.collect()

@@ -1,0 +1,163 @@
+"""Putting the reference LAI on the product's grid with GDAL, without a temporary full copy.
+
+Identical grids are read as they are. Otherwise the reference band is wrapped in
+an in-memory VRT that carries its (possibly inferred) georeference and turns fill
+and out-of-range values into nodata (a VRT lookup table), and a warped VRT
+resamples it onto the product grid as windows are read. Resampling works on raw
+values; scale and offset are linear, so averaging before or after scaling agrees.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+import numpy as np
+from osgeo import gdal, osr
+
+from .errors import LaiQaError
+from .grid import resolve_georeference
+from .readers import gdal_errors_as_messages
+
+WARP_NODATA = -3.0e38
+RESAMPLING = ("auto", "nearest", "bilinear", "average")
+
+
+@dataclass(frozen=True)
+class Grid:
+    width: int
+    height: int
+    geotransform: tuple
+    wkt: str
+
+    @property
+    def bounds(self) -> tuple:
+        """(xmin, ymin, xmax, ymax) of a north-up grid."""
+        x0, dx, _, y0, _, dy = self.geotransform
+        xs = (x0, x0 + dx * self.width)
+        ys = (y0, y0 + dy * self.height)
+        return min(xs), min(ys), max(xs), max(ys)
+
+    @property
+    def pixel_size(self) -> float:
+        return abs(self.geotransform[1])
+
+    def srs(self) -> osr.SpatialReference:
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(self.wkt)
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        return srs
+
+    def same_as(self, other: Grid) -> bool:
+        if (self.width, self.height) != (other.width, other.height):
+            return False
+        tolerance = 1e-6 * self.pixel_size
+        if any(abs(a - b) > tolerance for a, b in zip(self.geotransform, other.geotransform)):
+            return False
+        return bool(self.srs().IsSame(other.srs()))
+
+    def describe(self) -> str:
+        xmin, ymin, xmax, ymax = self.bounds
+        name = self.srs().GetName() or "unknown CRS"
+        return f"{xmin:.3f}, {ymin:.3f} - {xmax:.3f}, {ymax:.3f} ({name})"
+
+
+def grid_of(dataset, name: str, role: str):
+    """The dataset's grid and a note saying where its georeference came from."""
+    geotransform, wkt, note = resolve_georeference(dataset, name, role)
+    if geotransform[2] or geotransform[4]:
+        raise LaiQaError(f"{role}: rotated grids are not supported; warp '{name}' to a north-up grid first")
+    return Grid(dataset.RasterXSize, dataset.RasterYSize, geotransform, wkt), note
+
+
+def bounds_in(grid: Grid, target: Grid) -> tuple:
+    """``grid``'s extent expressed in ``target``'s CRS."""
+    if grid.srs().IsSame(target.srs()):
+        return grid.bounds
+    transform = osr.CoordinateTransformation(grid.srs(), target.srs())
+    return transform.TransformBounds(*grid.bounds, 21)
+
+
+def check_overlap(reference: Grid, target: Grid, reference_name: str, product_name: str) -> None:
+    xmin, ymin, xmax, ymax = bounds_in(reference, target)
+    txmin, tymin, txmax, tymax = target.bounds
+    if xmin >= txmax or xmax <= txmin or ymin >= tymax or ymax <= tymin:
+        raise LaiQaError(
+            f"The reference does not overlap the product: reference '{reference_name}' covers "
+            f"{reference.describe()}, product '{product_name}' covers {target.describe()}"
+        )
+
+
+def choose_resampling(choice: str, reference: Grid, target: Grid) -> str:
+    """'auto': average when the reference is finer than the product, else nearest (no invented values)."""
+    if choice != "auto":
+        return choice
+    xmin, ymin, xmax, ymax = bounds_in(reference, target)
+    reference_pixel = min((xmax - xmin) / reference.width, (ymax - ymin) / reference.height)
+    return "average" if reference_pixel < target.pixel_size * 0.999 else "nearest"
+
+
+def _lookup_table(dtype, encoding) -> str:
+    """VRT LUT points mapping fills and out-of-range integers to WARP_NODATA, everything else to itself."""
+    info = np.iinfo(dtype)
+    low = info.min if encoding.valid_min is None else max(info.min, int(np.ceil(encoding.valid_min)))
+    high = info.max if encoding.valid_max is None else min(info.max, int(np.floor(encoding.valid_max)))
+    points = []
+    if low > info.min:
+        points.append((low - 1, WARP_NODATA))
+    points.append((low, low))
+    for fill in sorted({int(f) for f in encoding.fill_values if low < f < high and float(f).is_integer()}):
+        points += [(fill - 1, fill - 1), (fill, WARP_NODATA), (fill + 1, fill + 1)]
+    points.append((high, high))
+    if high < info.max:
+        points.append((high + 1, WARP_NODATA))
+    return ",".join(f"{x}:{y:.9g}" for x, y in points)
+
+
+def _masked_source_vrt(source: str, band_number: int, band, grid: Grid, encoding) -> gdal.Dataset:
+    """The reference band as a Float32 VRT with its georeference and invalid values set to nodata."""
+    dtype = np.dtype(gdal.GetDataTypeName(band.DataType).lower().replace("byte", "uint8"))
+    if dtype.kind in "iu":
+        masking = f"<LUT>{_lookup_table(dtype, encoding)}</LUT>"
+    else:  # float references: fills inside the range are caught after resampling by the valid-range test
+        first_fill = next(iter(encoding.fill_values), None)
+        masking = f"<NODATA>{first_fill:.9g}</NODATA>" if first_fill is not None else ""
+    geotransform = ",".join(f"{v:.17g}" for v in grid.geotransform)
+    xml = (
+        f'<VRTDataset rasterXSize="{grid.width}" rasterYSize="{grid.height}">'
+        f"<SRS>{escape(grid.wkt)}</SRS><GeoTransform>{geotransform}</GeoTransform>"
+        f'<VRTRasterBand dataType="Float32" band="1"><NoDataValue>{WARP_NODATA:.9g}</NoDataValue>'
+        f'<ComplexSource><SourceFilename relativeToVRT="0">{escape(source)}</SourceFilename>'
+        f"<SourceBand>{band_number}</SourceBand>{masking}</ComplexSource>"
+        "</VRTRasterBand></VRTDataset>"
+    )
+    with gdal_errors_as_messages():
+        dataset = gdal.Open(xml)
+        message = gdal.GetLastErrorMsg()
+    if dataset is None:
+        raise LaiQaError(f"Reference: GDAL could not wrap '{source}' for resampling ({message})")
+    return dataset
+
+
+class AlignedReference:
+    """Reads reference windows on the product grid; raw values, WARP_NODATA where nothing valid lands."""
+
+    def __init__(self, source, band_number, band, reference_grid: Grid, target: Grid, encoding, resampling):
+        self._source_vrt = _masked_source_vrt(source, band_number, band, reference_grid, encoding)
+        xmin, ymin, xmax, ymax = target.bounds
+        with gdal_errors_as_messages():
+            self._warped = gdal.Warp(
+                "", self._source_vrt, format="VRT", outputBounds=(xmin, ymin, xmax, ymax),
+                width=target.width, height=target.height, dstSRS=target.wkt, resampleAlg=resampling,
+                srcNodata=WARP_NODATA, dstNodata=WARP_NODATA, outputType=gdal.GDT_Float32,
+            )
+            message = gdal.GetLastErrorMsg()
+        if self._warped is None:
+            raise LaiQaError(f"Reference: GDAL could not resample '{source}' onto the product grid ({message})")
+        self.band = self._warped.GetRasterBand(1)
+        self.nodata = WARP_NODATA
+
+    def close(self):
+        """Close the warped VRT before the VRT it reads (GDAL crashes on the other order at exit)."""
+        self.band = None
+        self._warped = None
+        self._source_vrt = None

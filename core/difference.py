@@ -1,0 +1,203 @@
+"""Product LAI minus reference LAI, QA-masked and split by a QA field, with statistics, in one windowed pass.
+
+This is the article's job: one band per class of the split field (DRT, ECO, …) plus
+``all``, Float32 with a nodata value, and per-class validation statistics computed
+from streaming sums while the bands are written.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .alignment import RESAMPLING, WARP_NODATA, AlignedReference, check_overlap, choose_resampling, grid_of
+from .errors import LaiQaError
+from .lai_encoding import LaiEncoding, lai_preset, resolve_encoding
+from .progress import SILENT
+from .qa.decode import as_bit_pattern, decode_field
+from .qa.rule import keep_mask, parse_rule
+from .qa_rasters import QaBand
+from .readers import open_raster, raster_band, read_window, windows
+from .stats import Accumulator
+from .writers import AtomicRaster
+
+DIFFERENCE_NODATA = -9999.0
+MAX_SPLIT_CLASSES = 64
+
+
+@dataclass
+class DifferenceRequest:
+    """Everything one product/reference pair needs; defaults fit the article's own product vs GLASS."""
+
+    product: str
+    reference: str
+    output: str
+    scheme: object
+    product_band: int = 1
+    qa: str | None = None  # None: the product raster itself
+    qa_band: int = 2
+    rule: str | None = None  # None: the scheme's default rule
+    split_field: str = "algorithm"
+    reference_band: int = 1
+    product_preset: str = "own_lai"
+    reference_preset: str = "glass"
+    product_overrides: dict = field(default_factory=dict)
+    reference_overrides: dict = field(default_factory=dict)
+    resampling: str = "auto"
+    class_folder: str | None = None
+    creation_options: list | None = None
+
+
+@dataclass
+class DifferenceResult:
+    output: str
+    band_names: list
+    rows: list  # statistics per band name, see stats.COLUMNS
+    notes: list  # what was used, for the log
+    class_files: dict = field(default_factory=dict)
+    accumulator: Accumulator | None = None
+
+
+@dataclass
+class LaiBand:
+    """An LAI band opened with its encoding and grid."""
+
+    source: str
+    band_number: int
+    encoding: LaiEncoding
+    grid: object
+    note: str
+    dataset: object
+    band: object
+
+    @classmethod
+    def open(cls, source, band_number, preset_id, overrides, role):
+        dataset = open_raster(source, role)
+        band = raster_band(dataset, band_number, role)
+        encoding = resolve_encoding(band, lai_preset(preset_id), overrides)
+        grid, note = grid_of(dataset, source, role)
+        return cls(source, band_number, encoding, grid, note, dataset, band)
+
+
+def split_classes(scheme, split_field: str):
+    """(field or None, class values, class names): labelled values of the field, or all its values."""
+    if not split_field:
+        return None, [], []
+    qa_field = scheme.field(split_field)
+    if qa_field.labels:
+        values = sorted(qa_field.labels)
+        return qa_field, values, [qa_field.labels[v] for v in values]
+    if qa_field.max_value >= MAX_SPLIT_CLASSES:
+        raise LaiQaError(
+            f"Split field '{split_field}' has {qa_field.max_value + 1} possible values and no labels; "
+            f"split by a field with labels or at most {MAX_SPLIT_CLASSES} values"
+        )
+    values = list(range(qa_field.max_value + 1))
+    return qa_field, values, [f"{split_field}_{v}" for v in values]
+
+
+def class_file_path(class_folder: str, class_name: str, output: str) -> str:
+    """The article's layout: <folder>/<class>/<output file name>."""
+    return os.path.join(class_folder, class_name, os.path.basename(output))
+
+
+def masked_difference(request: DifferenceRequest, progress=SILENT) -> DifferenceResult:
+    if request.resampling not in RESAMPLING:
+        raise LaiQaError(f"Unknown resampling '{request.resampling}'; use one of {', '.join(RESAMPLING)}")
+    scheme = request.scheme
+    rule = parse_rule(scheme.default_rule if request.rule is None else request.rule, scheme)
+    split_field, class_values, class_names = split_classes(scheme, request.split_field)
+
+    product = LaiBand.open(request.product, request.product_band, request.product_preset,
+                           request.product_overrides, "Product")
+    reference = LaiBand.open(request.reference, request.reference_band, request.reference_preset,
+                             request.reference_overrides, "Reference")
+    qa = QaBand(request.qa or request.product, request.qa_band, scheme)
+    if (qa.band.XSize, qa.band.YSize) != (product.band.XSize, product.band.YSize):
+        raise LaiQaError(
+            f"The QA raster is {qa.band.XSize}x{qa.band.YSize} pixels but the product is "
+            f"{product.band.XSize}x{product.band.YSize}; QA and product must share one grid"
+        )
+    notes = [product.note, reference.note,
+             f"Product LAI: {product.encoding.describe()}", f"Reference LAI: {reference.encoding.describe()}",
+             f"QA: {scheme.name}; keep rule: {rule.text or 'none (keep all)'}; "
+             f"split by: {request.split_field or 'nothing'}"]
+
+    if reference.grid.same_as(product.grid):
+        notes.append("Reference grid is identical to the product grid: read as it is")
+        return _write_difference(request, scheme, rule, product, reference, reference.band, None, qa,
+                                 (split_field, class_values, class_names), notes, progress)
+    check_overlap(reference.grid, product.grid, request.reference, request.product)
+    resampling = choose_resampling(request.resampling, reference.grid, product.grid)
+    aligned = AlignedReference(reference.source, reference.band_number, reference.band, reference.grid,
+                               product.grid, reference.encoding, resampling)
+    notes.append(f"Reference resampled onto the product grid with GDAL warp ({resampling})")
+    try:
+        return _write_difference(request, scheme, rule, product, reference, aligned.band, WARP_NODATA, qa,
+                                 (split_field, class_values, class_names), notes, progress)
+    finally:
+        aligned.close()
+
+
+def _write_difference(request, scheme, rule, product, reference, reference_band, reference_nodata, qa,
+                      classes, notes, progress) -> DifferenceResult:
+    """The windowed pass: read the three bands, mask, difference, write every band, add up statistics."""
+    split_field, class_values, class_names = classes
+
+    band_names = [*class_names, "all"]
+    # Index of each split-field value among the classes; unlabelled values get len(classes): only in 'all'.
+    class_lookup = None
+    if split_field is not None:
+        class_lookup = np.full(split_field.max_value + 1, len(class_values), dtype=np.intp)
+        class_lookup[class_values] = np.arange(len(class_values))
+    accumulator = Accumulator([*class_names, "other"])
+    grid = product.grid
+    geo = {"width": grid.width, "height": grid.height, "geotransform": grid.geotransform, "projection": grid.wkt}
+    all_windows = list(windows(product.band))
+    class_files = {}
+    with ExitStack() as outputs:
+        out = outputs.enter_context(AtomicRaster(
+            request.output, band_count=len(band_names), numpy_dtype=np.float32, nodata=DIFFERENCE_NODATA,
+            descriptions=band_names, creation_options=request.creation_options, **geo))
+        class_outputs = []
+        if request.class_folder:
+            for name in class_names or ["all"]:
+                path = class_file_path(request.class_folder, name, request.output)
+                class_outputs.append(outputs.enter_context(AtomicRaster(
+                    path, band_count=1, numpy_dtype=np.float32, nodata=DIFFERENCE_NODATA, descriptions=[name],
+                    creation_options=request.creation_options, **geo)))
+                class_files[name] = path
+        for done, window in enumerate(all_windows):
+            progress.check()
+            product_raw = read_window(product.band, window)
+            reference_raw = read_window(reference_band, window)
+            qa_raw = read_window(qa.band, window)
+            keep = keep_mask(qa_raw, scheme, rule) & product.encoding.valid(product_raw)
+            keep &= reference.encoding.valid(reference_raw)
+            if reference_nodata is not None:
+                keep &= reference_raw != reference_nodata
+            qa_missing = qa.nodata_mask(qa_raw)
+            if qa_missing is not None:
+                keep &= ~qa_missing
+            product_lai = product.encoding.to_lai(product_raw)
+            reference_lai = reference.encoding.to_lai(reference_raw)
+            difference = np.where(keep, product_lai - reference_lai, np.float32(DIFFERENCE_NODATA))
+            if class_lookup is not None:
+                class_index = class_lookup[decode_field(as_bit_pattern(qa_raw), split_field)]
+            else:
+                class_index = np.zeros(difference.shape, dtype=np.intp)
+            bands = [np.where(class_index == k, difference, np.float32(DIFFERENCE_NODATA))
+                     for k in range(len(class_names))]
+            bands.append(difference)
+            xoff, yoff = window[0], window[1]
+            for index, values in enumerate(bands):
+                out.GetRasterBand(index + 1).WriteArray(values, xoff, yoff)
+            for dataset, values in zip(class_outputs, bands):
+                dataset.GetRasterBand(1).WriteArray(values, xoff, yoff)
+            accumulator.add(class_index[keep], product_lai[keep], reference_lai[keep])
+            progress.report((done + 1) / len(all_windows))
+    rows = accumulator.rows()[: len(class_names)]
+    rows.append(accumulator.total_row("all"))
+    return DifferenceResult(request.output, band_names, rows, notes, class_files, accumulator)

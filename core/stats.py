@@ -1,0 +1,103 @@
+"""Validation statistics from running float64 sums: one pass, mergeable across windows and tiles.
+
+Every statistic is a function of nine sums, so windows (and, in a batch, tiles)
+are added up and pooled exactly, never averaged from per-tile means.
+Conventions: difference d = product - reference; SD is the sample standard deviation
+of d (n - 1); the OLS line regresses product on reference (product = slope * reference
++ intercept); the GCOS requirement for LAI is |d| <= max(0.5, 0.2 * reference).
+"""
+from __future__ import annotations
+
+import csv
+import math
+
+import numpy as np
+
+from .writers import atomic_text_file
+
+SUMS = ("n", "product", "reference", "difference", "abs_difference", "squared_difference",
+        "product_squared", "reference_squared", "product_reference", "within_gcos")
+COLUMNS = ("class", "n", "mean_product", "mean_reference", "bias", "mae", "rmse", "sd", "r",
+           "slope", "intercept", "gcos_share")
+GCOS_ABSOLUTE, GCOS_RELATIVE = 0.5, 0.2
+
+
+def within_gcos(product: np.ndarray, reference: np.ndarray) -> np.ndarray:
+    return np.abs(product - reference) <= np.maximum(GCOS_ABSOLUTE, GCOS_RELATIVE * reference)
+
+
+class Accumulator:
+    """Sums for K classes at once; ``add`` takes the class index of each valid pixel."""
+
+    def __init__(self, class_names):
+        self.class_names = list(class_names)
+        self.sums = np.zeros((len(SUMS), len(self.class_names)), dtype=np.float64)
+
+    def add(self, class_index: np.ndarray, product: np.ndarray, reference: np.ndarray) -> None:
+        """Valid pixels only: 1-D arrays of equal length."""
+        size = len(self.class_names)
+        p = product.astype(np.float64)
+        r = reference.astype(np.float64)
+        d = p - r
+        weights = (None, p, r, d, np.abs(d), d * d, p * p, r * r, p * r, within_gcos(p, r))
+        for row, weight in enumerate(weights):
+            self.sums[row] += np.bincount(class_index, weights=weight, minlength=size)[:size]
+
+    def merge(self, other: Accumulator) -> None:
+        if other.class_names != self.class_names:
+            raise ValueError("cannot merge statistics of different classes")
+        self.sums += other.sums
+
+    def total_row(self, name: str = "all") -> dict:
+        """Statistics of every class pooled."""
+        return summarise(name, dict(zip(SUMS, self.sums.sum(axis=1))))
+
+    def rows(self) -> list:
+        return [summarise(name, dict(zip(SUMS, self.sums[:, k]))) for k, name in enumerate(self.class_names)]
+
+
+def summarise(name: str, s: dict) -> dict:
+    """Every statistic of one class from its sums; NaN where it is undefined (too few pixels, no spread)."""
+    s = {key: float(value) for key, value in s.items()}  # plain floats: numpy scalars confuse Qt and csv
+    n = s["n"]
+    nan = float("nan")
+    if n == 0:
+        return {"class": name, "n": 0, **{c: nan for c in COLUMNS[2:]}}
+    mean_p, mean_r, bias = s["product"] / n, s["reference"] / n, s["difference"] / n
+    sxx = s["reference_squared"] - n * mean_r * mean_r
+    syy = s["product_squared"] - n * mean_p * mean_p
+    sxy = s["product_reference"] - n * mean_p * mean_r
+    sdd = s["squared_difference"] - n * bias * bias
+    slope = sxy / sxx if sxx > 0 else nan
+    return {
+        "class": name,
+        "n": int(n),
+        "mean_product": mean_p,
+        "mean_reference": mean_r,
+        "bias": bias,
+        "mae": s["abs_difference"] / n,
+        "rmse": math.sqrt(s["squared_difference"] / n),
+        "sd": math.sqrt(max(sdd, 0.0) / (n - 1)) if n > 1 else nan,
+        "r": sxy / math.sqrt(sxx * syy) if sxx > 0 and syy > 0 else nan,
+        "slope": slope,
+        "intercept": mean_p - slope * mean_r if sxx > 0 else nan,
+        "gcos_share": s["within_gcos"] / n,
+    }
+
+
+def format_row(row: dict) -> str:
+    """One line for a log: a scientist can cite the run from it."""
+    if not row["n"]:
+        return f"{row['class']}: no valid pixels"
+    return (f"{row['class']}: N={row['n']} mean product={row['mean_product']:.4f} "
+            f"mean reference={row['mean_reference']:.4f} bias={row['bias']:.4f} MAE={row['mae']:.4f} "
+            f"RMSE={row['rmse']:.4f} SD={row['sd']:.4f} r={row['r']:.4f} slope={row['slope']:.4f} "
+            f"intercept={row['intercept']:.4f} within GCOS={row['gcos_share']:.2%}")
+
+
+def write_csv(path: str, rows: list) -> None:
+    with atomic_text_file(path) as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: (f"{v:.10g}" if isinstance(v, float) else v) for k, v in row.items()})

@@ -1,0 +1,104 @@
+"""laiqa:maskeddifference — product LAI minus reference LAI, QA-masked, split by a QA field, with statistics."""
+from qgis.core import (
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterString,
+)
+
+from ..core.alignment import RESAMPLING
+from ..core.difference import DifferenceRequest, masked_difference
+from ..core.stats import format_row
+from . import parameters
+from .base import LaiQaAlgorithm
+from .stats_table import add_stats_sink, write_stats
+from .styling import diverging, style_output
+
+
+class MaskedDifference(LaiQaAlgorithm):
+    PRODUCT = "PRODUCT"
+    QA = "QA"
+    QA_BAND = "QA_BAND"
+    SCHEME = "SCHEME"
+    CUSTOM_FIELDS = "CUSTOM_FIELDS"
+    RULE = "RULE"
+    SPLIT_FIELD = "SPLIT_FIELD"
+    REFERENCE = "REFERENCE"
+    RESAMPLING = "RESAMPLING"
+    OUTPUT = "OUTPUT"
+    OUTPUT_STATS = "OUTPUT_STATS"
+    CLASS_FOLDER = "CLASS_FOLDER"
+
+    def name(self):
+        return "maskeddifference"
+
+    def displayName(self):  # noqa: N802 - QGIS API name
+        return self.tr("QA-masked LAI difference with statistics")
+
+    def group(self):
+        return self.tr("LAI validation")
+
+    def groupId(self):  # noqa: N802 - QGIS API name
+        return "validation"
+
+    def shortHelpString(self):  # noqa: N802 - QGIS API name
+        return self.tr(
+            "Product LAI minus reference LAI (in LAI units), kept where the QA rule holds and both values are "
+            "valid, split into one band per class of SPLIT_FIELD (e.g. DRT, ECO, WAT, TIM) plus 'all'. "
+            "Float32, nodata -9999. Scale, offset, valid range and fill values (stored units) come from your "
+            "overrides, else the file's metadata, else the preset; the log states each value and its origin. "
+            "A raster without georeference whose name carries a MODIS tile id hXXvYY is placed on the MODIS "
+            "sinusoidal grid. A reference on another grid is resampled onto the product grid with GDAL "
+            "(RESAMPLING auto: average when the reference is finer, else nearest). Statistics per class: "
+            "N, mean product, mean reference, bias, MAE, RMSE, SD (n-1), Pearson r, OLS slope and intercept "
+            "(product on reference), and the share within the GCOS requirement max(0.5, 20 % of reference)."
+        ) + "<h3>" + self.tr("QA schemes") + "</h3>" + parameters.schemes_help()
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        parameters.add_lai_input(self, self.PRODUCT, self.tr("Product LAI"), 1, 0)
+        parameters.add_qa_input(self, self.QA, self.QA_BAND, self.tr("QA raster (empty = the product raster)"),
+                                self.tr("QA band"), default_band=2, optional=True)
+        parameters.add_scheme(self, self.SCHEME, self.CUSTOM_FIELDS)
+        parameters.add_rule(self, self.RULE)
+        self.addParameter(QgsProcessingParameterString(
+            self.SPLIT_FIELD, self.tr("Split by QA field (empty = no split)"), defaultValue="algorithm",
+            optional=True))
+        parameters.add_lai_input(self, self.REFERENCE, self.tr("Reference LAI"), 1, 1)
+        self.addParameter(QgsProcessingParameterEnum(
+            self.RESAMPLING, self.tr("Resampling of the reference"), options=list(RESAMPLING), defaultValue=0))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("LAI difference")))
+        add_stats_sink(self, self.OUTPUT_STATS, self.tr("Statistics per class"))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            self.CLASS_FOLDER, self.tr("Folder for one file per class (optional)"), optional=True,
+            createByDefault=False))
+
+    def process(self, params, context, feedback):
+        scheme = parameters.scheme_from_parameters(self, params, context, self.SCHEME, self.CUSTOM_FIELDS)
+        rule_text = self.parameterAsString(params, self.RULE, context).strip()
+        qa_given = params.get(self.QA) not in (None, "")
+        request = DifferenceRequest(
+            **parameters.lai_input_from_parameters(self, params, context, self.PRODUCT),
+            **parameters.lai_input_from_parameters(self, params, context, self.REFERENCE),
+            output=self.parameterAsOutputLayer(params, self.OUTPUT, context),
+            scheme=scheme,
+            qa=parameters.raster_source(self, params, self.QA, context) if qa_given else None,
+            qa_band=self.parameterAsInt(params, self.QA_BAND, context),
+            rule=rule_text or None,
+            split_field=self.parameterAsString(params, self.SPLIT_FIELD, context).strip(),
+            resampling=RESAMPLING[self.parameterAsEnum(params, self.RESAMPLING, context)],
+            class_folder=self.parameterAsString(params, self.CLASS_FOLDER, context) or None,
+        )
+        result = masked_difference(request, self.progress_of(feedback))
+        for note in result.notes:
+            feedback.pushInfo(note)
+        for row in result.rows:
+            feedback.pushInfo(format_row(row))
+        stats_id = write_stats(self, params, context, self.OUTPUT_STATS, result.rows)
+        style_output(self, context, result.output, len(result.band_names), diverging(),
+                     self.tr("LAI difference"))
+        for path in result.class_files.values():
+            style_output(self, context, path, 1, diverging())
+        outputs = {self.OUTPUT: result.output, self.OUTPUT_STATS: stats_id}
+        if request.class_folder:
+            outputs[self.CLASS_FOLDER] = request.class_folder
+        return outputs

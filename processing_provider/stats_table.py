@@ -1,0 +1,62 @@
+"""The statistics table as a Processing output: a geometry-less layer (CSV, GeoPackage or memory)."""
+import math
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.stats import COLUMNS
+from ..translation import tr
+
+
+def _field_type(kind: str):
+    """QVariant types before QGIS 3.38, QMetaType types after (the only ones in QGIS 4 / Qt 6)."""
+    if Qgis.QGIS_VERSION_INT >= 33800:
+        from qgis.PyQt.QtCore import QMetaType
+
+        return {"text": QMetaType.Type.QString, "int": QMetaType.Type.LongLong, "real": QMetaType.Type.Double}[kind]
+    return {"text": QVariant.String, "int": QVariant.LongLong, "real": QVariant.Double}[kind]
+
+
+def stats_fields(extra=()) -> QgsFields:
+    """Fields of the statistics table; ``extra`` = [(name, kind)] placed before the statistics."""
+    fields = QgsFields()
+    for name, kind in extra:
+        fields.append(QgsField(name, _field_type(kind)))
+    for column in COLUMNS:
+        fields.append(QgsField(column, _field_type({"class": "text", "n": "int"}.get(column, "real"))))
+    return fields
+
+
+def add_stats_sink(algorithm, name: str, description: str):
+    algorithm.addParameter(QgsProcessingParameterFeatureSink(
+        name, description, QgsProcessing.TypeVector, optional=True, createByDefault=True))
+
+
+def write_stats(algorithm, parameters, context, name: str, rows: list):
+    """Write the rows to the sink; returns its destination id (None when the user skipped it)."""
+    fields = stats_fields()
+    sink, destination = algorithm.parameterAsSink(
+        parameters, name, context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+    if sink is None:
+        if parameters.get(name) is None:
+            return None
+        raise QgsProcessingException(tr("Could not create the statistics table {0}").format(name))
+    for row in rows:
+        feature = QgsFeature(fields)
+        feature.setAttributes([
+            None if isinstance(row[column], float) and math.isnan(row[column]) else row[column]
+            for column in COLUMNS
+        ])
+        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+    return destination
