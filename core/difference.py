@@ -15,13 +15,14 @@ import numpy as np
 from .alignment import RESAMPLING, WARP_NODATA, AlignedReference, check_overlap, choose_resampling, grid_of
 from .errors import LaiQaError
 from .lai_encoding import LaiEncoding, lai_preset, resolve_encoding
+from .pipeline import BackgroundWriter, keep_freed_memory, prefetch
 from .progress import SILENT
 from .qa.decode import as_bit_pattern, decode_field
 from .qa.rule import keep_mask, parse_rule
 from .qa_rasters import QaBand
 from .readers import open_raster, raster_band, read_window, windows
 from .stats import Accumulator
-from .writers import AtomicRaster
+from .writers import OUTPUT_TILE, AtomicRaster, release_blocks
 
 DIFFERENCE_NODATA = -9999.0
 MAX_SPLIT_CLASSES = 64
@@ -150,13 +151,23 @@ def _write_difference(request, scheme, rule, product, reference, reference_band,
     # Index of each split-field value among the classes; unlabelled values get len(classes): only in 'all'.
     class_lookup = None
     if split_field is not None:
-        class_lookup = np.full(split_field.max_value + 1, len(class_values), dtype=np.intp)
-        class_lookup[class_values] = np.arange(len(class_values))
+        class_lookup = np.full(split_field.max_value + 1, len(class_values), dtype=np.uint8)
+        class_lookup[class_values] = np.arange(len(class_values), dtype=np.uint8)
     accumulator = Accumulator([*class_names, "other"])
     grid = product.grid
     geo = {"width": grid.width, "height": grid.height, "geotransform": grid.geotransform, "projection": grid.wkt}
-    all_windows = list(windows(product.band))
+    all_windows = list(windows(product.band, align=OUTPUT_TILE))
+    keep_freed_memory()
     class_files = {}
+    nodata = np.float32(DIFFERENCE_NODATA)
+
+    inputs = [band.GetDataset() for band in (product.band, reference_band, qa.band)]
+
+    def read(window):
+        blocks = read_window(product.band, window), read_window(reference_band, window), read_window(qa.band, window)
+        release_blocks(*inputs)  # each block is read once
+        return blocks
+
     with ExitStack() as outputs:
         out = outputs.enter_context(AtomicRaster(
             request.output, band_count=len(band_names), numpy_dtype=np.float32, nodata=DIFFERENCE_NODATA,
@@ -169,11 +180,9 @@ def _write_difference(request, scheme, rule, product, reference, reference_band,
                     path, band_count=1, numpy_dtype=np.float32, nodata=DIFFERENCE_NODATA, descriptions=[name],
                     creation_options=request.creation_options, **geo)))
                 class_files[name] = path
-        for done, window in enumerate(all_windows):
+        writer = outputs.enter_context(BackgroundWriter())  # entered last: finishes before the files close
+        for done, (window, (product_raw, reference_raw, qa_raw)) in enumerate(prefetch(all_windows, read)):
             progress.check()
-            product_raw = read_window(product.band, window)
-            reference_raw = read_window(reference_band, window)
-            qa_raw = read_window(qa.band, window)
             keep = keep_mask(qa_raw, scheme, rule) & product.encoding.valid(product_raw)
             keep &= reference.encoding.valid(reference_raw)
             if reference_nodata is not None:
@@ -183,21 +192,30 @@ def _write_difference(request, scheme, rule, product, reference, reference_band,
                 keep &= ~qa_missing
             product_lai = product.encoding.to_lai(product_raw)
             reference_lai = reference.encoding.to_lai(reference_raw)
-            difference = np.where(keep, product_lai - reference_lai, np.float32(DIFFERENCE_NODATA))
+            difference = np.where(keep, product_lai - reference_lai, nodata)
             if class_lookup is not None:
                 class_index = class_lookup[decode_field(as_bit_pattern(qa_raw), split_field)]
             else:
-                class_index = np.zeros(difference.shape, dtype=np.intp)
-            bands = [np.where(class_index == k, difference, np.float32(DIFFERENCE_NODATA))
-                     for k in range(len(class_names))]
+                class_index = np.zeros(difference.shape, dtype=np.uint8)
+            bands = [np.where(class_index == k, difference, nodata) for k in range(len(class_names))]
             bands.append(difference)
-            xoff, yoff = window[0], window[1]
-            for index, values in enumerate(bands):
-                out.GetRasterBand(index + 1).WriteArray(values, xoff, yoff)
-            for dataset, values in zip(class_outputs, bands):
-                dataset.GetRasterBand(1).WriteArray(values, xoff, yoff)
+            writer.submit(_write_job(out, class_outputs, bands, window))
             accumulator.add(class_index[keep], product_lai[keep], reference_lai[keep])
             progress.report((done + 1) / len(all_windows))
     rows = accumulator.rows()[: len(class_names)]
     rows.append(accumulator.total_row("all"))
     return DifferenceResult(request.output, band_names, rows, notes, class_files, accumulator)
+
+
+def _write_job(out, class_outputs, bands, window):
+    """Write one window of every band, then flush so the finished tile rows are compressed now."""
+
+    def job():
+        xoff, yoff = window[0], window[1]
+        for index, values in enumerate(bands):
+            out.GetRasterBand(index + 1).WriteArray(values, xoff, yoff)
+        for dataset, values in zip(class_outputs, bands):
+            dataset.GetRasterBand(1).WriteArray(values, xoff, yoff)
+        release_blocks(out, *class_outputs)
+
+    return job

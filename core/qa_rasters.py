@@ -10,7 +10,7 @@ from .progress import SILENT
 from .qa.decode import as_bit_pattern, check_fits, decode_field, output_dtype
 from .qa.rule import keep_mask
 from .readers import open_raster, raster_band, read_window, type_name, windows
-from .writers import AtomicRaster
+from .writers import OUTPUT_TILE, AtomicRaster, release_blocks
 
 MASK_DROP, MASK_KEEP, MASK_NODATA = 0, 1, 255
 COUNTED_FIELD_BITS = 16
@@ -73,7 +73,7 @@ def decode_qa_raster(source, band_number, scheme, output_path, progress=SILENT, 
         for qa_field in scheme.fields if qa_field.bit_count <= COUNTED_FIELD_BITS
     }
     summary = DecodeSummary(output_path)
-    all_windows = list(windows(qa.band))
+    all_windows = list(windows(qa.band, align=OUTPUT_TILE))
     with AtomicRaster(output_path, band_count=len(scheme.fields), numpy_dtype=dtype, nodata=nodata,
                       descriptions=scheme.field_names, creation_options=creation_options, **qa.geo()) as out:
         for done, window in enumerate(all_windows):
@@ -91,6 +91,7 @@ def decode_qa_raster(source, band_number, scheme, output_path, progress=SILENT, 
                 if missing is not None:
                     values[missing] = nodata
                 out.GetRasterBand(index + 1).WriteArray(values, window[0], window[1])
+            release_blocks(out, qa.dataset)
             progress.report((done + 1) / len(all_windows))
     summary.value_counts = {
         name: {value: int(n) for value, n in enumerate(field_counts) if n}
@@ -115,7 +116,7 @@ def qa_mask_raster(source, band_number, scheme, rule, output_path, progress=SILE
     """Byte mask: 1 keep, 0 drop, 255 where the QA band is nodata."""
     qa = QaBand(source, band_number, scheme)
     summary = MaskSummary(output_path)
-    all_windows = list(windows(qa.band))
+    all_windows = list(windows(qa.band, align=OUTPUT_TILE))
     with AtomicRaster(output_path, band_count=1, numpy_dtype=np.uint8, nodata=MASK_NODATA,
                       descriptions=[rule.text or "all"], creation_options=creation_options, **qa.geo()) as out:
         for done, window in enumerate(all_windows):
@@ -130,5 +131,6 @@ def qa_mask_raster(source, band_number, scheme, rule, output_path, progress=SILE
             summary.kept += int(np.count_nonzero(keep))
             summary.valid += mask.size - (0 if missing is None else int(missing.sum()))
             out.GetRasterBand(1).WriteArray(mask, window[0], window[1])
+            release_blocks(out, qa.dataset)
             progress.report((done + 1) / len(all_windows))
     return summary

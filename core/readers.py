@@ -5,6 +5,7 @@ so each window is read once and memory stays flat however large the raster.
 """
 from __future__ import annotations
 
+import math
 from contextlib import contextmanager
 
 from osgeo import gdal
@@ -67,15 +68,32 @@ def type_name(band: gdal.Band) -> str:
     return gdal.GetDataTypeName(band.DataType)
 
 
-def windows(band: gdal.Band, target_pixels: int | None = None):
-    """(xoff, yoff, xsize, ysize) windows of whole rows, a multiple of the band's block height."""
+def _aligned_step(block: int, align: int) -> int:
+    """A multiple of the input block and of ``align`` (the output tile), unless that grows too large."""
+    step = math.lcm(block, align)
+    return block if step > max(block, 4 * align) else step
+
+
+def windows(band: gdal.Band, target_pixels: int | None = None, align: int = 1):
+    """(xoff, yoff, xsize, ysize) windows of about ``target_pixels``, in row-major order.
+
+    Edges are multiples of the band's block size and of ``align`` (an output's tile edge), so each
+    input block is read once and each window completes whole output tiles. Tiled inputs are also cut
+    across columns, so a window stays small on wide rasters; stripped inputs get whole-row windows.
+    """
     target_pixels = target_pixels or TARGET_WINDOW_PIXELS
     width, height = band.XSize, band.YSize
-    _, block_height = band.GetBlockSize()
-    block_height = max(1, min(block_height, height))
-    rows = max(block_height, (target_pixels // max(width, 1)) // block_height * block_height)
+    block_width, block_height = band.GetBlockSize()
+    step_y = _aligned_step(max(1, min(block_height, height)), align)
+    if 0 < block_width < width:
+        step_x = _aligned_step(block_width, align)
+        cols = min(width, max(step_x, (target_pixels // step_y) // step_x * step_x))
+    else:
+        cols = width
+    rows = step_y if cols < width else max(step_y, (target_pixels // max(width, 1)) // step_y * step_y)
     for yoff in range(0, height, rows):
-        yield 0, yoff, width, min(rows, height - yoff)
+        for xoff in range(0, width, cols):
+            yield xoff, yoff, min(cols, width - xoff), min(rows, height - yoff)
 
 
 def read_window(band: gdal.Band, window):

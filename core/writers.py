@@ -16,6 +16,7 @@ from osgeo import gdal, gdal_array
 from .errors import LaiQaError
 from .readers import gdal_errors_as_messages
 
+OUTPUT_TILE = 256  # GTiff's default tile edge: windows aligned to it complete whole tile rows
 GTIFF_OPTIONS = ["TILED=YES", "COMPRESS=ZSTD", "ZSTD_LEVEL=1", "NUM_THREADS=ALL_CPUS", "BIGTIFF=IF_SAFER"]
 GTIFF_FALLBACK_OPTIONS = ["TILED=YES", "COMPRESS=LZW", "BIGTIFF=IF_SAFER"]
 
@@ -30,6 +31,13 @@ def publish(temp_path: str, path: str) -> None:
     """Rename a finished temporary file into place with the permissions a normal file would get."""
     os.chmod(temp_path, 0o666 & ~_umask())  # mkstemp made it private (0600)
     os.replace(temp_path, path)
+
+
+def release_blocks(*datasets) -> None:
+    """Write finished output tiles and drop read input blocks: GDAL's cache would otherwise hold them
+    (up to 5 % of RAM by default), so memory would grow with the raster."""
+    for dataset in datasets:
+        dataset.FlushCache()
 
 
 def default_creation_options(driver_name: str) -> list:

@@ -1,0 +1,84 @@
+"""Windows cover a raster exactly once on block and tile edges; the read/write threads pass errors on."""
+import numpy as np
+import pytest
+from osgeo import gdal
+
+from laiqa.core.pipeline import BackgroundWriter, prefetch
+from laiqa.core.readers import windows
+
+
+def band_of(tmp_path, width, height, options):
+    dataset = gdal.GetDriverByName("GTiff").Create(str(tmp_path / "w.tif"), width, height, 1, gdal.GDT_Byte, options)
+    return dataset, dataset.GetRasterBand(1)
+
+
+def coverage(all_windows, width, height):
+    hits = np.zeros((height, width), np.int32)
+    for xoff, yoff, xsize, ysize in all_windows:
+        hits[yoff:yoff + ysize, xoff:xoff + xsize] += 1
+    return hits
+
+
+@pytest.mark.parametrize(
+    "width, height, options, target, align",
+    [
+        (1000, 700, ["TILED=YES", "BLOCKXSIZE=128", "BLOCKYSIZE=128"], 100_000, 256),
+        (1000, 700, [], 100_000, 256),  # strips of one row
+        (300, 50, ["TILED=YES"], 1 << 20, 256),
+        (5000, 600, ["TILED=YES", "BLOCKXSIZE=512", "BLOCKYSIZE=512"], 600_000, 256),
+    ],
+)
+def test_windows_tile_the_raster_once_on_aligned_edges(tmp_path, width, height, options, target, align):
+    _dataset, band = band_of(tmp_path, width, height, options)  # the band needs its dataset alive
+    block_width, block_height = band.GetBlockSize()
+    all_windows = list(windows(band, target_pixels=target, align=align))
+    assert (coverage(all_windows, width, height) == 1).all()
+    for xoff, yoff, xsize, ysize in all_windows:
+        assert yoff % block_height == 0 and yoff % align == 0
+        assert xoff % block_width == 0 or block_width == width
+        assert xsize * ysize <= max(target, xsize * max(block_height, align))
+
+
+def test_wide_tiled_rasters_are_cut_across_columns(tmp_path):
+    _dataset, band = band_of(tmp_path, 20000, 512, ["TILED=YES"])
+    all_windows = list(windows(band, target_pixels=1 << 20, align=256))
+    assert {w[2] for w in all_windows} == {4096, 20000 - 4 * 4096}
+    assert max(w[2] * w[3] for w in all_windows) <= 1 << 20
+
+
+def test_prefetch_keeps_order_and_raises_the_readers_error():
+    assert [value for _, value in prefetch(range(5), lambda i: i * i)] == [0, 1, 4, 9, 16]
+
+    def read(item):
+        if item == 3:
+            raise OSError("disk read failed at 3")
+        return item
+
+    seen = []
+    with pytest.raises(OSError, match="disk read failed at 3"):
+        for item, _ in prefetch(range(10), read):
+            seen.append(item)
+    assert seen == [0, 1, 2]
+
+
+def test_prefetch_stops_its_thread_when_the_consumer_stops_early():
+    for item, _ in prefetch(range(1000), lambda i: i):
+        if item == 2:
+            break  # the generator's cleanup must not hang on a full queue
+
+
+def test_writer_runs_jobs_in_order_and_reports_the_first_failure():
+    done = []
+    with BackgroundWriter() as writer:
+        for i in range(6):
+            writer.submit(lambda i=i: done.append(i))
+    assert done == list(range(6))
+
+    def failing():
+        raise OSError("no space left on device")
+
+    with pytest.raises(OSError, match="no space left"):
+        with BackgroundWriter() as writer:
+            writer.submit(failing)
+            writer.submit(lambda: done.append("after failure"))
+    assert "after failure" not in done

@@ -1,0 +1,137 @@
+"""laiqa:maskeddifference through Processing: outputs, statistics table, styling, models, qgis_process."""
+import csv
+import json
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+from conftest import read_band
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
+    QgsProcessingParameterRasterLayer,
+)
+from test_processing_qa import qgis_process
+
+from laiqa.core.difference import DIFFERENCE_NODATA
+
+
+@pytest.fixture
+def run(laiqa_provider):
+    import processing
+
+    def run_alg(params):
+        return processing.run("laiqa:maskeddifference", params, context=QgsProcessingContext(),
+                              feedback=QgsProcessingFeedback())
+
+    return run_alg
+
+
+def expected_all_band(own_path, glass_path):
+    own, qa, glass = read_band(own_path, 1), read_band(own_path, 2).astype(np.int64), read_band(glass_path)
+    keep = (own <= 30000) & (glass >= 0) & (glass <= 1000) & ((qa & 3) != 3)
+    return np.where(keep, own * 0.001 - glass * 0.01, DIFFERENCE_NODATA), keep
+
+
+def test_defaults_fit_the_article_product_against_glass(run, sample_dir, tmp_path):
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    out, stats = str(tmp_path / "d.tif"), str(tmp_path / "stats.csv")
+    result = run({"PRODUCT": own_path, "REFERENCE": glass_path, "OUTPUT": out, "OUTPUT_STATS": stats})
+    expected, keep = expected_all_band(own_path, glass_path)
+    np.testing.assert_allclose(read_band(out, 5), expected, atol=1e-5)
+    with open(result["OUTPUT_STATS"], newline="") as handle:
+        rows = {row["class"]: row for row in csv.DictReader(handle)}
+    assert list(rows) == ["DRT", "ECO", "WAT", "TIM", "all"]
+    assert int(rows["all"]["n"]) == keep.sum()
+    d = expected[keep].astype(np.float64)
+    assert float(rows["all"]["bias"]) == pytest.approx(d.mean(), rel=1e-4)
+    assert float(rows["all"]["rmse"]) == pytest.approx(np.sqrt((d * d).mean()), rel=1e-5)
+
+
+def test_difference_is_styled_with_a_symmetric_diverging_ramp(run, sample_dir, tmp_path):
+    own_path, glass_path = sample_dir[1]["h12v04"]
+    run({"PRODUCT": own_path, "REFERENCE": glass_path, "OUTPUT": str(tmp_path / "d.tif")})
+    renderer = ET.parse(str(tmp_path / "d.qml")).getroot().find(".//rasterrenderer")
+    assert renderer.get("type") == "singlebandpseudocolor" and renderer.get("band") == "5"
+    values = [float(item.get("value")) for item in renderer.iter("item")]
+    assert values[0] == -values[-1] == -2.0
+    assert 0.0 in values
+
+
+def test_no_split_gives_one_band_and_scale_override_is_used(run, sample_dir, tmp_path):
+    own_path, glass_path = sample_dir[1]["h12v04"]
+    out = str(tmp_path / "d.tif")
+    run({"PRODUCT": own_path, "REFERENCE": glass_path, "SPLIT_FIELD": "", "REFERENCE_SCALE": 0.02,
+         "RULE": "algorithm != TIM", "OUTPUT": out})
+    own, qa, glass = read_band(own_path, 1), read_band(own_path, 2).astype(np.int64), read_band(glass_path)
+    keep = (own <= 30000) & (glass >= 0) & (glass <= 1000) & (((qa >> 2) & 3) != 3)
+    np.testing.assert_allclose(read_band(out, 1), np.where(keep, own * 0.001 - glass * 0.02, DIFFERENCE_NODATA),
+                               atol=1e-5)
+
+
+def test_errors_reach_the_user_as_processing_errors(run, sample_dir, tmp_path):
+    own_path, _ = sample_dir[1]["h12v03"]
+    _, other_glass = sample_dir[1]["h13v03"]  # h13v03 grid lies beside h12v03: no overlap
+    with pytest.raises(QgsProcessingException, match="The reference does not overlap the product"):
+        run({"PRODUCT": own_path, "REFERENCE": other_glass, "OUTPUT": str(tmp_path / "d.tif")})
+    assert not (tmp_path / "d.tif").exists()
+
+
+def test_model_feeds_the_difference_to_a_qgis_algorithm(laiqa_provider, sample_dir, tmp_path):
+    model = QgsProcessingModelAlgorithm("difference then statistics", "tests")
+    for name in ("product", "reference"):
+        model.addModelParameter(QgsProcessingParameterRasterLayer(name), QgsProcessingModelParameter(name))
+    difference = QgsProcessingModelChildAlgorithm("laiqa:maskeddifference")
+    difference.setChildId("difference")
+    difference.addParameterSources("PRODUCT", [QgsProcessingModelChildParameterSource.fromModelParameter("product")])
+    difference.addParameterSources("REFERENCE",
+                                   [QgsProcessingModelChildParameterSource.fromModelParameter("reference")])
+    for name, value in (("SCHEME", 0), ("PRODUCT_PRESET", 0), ("REFERENCE_PRESET", 1), ("RESAMPLING", 0),
+                        ("SPLIT_FIELD", "algorithm")):
+        difference.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    difference.addParameterSources("OUTPUT", [QgsProcessingModelChildParameterSource.fromStaticValue(
+        str(tmp_path / "d.tif"))])
+    model.addChildAlgorithm(difference)
+    statistics = QgsProcessingModelChildAlgorithm("native:rasterlayerstatistics")
+    statistics.setChildId("statistics")
+    statistics.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput(
+        "difference", "OUTPUT")])
+    statistics.addParameterSources("BAND", [QgsProcessingModelChildParameterSource.fromStaticValue(5)])
+    statistics.setModelOutputs({"stats": QgsProcessingModelOutput("stats", "stats")})
+    statistics.modelOutput("stats").setChildOutputName("OUTPUT_HTML_FILE")
+    statistics.modelOutput("stats").setChildId("statistics")
+    model.addChildAlgorithm(statistics)
+    model.updateDestinationParameters()
+    valid, issues = model.validate()
+    assert valid, issues
+
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    context = QgsProcessingContext()
+    results, ok = model.run({"product": own_path, "reference": glass_path,
+                             "statistics:stats": str(tmp_path / "s.html")}, context, QgsProcessingFeedback())
+    assert ok
+    expected, keep = expected_all_band(own_path, glass_path)
+    child = context.modelResult().childResults()["statistics"].outputs() if hasattr(context, "modelResult") \
+        else results["CHILD_RESULTS"]["statistics"]
+    assert child["MEAN"] == pytest.approx(expected[keep].astype(np.float64).mean(), rel=1e-4)
+
+
+def test_qgis_process_runs_the_difference_headless(sample_dir, tmp_path):
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    out, stats = str(tmp_path / "d.tif"), str(tmp_path / "stats.csv")
+    done = qgis_process("--json", "run", "laiqa:maskeddifference", "--", f"PRODUCT={own_path}",
+                        f"REFERENCE={glass_path}", f"OUTPUT={out}", f"OUTPUT_STATS={stats}", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["results"]["OUTPUT"] == out
+    log = "\n".join(result["log"]["info"])
+    assert "using MODIS sinusoidal tile h12v03" in log
+    assert "scale 0.01 (preset glass)" in log
+    expected, _ = expected_all_band(own_path, glass_path)
+    np.testing.assert_allclose(read_band(out, 5), expected, atol=1e-5)
