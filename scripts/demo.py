@@ -1,8 +1,9 @@
-"""Decode the sample QA band through qgis_process (as a headless user would) and summarise the result.
+"""The main job on sample data through qgis_process (as a headless user would): decode QA, mask, difference.
 
 usage: demo.py [--size N] [--out DIR]    (run by scripts/demo.sh, which sets up QGIS_PLUGINPATH)
 """
 import argparse
+import csv
 import json
 import os
 import subprocess
@@ -35,7 +36,7 @@ def main():
     # Enabling is remembered in the profile; it exits 1 when the plugin is already enabled.
     subprocess.run(["qgis_process.bin", "plugins", "enable", "laiqa"], capture_output=True)
     tiles = make_sample_data(args.out, size=args.size, tiles=3)
-    tile, (own_path, _glass_path) = next(iter(tiles.items()))
+    tile, (own_path, glass_path) = next(iter(tiles.items()))
     scheme = load_preset("own_lai")
     decoded_path = os.path.join(args.out, "decoded", f"{tile}_qa_fields.tif")
     mask_path = os.path.join(args.out, "decoded", f"{tile}_qa_mask.tif")
@@ -65,6 +66,20 @@ def main():
         print(f"  band {index + 1} {qa_field.name} ({qa_field.bits_text}): {shares}")
     print(f"QA mask 'quality != failed and algorithm in (DRT, ECO)': {mask['results']['OUTPUT']}")
     print(f"  kept fraction {mask['results']['KEPT_FRACTION']:.3f}")
+
+    difference_path = os.path.join(args.out, "difference", f"{tile}.tif")
+    stats_path = os.path.join(args.out, "difference", f"{tile}_stats.csv")
+    difference = qgis_process("run", "laiqa:maskeddifference", "--", f"PRODUCT={own_path}",
+                              f"REFERENCE={glass_path}", f"OUTPUT={difference_path}", f"OUTPUT_STATS={stats_path}",
+                              f"CLASS_FOLDER={os.path.join(args.out, 'difference', 'by_class')}")
+    print(f"LAI difference (own product - GLASS), QA 'quality != 3', split by algorithm: "
+          f"{difference['results']['OUTPUT']}")
+    print(f"  statistics: {stats_path}")
+    with open(stats_path, newline="") as handle:
+        for row in csv.DictReader(handle):
+            print(f"  {row['class']:>4}: N={int(row['n']):6d} bias={float(row['bias']):+.4f} "
+                  f"RMSE={float(row['rmse']):.4f} r={float(row['r']):.4f} "
+                  f"within GCOS={float(row['gcos_share']):.1%}")
 
 
 if __name__ == "__main__":
