@@ -20,7 +20,7 @@ from .progress import SILENT
 from .qa.decode import as_bit_pattern, decode_field
 from .qa.rule import keep_mask, parse_rule
 from .qa_rasters import QaBand
-from .readers import open_raster, raster_band, read_window, windows
+from .readers import open_raster, raster_band, read_window, resolve_source, windows
 from .stats import Accumulator
 from .writers import OUTPUT_TILE, AtomicRaster, release_blocks
 
@@ -47,6 +47,9 @@ class DifferenceRequest:
     product_overrides: dict = field(default_factory=dict)
     reference_overrides: dict = field(default_factory=dict)
     resampling: str = "auto"
+    product_subdataset: str | None = None  # grid of a container (e.g. Lai_500m); default: the preset's
+    qa_subdataset: str | None = None  # e.g. FparLai_QC; default: the grids the QA scheme names
+    reference_subdataset: str | None = None
     class_folder: str | None = None
     creation_options: list | None = None
 
@@ -74,12 +77,16 @@ class LaiBand:
     band: object
 
     @classmethod
-    def open(cls, source, band_number, preset_id, overrides, role):
+    def open(cls, source, band_number, preset_id, overrides, role, subdataset=None):
+        preset = lai_preset(preset_id)
+        grids = (subdataset,) if subdataset else preset.grids
+        source, container_note = resolve_source(source, role, grids, required=bool(subdataset))
         dataset = open_raster(source, role)
         band = raster_band(dataset, band_number, role)
-        encoding = resolve_encoding(band, lai_preset(preset_id), overrides)
+        encoding = resolve_encoding(band, preset, overrides)
         grid, note = grid_of(dataset, source, role)
-        return cls(source, band_number, encoding, grid, note, dataset, band)
+        return cls(source, band_number, encoding, grid, "; ".join(filter(None, [container_note, note])),
+                   dataset, band)
 
 
 def split_classes(scheme, split_field: str):
@@ -112,16 +119,16 @@ def masked_difference(request: DifferenceRequest, progress=SILENT) -> Difference
     split_field, class_values, class_names = split_classes(scheme, request.split_field)
 
     product = LaiBand.open(request.product, request.product_band, request.product_preset,
-                           request.product_overrides, "Product")
+                           request.product_overrides, "Product", request.product_subdataset)
     reference = LaiBand.open(request.reference, request.reference_band, request.reference_preset,
-                             request.reference_overrides, "Reference")
-    qa = QaBand(request.qa or request.product, request.qa_band, scheme)
+                             request.reference_overrides, "Reference", request.reference_subdataset)
+    qa = QaBand(request.qa or request.product, request.qa_band, scheme, request.qa_subdataset)
     if (qa.band.XSize, qa.band.YSize) != (product.band.XSize, product.band.YSize):
         raise LaiQaError(
             f"The QA raster is {qa.band.XSize}x{qa.band.YSize} pixels but the product is "
             f"{product.band.XSize}x{product.band.YSize}; QA and product must share one grid"
         )
-    notes = [product.note, reference.note,
+    notes = [product.note, reference.note, *([qa.note] if qa.note else []),
              f"Product LAI: {product.encoding.describe()}", f"Reference LAI: {reference.encoding.describe()}",
              f"QA: {scheme.name}; keep rule: {rule.text or 'none (keep all)'}; "
              f"split by: {request.split_field or 'nothing'}"]

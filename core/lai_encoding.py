@@ -64,6 +64,7 @@ class LaiPreset:
     id: str
     name: str
     encoding: LaiEncoding
+    grids: tuple = ()  # HDF-EOS grid (subdataset) holding the LAI in a granule
 
 
 # Order is public: the Processing enum index of each preset.
@@ -73,7 +74,8 @@ LAI_PRESETS = (
     LaiPreset("glass", "GLASS LAI (x0.01, valid 0-1000)",
               LaiEncoding(scale=0.01, valid_min=0, valid_max=1000)),
     LaiPreset("mcd15a2h", "MODIS MCD15A2H/MOD15A2H Lai_500m (x0.1, valid 0-100, 249-255 fill classes)",
-              LaiEncoding(scale=0.1, valid_min=0, valid_max=100, fill_values=tuple(range(249, 256)))),
+              LaiEncoding(scale=0.1, valid_min=0, valid_max=100, fill_values=tuple(range(249, 256))),
+              grids=("Lai_500m",)),
     LaiPreset("file", "From the file's metadata only (scale 1 when it has none)", LaiEncoding()),
 )
 

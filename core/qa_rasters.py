@@ -9,7 +9,7 @@ from .errors import LaiQaError
 from .progress import SILENT
 from .qa.decode import as_bit_pattern, check_fits, decode_field, output_dtype
 from .qa.rule import keep_mask
-from .readers import open_raster, raster_band, read_window, type_name, windows
+from .readers import open_raster, raster_band, read_window, resolve_source, type_name, windows
 from .writers import OUTPUT_TILE, AtomicRaster, release_blocks
 
 MASK_DROP, MASK_KEEP, MASK_NODATA = 0, 1, 255
@@ -23,11 +23,15 @@ class QaBand:
     source: str
     band_number: int
     scheme: object
+    grid: str | None = None  # subdataset name in a container; default: the grids the scheme names
     dataset: object = None
     band: object = None
     nodata: object = None
+    note: str | None = None
 
     def __post_init__(self):
+        grids = (self.grid,) if self.grid else self.scheme.grids
+        self.source, self.note = resolve_source(self.source, "QA raster", grids, required=bool(self.grid))
         self.dataset = open_raster(self.source, "QA raster")
         self.band = raster_band(self.dataset, self.band_number, "QA raster")
         name = type_name(self.band)
@@ -61,18 +65,19 @@ class DecodeSummary:
     path: str
     value_counts: dict = field(default_factory=dict)  # field name -> {value: count}
     nodata_pixels: int = 0
+    notes: list = field(default_factory=list)
 
 
-def decode_qa_raster(source, band_number, scheme, output_path, progress=SILENT, creation_options=None):
+def decode_qa_raster(source, band_number, scheme, output_path, progress=SILENT, creation_options=None, grid=None):
     """One output band per field (smallest fitting unsigned type), QA nodata kept as nodata."""
-    qa = QaBand(source, band_number, scheme)
+    qa = QaBand(source, band_number, scheme, grid)
     dtype = output_dtype(scheme)
     nodata = np.iinfo(dtype).max
     counts = {  # value counts only where a field's values are classes, not a wide number
         qa_field.name: np.zeros(qa_field.max_value + 1, dtype=np.int64)
         for qa_field in scheme.fields if qa_field.bit_count <= COUNTED_FIELD_BITS
     }
-    summary = DecodeSummary(output_path)
+    summary = DecodeSummary(output_path, notes=[qa.note] if qa.note else [])
     all_windows = list(windows(qa.band, align=OUTPUT_TILE))
     with AtomicRaster(output_path, band_count=len(scheme.fields), numpy_dtype=dtype, nodata=nodata,
                       descriptions=scheme.field_names, creation_options=creation_options, **qa.geo()) as out:
@@ -105,6 +110,7 @@ class MaskSummary:
     path: str
     kept: int = 0
     valid: int = 0
+    notes: list = field(default_factory=list)
 
     @property
     def kept_fraction(self) -> float:
@@ -112,10 +118,11 @@ class MaskSummary:
         return self.kept / self.valid if self.valid else 0.0
 
 
-def qa_mask_raster(source, band_number, scheme, rule, output_path, progress=SILENT, creation_options=None):
+def qa_mask_raster(source, band_number, scheme, rule, output_path, progress=SILENT, creation_options=None,
+                   grid=None):
     """Byte mask: 1 keep, 0 drop, 255 where the QA band is nodata."""
-    qa = QaBand(source, band_number, scheme)
-    summary = MaskSummary(output_path)
+    qa = QaBand(source, band_number, scheme, grid)
+    summary = MaskSummary(output_path, notes=[qa.note] if qa.note else [])
     all_windows = list(windows(qa.band, align=OUTPUT_TILE))
     with AtomicRaster(output_path, band_count=1, numpy_dtype=np.uint8, nodata=MASK_NODATA,
                       descriptions=[rule.text or "all"], creation_options=creation_options, **qa.geo()) as out:

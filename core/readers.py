@@ -33,23 +33,57 @@ def gdal_errors_as_messages():
         gdal.PopErrorHandler()
 
 
-def open_raster(source: str, role: str = "Input") -> gdal.Dataset:
-    """Open any GDAL dataset name (file, subdataset string, /vsizip/…) read-only."""
-    if not source:
-        raise LaiQaError(f"{role}: no raster given")
+def _open_quietly(source: str):
     with gdal_errors_as_messages():
         dataset = gdal.Open(str(source), gdal.GA_ReadOnly)
-        message = gdal.GetLastErrorMsg()
+        return dataset, gdal.GetLastErrorMsg()
+
+
+def subdataset_names(dataset) -> list:
+    """Full GDAL names of a container's subdatasets (HDF4/HDF-EOS, netCDF, …)."""
+    metadata = dataset.GetMetadata("SUBDATASETS") or {}
+    count = sum(1 for key in metadata if key.endswith("_NAME"))
+    return [metadata[f"SUBDATASET_{index}_NAME"] for index in range(1, count + 1)]
+
+
+def grid_name(subdataset: str) -> str:
+    """``HDF4_EOS:EOS_GRID:"f.hdf":MOD_Grid_MOD15A2H:Lai_500m`` -> ``Lai_500m``."""
+    return subdataset.rsplit(":", 1)[-1].strip('"')
+
+
+def resolve_source(source, role: str = "Input", grids=(), required: bool = False):
+    """(GDAL dataset name, note): ``source`` itself, or the subdataset of a container named in ``grids``.
+
+    ``grids`` are names the caller knows (a preset's grid, or the user's SUBDATASET parameter);
+    with ``required`` a named grid must exist even when ``source`` is no container.
+    """
+    if not source:
+        raise LaiQaError(f"{role}: no raster given")
+    dataset, message = _open_quietly(source)
     if dataset is None:
         raise LaiQaError(f"{role}: cannot open '{source}' as a raster ({message or 'unknown format'})")
-    if dataset.RasterCount == 0:
-        subdatasets = [name for key, name in dataset.GetMetadata("SUBDATASETS").items() if key.endswith("_NAME")]
-        if subdatasets:
-            raise LaiQaError(
-                f"{role}: '{source}' is a container of {len(subdatasets)} subdatasets; pick one of: "
-                + "; ".join(subdatasets)
-            )
-        raise LaiQaError(f"{role}: '{source}' holds no raster band")
+    names = subdataset_names(dataset)
+    if dataset.RasterCount > 0 and not (required and names):
+        return str(source), None
+    for wanted in grids:
+        for name in names:
+            if grid_name(name).lower() == str(wanted).lower():
+                return name, f"{role}: '{source}' holds {len(names)} grids; using {grid_name(name)}"
+    if names:
+        asked = f"no grid named {', '.join(grids)}; " if grids else ""
+        raise LaiQaError(
+            f"{role}: '{source}' is a container of {len(names)} grids ({asked}pick one): "
+            + ", ".join(grid_name(name) for name in names) + f". Full names: {'; '.join(names)}"
+        )
+    raise LaiQaError(f"{role}: '{source}' holds no raster band")
+
+
+def open_raster(source: str, role: str = "Input") -> gdal.Dataset:
+    """Open any GDAL dataset name (file, subdataset string, /vsizip/…) read-only."""
+    name, _ = resolve_source(source, role)
+    dataset, message = _open_quietly(name)
+    if dataset is None:
+        raise LaiQaError(f"{role}: cannot open '{name}' as a raster ({message or 'unknown format'})")
     return dataset
 
 

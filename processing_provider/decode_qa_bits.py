@@ -58,6 +58,8 @@ class DecodeQaBits(LaiQaAlgorithm):
         output = self.parameterAsOutputLayer(params, self.OUTPUT, context)
         feedback.pushInfo(self.tr("QA: {0} band {1}; scheme: {2}").format(source, band, scheme.describe()))
         summary = decode_qa_raster(source, band, scheme, output, self.progress_of(feedback))
+        for note in summary.notes:
+            feedback.pushInfo(note)
         if summary.nodata_pixels:
             feedback.pushInfo(self.tr("QA nodata pixels (nodata in every band): {0}").format(summary.nodata_pixels))
         for field_name, counts in summary.value_counts.items():

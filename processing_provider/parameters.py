@@ -10,12 +10,39 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core import readers
 from ..core.lai_encoding import LAI_PRESETS, parse_fill_values
 from ..core.qa.rule import parse_rule
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets, rows_from_flat, scheme_from_table
 from ..translation import tr
 
 CUSTOM_HEADERS = ["name", "first bit", "bit count", "labels"]
+
+
+class GdalRasterParameter(QgsProcessingParameterRasterLayer):
+    """A raster-layer parameter that also takes any dataset name GDAL opens.
+
+    QGIS's own only accepts strings that are existing files or project layers, so MODIS subdatasets
+    (``HDF4_EOS:EOS_GRID:"f.hdf":MOD_Grid_MOD15A2H:Lai_500m``), ``/vsizip/…`` paths and containers
+    were refused before our code ran. In the Toolbox and Model Builder it is still a raster layer.
+    """
+
+    def checkValueIsAcceptable(self, value, context=None):  # noqa: N802 - QGIS API name
+        if super().checkValueIsAcceptable(value, context):
+            return True
+        text = value if isinstance(value, str) else ""
+        if not text.strip():
+            return False
+        dataset, _ = readers._open_quietly(text)  # a container is acceptable: the algorithm picks its grid
+        return dataset is not None
+
+    def clone(self):
+        copy = GdalRasterParameter(self.name(), self.description(), self.defaultValue(),
+                                   bool(self.flags() & QgsProcessingParameterDefinition.FlagOptional))
+        copy.setFlags(self.flags())
+        copy.setHelp(self.help())
+        copy.setMetadata(self.metadata())
+        return copy
 
 
 def preset_names() -> list:
@@ -38,8 +65,7 @@ def band_parameter(name, description, default_band, parent):
 
 def add_qa_input(algorithm, input_name="INPUT", band_name="BAND", input_label=None, band_label=None,
                  default_band=1, optional=False):
-    algorithm.addParameter(
-        QgsProcessingParameterRasterLayer(input_name, input_label or tr("QA raster"), optional=optional))
+    algorithm.addParameter(GdalRasterParameter(input_name, input_label or tr("QA raster"), optional=optional))
     algorithm.addParameter(band_parameter(band_name, band_label or tr("QA band"), default_band, input_name))
 
 
@@ -71,10 +97,13 @@ def add_rule(algorithm, rule_name="RULE", default=""):
 
 
 def raster_source(algorithm, parameters, name, context) -> str:
-    """The GDAL dataset name behind a raster parameter (a layer of the project or a path)."""
+    """The GDAL dataset name behind a raster parameter: a project layer, a path or any GDAL name."""
     layer = algorithm.parameterAsRasterLayer(parameters, name, context)
     if layer is None:
-        raise QgsProcessingException(tr("Could not load the raster given for {0}").format(name))
+        text = algorithm.parameterAsString(parameters, name, context).strip()
+        if not text:
+            raise QgsProcessingException(tr("No raster given for {0}").format(name))
+        return text  # a subdataset, /vsi path or container: the core opens it and names any problem
     if layer.providerType() != "gdal":
         raise QgsProcessingException(
             tr("{0}: layer '{1}' is served by '{2}', not by GDAL; save it as a file first").format(
@@ -122,7 +151,7 @@ def schemes_help() -> str:
 
 def add_lai_input(algorithm, prefix: str, label: str, default_band: int, default_preset: int):
     """PRODUCT… or REFERENCE…: raster, band, preset, and the encoding overrides (empty = metadata/preset)."""
-    algorithm.addParameter(QgsProcessingParameterRasterLayer(prefix, label))
+    algorithm.addParameter(GdalRasterParameter(prefix, label))
     algorithm.addParameter(band_parameter(f"{prefix}_BAND", tr("{0} band").format(label), default_band, prefix))
     algorithm.addParameter(QgsProcessingParameterEnum(
         f"{prefix}_PRESET", tr("{0} preset (scale, valid range, fill)").format(label),

@@ -53,6 +53,8 @@ class QaMask(LaiQaAlgorithm):
         feedback.pushInfo(self.tr("QA: {0} band {1}; scheme: {2}; rule: {3}").format(
             source, band, scheme.name, rule.text or self.tr("(none: keep all)")))
         summary = qa_mask_raster(source, band, scheme, rule, output, self.progress_of(feedback))
+        for note in summary.notes:
+            feedback.pushInfo(note)
         feedback.pushInfo(self.tr("Kept {0} of {1} pixels with QA ({2:.2%})").format(
             summary.kept, summary.valid, summary.kept_fraction))
         style_output(self, context, output, 1, paletted(mask_palette()), self.tr("QA mask"))
