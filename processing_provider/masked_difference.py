@@ -1,12 +1,6 @@
 """laiqa:maskeddifference — product LAI minus reference LAI, QA-masked, split by a QA field, with statistics."""
-from qgis.core import (
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterString,
-)
+from qgis.core import QgsProcessingParameterFolderDestination, QgsProcessingParameterRasterDestination
 
-from ..core.alignment import RESAMPLING
 from ..core.difference import DifferenceRequest, masked_difference
 from ..core.stats import format_row
 from . import parameters
@@ -19,12 +13,7 @@ class MaskedDifference(LaiQaAlgorithm):
     PRODUCT = "PRODUCT"
     QA = "QA"
     QA_BAND = "QA_BAND"
-    SCHEME = "SCHEME"
-    CUSTOM_FIELDS = "CUSTOM_FIELDS"
-    RULE = "RULE"
-    SPLIT_FIELD = "SPLIT_FIELD"
     REFERENCE = "REFERENCE"
-    RESAMPLING = "RESAMPLING"
     OUTPUT = "OUTPUT"
     OUTPUT_STATS = "OUTPUT_STATS"
     CLASS_FOLDER = "CLASS_FOLDER"
@@ -58,14 +47,8 @@ class MaskedDifference(LaiQaAlgorithm):
         parameters.add_lai_input(self, self.PRODUCT, self.tr("Product LAI"), 1, 0)
         parameters.add_qa_input(self, self.QA, self.QA_BAND, self.tr("QA raster (empty = the product raster)"),
                                 self.tr("QA band"), default_band=2, optional=True)
-        parameters.add_scheme(self, self.SCHEME, self.CUSTOM_FIELDS)
-        parameters.add_rule(self, self.RULE)
-        self.addParameter(QgsProcessingParameterString(
-            self.SPLIT_FIELD, self.tr("Split by QA field (empty = no split)"), defaultValue="algorithm",
-            optional=True))
+        parameters.add_difference_settings(self)
         parameters.add_lai_input(self, self.REFERENCE, self.tr("Reference LAI"), 1, 1)
-        self.addParameter(QgsProcessingParameterEnum(
-            self.RESAMPLING, self.tr("Resampling of the reference"), options=list(RESAMPLING), defaultValue=0))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("LAI difference")))
         add_stats_sink(self, self.OUTPUT_STATS, self.tr("Statistics per class"))
         self.addParameter(QgsProcessingParameterFolderDestination(
@@ -73,19 +56,13 @@ class MaskedDifference(LaiQaAlgorithm):
             createByDefault=False))
 
     def process(self, params, context, feedback):
-        scheme = parameters.scheme_from_parameters(self, params, context, self.SCHEME, self.CUSTOM_FIELDS)
-        rule_text = self.parameterAsString(params, self.RULE, context).strip()
         qa_given = params.get(self.QA) not in (None, "")
         request = DifferenceRequest(
             **parameters.lai_input_from_parameters(self, params, context, self.PRODUCT),
             **parameters.lai_input_from_parameters(self, params, context, self.REFERENCE),
+            **parameters.difference_settings_from_parameters(self, params, context),
             output=self.parameterAsOutputLayer(params, self.OUTPUT, context),
-            scheme=scheme,
             qa=parameters.raster_source(self, params, self.QA, context) if qa_given else None,
-            qa_band=self.parameterAsInt(params, self.QA_BAND, context),
-            rule=rule_text or None,
-            split_field=self.parameterAsString(params, self.SPLIT_FIELD, context).strip(),
-            resampling=RESAMPLING[self.parameterAsEnum(params, self.RESAMPLING, context)],
             class_folder=self.parameterAsString(params, self.CLASS_FOLDER, context) or None,
         )
         result = masked_difference(request, self.progress_of(feedback))

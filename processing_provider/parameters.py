@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ..core import readers
+from ..core.alignment import RESAMPLING
 from ..core.lai_encoding import LAI_PRESETS, parse_fill_values
 from ..core.qa.rule import parse_rule
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets, rows_from_flat, scheme_from_table
@@ -150,9 +151,14 @@ def schemes_help() -> str:
 
 
 def add_lai_input(algorithm, prefix: str, label: str, default_band: int, default_preset: int):
-    """PRODUCT… or REFERENCE…: raster, band, preset, and the encoding overrides (empty = metadata/preset)."""
+    """PRODUCT… or REFERENCE…: the raster, then its settings."""
     algorithm.addParameter(GdalRasterParameter(prefix, label))
-    algorithm.addParameter(band_parameter(f"{prefix}_BAND", tr("{0} band").format(label), default_band, prefix))
+    add_lai_settings(algorithm, prefix, label, default_band, default_preset, parent=prefix)
+
+
+def add_lai_settings(algorithm, prefix: str, label: str, default_band: int, default_preset: int, parent=""):
+    """Band, preset and encoding overrides (empty = metadata/preset) of one side; the batch has no raster."""
+    algorithm.addParameter(band_parameter(f"{prefix}_BAND", tr("{0} band").format(label), default_band, parent))
     algorithm.addParameter(QgsProcessingParameterEnum(
         f"{prefix}_PRESET", tr("{0} preset (scale, valid range, fill)").format(label),
         options=[preset.name for preset in LAI_PRESETS], defaultValue=default_preset))
@@ -176,6 +182,12 @@ def add_lai_input(algorithm, prefix: str, label: str, default_band: int, default
 
 def lai_input_from_parameters(algorithm, parameters, context, prefix: str) -> dict:
     """Keyword arguments of DifferenceRequest for one side: source, band, preset id, overrides."""
+    return {prefix.lower(): raster_source(algorithm, parameters, prefix, context),
+            **lai_settings_from_parameters(algorithm, parameters, context, prefix)}
+
+
+def lai_settings_from_parameters(algorithm, parameters, context, prefix: str) -> dict:
+    """Keyword arguments of DifferenceRequest for one side's band, preset and overrides."""
     overrides = {}
     for suffix, setting in (("SCALE", "scale"), ("OFFSET", "offset"), ("VALID_MIN", "valid_min"),
                             ("VALID_MAX", "valid_max")):
@@ -185,8 +197,29 @@ def lai_input_from_parameters(algorithm, parameters, context, prefix: str) -> di
     overrides["fill_values"] = parse_fill_values(algorithm.parameterAsString(parameters, f"{prefix}_FILL", context))
     side = prefix.lower()
     return {
-        side: raster_source(algorithm, parameters, prefix, context),
         f"{side}_band": algorithm.parameterAsInt(parameters, f"{prefix}_BAND", context),
         f"{side}_preset": LAI_PRESETS[algorithm.parameterAsEnum(parameters, f"{prefix}_PRESET", context)].id,
         f"{side}_overrides": overrides,
+    }
+
+
+def add_difference_settings(algorithm):
+    """QA scheme, rule, split field and resampling: shared by maskeddifference and batchcompare."""
+    add_scheme(algorithm, "SCHEME", "CUSTOM_FIELDS")
+    add_rule(algorithm, "RULE")
+    algorithm.addParameter(QgsProcessingParameterString(
+        "SPLIT_FIELD", tr("Split by QA field (empty = no split)"), defaultValue="algorithm", optional=True))
+    algorithm.addParameter(QgsProcessingParameterEnum(
+        "RESAMPLING", tr("Resampling of the reference"), options=list(RESAMPLING), defaultValue=0))
+
+
+def difference_settings_from_parameters(algorithm, parameters, context) -> dict:
+    """Keyword arguments of DifferenceRequest for the shared settings (QA band included)."""
+    rule_text = algorithm.parameterAsString(parameters, "RULE", context).strip()
+    return {
+        "scheme": scheme_from_parameters(algorithm, parameters, context, "SCHEME", "CUSTOM_FIELDS"),
+        "qa_band": algorithm.parameterAsInt(parameters, "QA_BAND", context),
+        "rule": rule_text or None,
+        "split_field": algorithm.parameterAsString(parameters, "SPLIT_FIELD", context).strip(),
+        "resampling": RESAMPLING[algorithm.parameterAsEnum(parameters, "RESAMPLING", context)],
     }

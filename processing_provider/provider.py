@@ -5,6 +5,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..translation import tr
+from .batch_compare import BatchCompare
 from .decode_qa_bits import DecodeQaBits
 from .masked_difference import MaskedDifference
 from .qa_mask import QaMask
@@ -29,5 +30,5 @@ class LaiQaProvider(QgsProcessingProvider):
         return ICON
 
     def loadAlgorithms(self):  # noqa: N802 - QGIS API name
-        for algorithm in (DecodeQaBits(), QaMask(), MaskedDifference()):
+        for algorithm in (DecodeQaBits(), QaMask(), MaskedDifference(), BatchCompare()):
             self.addAlgorithm(algorithm)

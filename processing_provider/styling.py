@@ -8,11 +8,15 @@ import os
 
 from qgis.core import (
     QgsColorRampShader,
+    QgsFillSymbol,
+    QgsGraduatedSymbolRenderer,
     QgsPalettedRasterRenderer,
     QgsProcessingLayerPostProcessorInterface,
     QgsRasterLayer,
     QgsRasterShader,
+    QgsRendererRange,
     QgsSingleBandPseudoColorRenderer,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QColor
 
@@ -116,3 +120,40 @@ def style_output(algorithm, context, raster_path: str, band: int, make_renderer,
         post_processor = StyleFromSidecar(raster_path, layer_name)
         algorithm.post_processors = [*getattr(algorithm, "post_processors", []), post_processor]
         context.layerToLoadOnCompletionDetails(raster_path).setPostProcessor(post_processor)
+
+
+BIAS_BREAKS = (-1e9, -1.0, -0.5, -0.2, 0.2, 0.5, 1.0, 1e9)  # LAI units; the middle class holds 0
+
+
+def bias_renderer() -> QgsGraduatedSymbolRenderer:
+    """Tile footprints coloured by bias, diverging about 0 (RdBu), one class per bias range."""
+    ranges = []
+    for index, colour in enumerate(DIVERGING_COLOURS):
+        low, high = BIAS_BREAKS[index], BIAS_BREAKS[index + 1]
+        label = (f"< {high:+.1f}" if low < -1e8 else f"> {low:+.1f}" if high > 1e8 else f"{low:+.1f} to {high:+.1f}")
+        symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#4d4d4d", "outline_width": "0.2"})
+        ranges.append(QgsRendererRange(low, high, symbol, label))
+    return QgsGraduatedSymbolRenderer("bias", ranges)
+
+
+class FootprintsStyle(QgsProcessingLayerPostProcessorInterface):
+    """Toolbox: show the 'all' class of each tile, styled by bias."""
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
+        if isinstance(layer, QgsVectorLayer):
+            layer.setRenderer(bias_renderer())
+            layer.setSubsetString("\"class\" = 'all'")
+            layer.triggerRepaint()
+
+
+def style_footprints(algorithm, context, gpkg_path: str) -> str:
+    """Save the bias style as the GeoPackage's default (any front end loads it); returns the layer URI."""
+    uri = f"{gpkg_path}|layername=tiles"
+    layer = QgsVectorLayer(uri, "tiles", "ogr")
+    layer.setRenderer(bias_renderer())
+    layer.saveStyleToDatabase("bias", "LAI QA Toolkit: tiles by bias", True, "")
+    context.addLayerToLoadOnCompletion(uri, context.LayerDetails(tr("Tiles by bias"), context.project(), "TILES"))
+    post_processor = FootprintsStyle()
+    algorithm.post_processors = [*getattr(algorithm, "post_processors", []), post_processor]
+    context.layerToLoadOnCompletionDetails(uri).setPostProcessor(post_processor)
+    return uri

@@ -1,0 +1,291 @@
+"""The article's outer loop: every paired tile through ``masked_difference``, in parallel, resumable.
+
+Per pair: ``<out>/<key>.tif`` (class bands), optional ``<out>/<class>/<key>.tif``, and
+``<out>/<key>.sums.json`` holding the statistics' running sums, written last: a pair whose
+raster opens and whose sums parse is complete, so a second run skips it and still pools
+its statistics exactly. Pairs run in threads: GDAL and numpy release the GIL for reading,
+compressing and most arithmetic, and threads share one QGIS-free process (no pickling).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import threading
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+from .alignment import grid_of
+from .difference import DifferenceRequest, masked_difference
+from .errors import Cancelled, LaiQaError
+from .pairing import find_files, pair_files
+from .progress import SILENT, Progress
+from .readers import gdal_errors_as_messages, open_raster
+from .stats import COLUMNS, SUMS, Accumulator, summarise
+from .writers import atomic_text_file
+
+SUMMARY_FIELDS = ("key", "class", "status", "reason", "product", "reference", *COLUMNS[1:])
+
+
+@dataclass
+class BatchRequest:
+    product_folder: str
+    reference_folder: str
+    output_folder: str
+    template: DifferenceRequest  # settings shared by every pair; its paths are replaced per pair
+    product_pattern: str = "*.tif"
+    reference_pattern: str = "*.hdf"
+    recursive: bool = False
+    key_pattern: str | None = None
+    workers: int = 0  # 0: one per core
+    overwrite: bool = False
+    class_folders: bool = False
+    mosaics: bool = True
+
+
+@dataclass
+class PairResult:
+    key: str
+    product: str
+    reference: str
+    status: str  # done, skipped (complete from an earlier run), failed
+    reason: str = ""
+    output: str = ""
+    class_names: list = field(default_factory=list)
+    sums: np.ndarray | None = None  # SUMS x classes (+ "other")
+    footprint: tuple | None = None  # (xmin, ymin, xmax, ymax, wkt)
+
+
+@dataclass
+class BatchResult:
+    pairs: list
+    pairing: object
+    summary_csv: str
+    footprints: str | None
+    mosaics: list
+    pooled_rows: list
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for pair in self.pairs if pair.status == "failed")
+
+
+def sums_path(output: str) -> str:
+    return os.path.splitext(output)[0] + ".sums.json"
+
+
+def _footprint(path: str) -> tuple | None:
+    try:
+        dataset = open_raster(path, "Output")
+        grid, _ = grid_of(dataset, path, "Output")
+        return (*grid.bounds, grid.wkt)
+    except LaiQaError:
+        return None
+
+
+def load_complete(output: str) -> PairResult | None:
+    """The earlier result of a pair if both its raster and its sums are whole, else None."""
+    try:
+        with open(sums_path(output), encoding="utf-8") as handle:
+            saved = json.load(handle)
+        with gdal_errors_as_messages():
+            dataset = gdal.Open(output)
+        if dataset is None or dataset.RasterCount != len(saved["class_names"]):
+            return None
+        return PairResult(saved["key"], saved["product"], saved["reference"], "skipped", output=output,
+                          class_names=saved["class_names"], sums=np.array(saved["sums"], dtype=np.float64),
+                          footprint=_footprint(output))
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _run_pair(key, product, reference, request: BatchRequest, progress) -> PairResult:
+    output = os.path.join(request.output_folder, f"{key}.tif")
+    pair_request = replace(request.template, product=product, reference=reference, output=output,
+                           class_folder=request.output_folder if request.class_folders else None)
+    result = masked_difference(pair_request, progress)
+    band_names = result.band_names
+    with atomic_text_file(sums_path(output)) as handle:
+        json.dump({"key": key, "product": product, "reference": reference, "class_names": band_names,
+                   "sums": result.accumulator.sums.tolist()}, handle)
+    return PairResult(key, product, reference, "done", output=output, class_names=band_names,
+                      sums=result.accumulator.sums.copy(), footprint=_footprint(output))
+
+
+def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print) -> BatchResult:
+    products = find_files(request.product_folder, request.product_pattern, request.recursive, "Product")
+    references = find_files(request.reference_folder, request.reference_pattern, request.recursive, "Reference")
+    pairing = pair_files(products, references, request.key_pattern)
+    for line in pairing.report():
+        log(line)
+    os.makedirs(request.output_folder, exist_ok=True)
+    workers = request.workers or os.cpu_count() or 1
+    fractions = {key: 0.0 for key, _, _ in pairing.pairs}
+    lock = threading.Lock()
+    results = {}
+
+    def pair_progress(key):
+        def report(fraction):
+            with lock:
+                fractions[key] = fraction
+                total = sum(fractions.values()) / max(len(fractions), 1)
+            progress.report(total)
+
+        return Progress(report, progress.is_cancelled)
+
+    def work(key, product, reference):
+        output = os.path.join(request.output_folder, f"{key}.tif")
+        if not request.overwrite:
+            earlier = load_complete(output)
+            if earlier is not None:
+                return earlier
+        try:
+            return _run_pair(key, product, reference, request, pair_progress(key))
+        except Cancelled:
+            raise
+        except LaiQaError as error:
+            return PairResult(key, product, reference, "failed", reason=str(error))
+        except Exception as error:  # one broken pair must not stop hundreds: record it and go on
+            return PairResult(key, product, reference, "failed", reason=f"{type(error).__name__}: {error}")
+
+    pending = list(pairing.pairs)
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="laiqa-pair") as pool:
+        running = {}
+        try:
+            while pending or running:
+                while pending and len(running) < workers:
+                    progress.check()
+                    key, product, reference = pending.pop(0)
+                    running[pool.submit(work, key, product.path, reference.path)] = key
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    key = running.pop(future)
+                    result = future.result()  # re-raises Cancelled
+                    results[key] = result
+                    with lock:
+                        fractions[key] = 1.0
+                    log(f"{key}: {result.status}" + (f" ({result.reason})" if result.reason else ""))
+        except Cancelled:
+            for future in running:
+                future.cancel()
+            raise
+    ordered = [results[key] for key, _, _ in pairing.pairs]
+    pooled = pooled_rows(ordered)
+    summary = os.path.join(request.output_folder, "summary.csv")
+    write_summary(summary, ordered, pooled)
+    footprints = write_footprints(os.path.join(request.output_folder, "tiles.gpkg"), ordered)
+    mosaics = build_mosaics(request.output_folder, ordered) if request.mosaics else []
+    return BatchResult(ordered, pairing, summary, footprints, mosaics, pooled)
+
+
+def _class_rows(pair: PairResult) -> list:
+    accumulator_classes = [*pair.class_names[:-1], "other"]
+    accumulator = Accumulator(accumulator_classes)
+    accumulator.sums = pair.sums
+    return [*accumulator.rows()[: len(pair.class_names) - 1], accumulator.total_row("all")]
+
+
+def pooled_rows(pairs: list) -> list:
+    """Per class across all complete pairs, from the summed running sums (not an average of tile means)."""
+    complete = [pair for pair in pairs if pair.sums is not None]
+    if not complete:
+        return []
+    names = complete[0].class_names
+    same = [pair for pair in complete if pair.class_names == names]
+    total = sum(pair.sums for pair in same)
+    accumulator = Accumulator([*names[:-1], "other"])
+    accumulator.sums = total
+    return [*accumulator.rows()[: len(names) - 1], accumulator.total_row("all")]
+
+
+def _text(value) -> str:
+    if isinstance(value, float):
+        return "" if np.isnan(value) else f"{value:.10g}"
+    return str(value)
+
+
+def write_summary(path: str, pairs: list, pooled: list) -> None:
+    with atomic_text_file(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(SUMMARY_FIELDS)
+        for pair in pairs:
+            if pair.sums is None:
+                writer.writerow([pair.key, "", pair.status, pair.reason, pair.product, pair.reference,
+                                 *[""] * (len(COLUMNS) - 1)])
+                continue
+            for row in _class_rows(pair):
+                writer.writerow([pair.key, row["class"], pair.status, pair.reason, pair.product, pair.reference,
+                                 *[_text(row[column]) for column in COLUMNS[1:]]])
+        for row in pooled:
+            writer.writerow(["all pairs", row["class"], "pooled", "", "", "",
+                             *[_text(row[column]) for column in COLUMNS[1:]]])
+
+
+def write_footprints(path: str, pairs: list) -> str | None:
+    """A GeoPackage of tile footprints, one feature per pair and class, with every statistic and status."""
+    with_footprint = [pair for pair in pairs if pair.footprint is not None]
+    if not with_footprint:
+        return None
+    temp = path + ".partial.gpkg"
+    if os.path.exists(temp):
+        os.remove(temp)
+    driver = ogr.GetDriverByName("GPKG")
+    source = driver.CreateDataSource(temp)
+    srs = osr.SpatialReference(with_footprint[0].footprint[4])
+    layer = source.CreateLayer("tiles", srs, ogr.wkbPolygon)
+    for name in ("key", "class", "status", "reason"):
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    layer.CreateField(ogr.FieldDefn("n", ogr.OFTInteger64))
+    for name in COLUMNS[2:]:
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal))
+    definition = layer.GetLayerDefn()
+    for pair in pairs:
+        if pair.footprint is None:
+            continue
+        xmin, ymin, xmax, ymax, _ = pair.footprint
+        ring = ogr.Geometry(ogr.wkbLinearRing)
+        for x, y in ((xmin, ymin), (xmax, ymin), (xmax, ymax), (xmin, ymax), (xmin, ymin)):
+            ring.AddPoint_2D(x, y)
+        polygon = ogr.Geometry(ogr.wkbPolygon)
+        polygon.AddGeometry(ring)
+        rows = _class_rows(pair) if pair.sums is not None else [summarise("", dict.fromkeys(SUMS, 0.0))]
+        for row in rows:
+            feature = ogr.Feature(definition)
+            feature.SetGeometry(polygon)
+            feature.SetField("key", pair.key)
+            feature.SetField("class", row["class"])
+            feature.SetField("status", pair.status)
+            feature.SetField("reason", pair.reason)
+            feature.SetField("n", int(row["n"]))
+            for name in COLUMNS[2:]:
+                if not np.isnan(row[name]):
+                    feature.SetField(name, float(row[name]))
+            layer.CreateFeature(feature)
+    source = None
+    os.replace(temp, path)
+    return path
+
+
+def build_mosaics(folder: str, pairs: list) -> list:
+    """One VRT per date and class over the pairs' rasters (band k of each), for viewing a date at once."""
+    by_date = {}
+    for pair in pairs:
+        if pair.sums is None:
+            continue
+        date = next((part for part in pair.key.split("_") if part.startswith("A") and part[1:].isdigit()), "all")
+        by_date.setdefault(date, []).append(pair)
+    made = []
+    for date, date_pairs in sorted(by_date.items()):
+        names = date_pairs[0].class_names
+        sources = [pair.output for pair in date_pairs if pair.class_names == names]
+        for index, name in enumerate(names):
+            path = os.path.join(folder, f"mosaic_{date}_{name}.vrt")
+            with gdal_errors_as_messages():
+                vrt = gdal.BuildVRT(path, sources, bandList=[index + 1])
+            if vrt is not None:
+                vrt = None
+                made.append(path)
+    return made

@@ -1,0 +1,137 @@
+"""laiqa:batchcompare — folders of product and reference tiles, paired by name, each through the masked difference."""
+import os
+
+from qgis.core import (
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputVectorLayer,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..core.batch import BatchRequest, run_batch
+from ..core.difference import DifferenceRequest
+from ..core.pairing import DEFAULT_KEY_PATTERN
+from ..core.stats import format_row
+from . import parameters
+from .base import LaiQaAlgorithm
+from .styling import style_footprints
+
+
+class BatchCompare(LaiQaAlgorithm):
+    PRODUCT_FOLDER = "PRODUCT_FOLDER"
+    REFERENCE_FOLDER = "REFERENCE_FOLDER"
+    PRODUCT_PATTERN = "PRODUCT_PATTERN"
+    REFERENCE_PATTERN = "REFERENCE_PATTERN"
+    RECURSIVE = "RECURSIVE"
+    KEY_PATTERN = "KEY_PATTERN"
+    PRODUCT_SUBDATASET = "PRODUCT_SUBDATASET"
+    QA_SUBDATASET = "QA_SUBDATASET"
+    REFERENCE_SUBDATASET = "REFERENCE_SUBDATASET"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    WORKERS = "WORKERS"
+    OVERWRITE = "OVERWRITE"
+    CLASS_FOLDERS = "CLASS_FOLDERS"
+    SUMMARY = "SUMMARY"
+    TILES = "TILES"
+    PAIRED = "PAIRED"
+    FAILED = "FAILED"
+
+    def name(self):
+        return "batchcompare"
+
+    def displayName(self):  # noqa: N802 - QGIS API name
+        return self.tr("Batch LAI comparison of tile folders")
+
+    def group(self):
+        return self.tr("LAI validation")
+
+    def groupId(self):  # noqa: N802 - QGIS API name
+        return "validation"
+
+    def shortHelpString(self):  # noqa: N802 - QGIS API name
+        return self.tr(
+            "Pairs product and reference files by keys in their names (default: acquisition date AYYYYDDD and "
+            "MODIS tile hXXvYY; KEY_PATTERN lists one regular expression per key part, separated by ';'; two "
+            "files pair when every part both names carry is equal). Unmatched and ambiguous files are listed, "
+            "never guessed. Each pair runs the QA-masked difference with the same settings as "
+            "laiqa:maskeddifference, WORKERS pairs at a time, into OUTPUT_FOLDER/&lt;key&gt;.tif. A failing pair is "
+            "recorded with its reason and the batch goes on. Complete outputs of an earlier run are skipped "
+            "unless OVERWRITE is set. Writes summary.csv (per pair and class, plus statistics pooled over all "
+            "pairs from the running sums), tiles.gpkg (tile footprints styled by bias) and one VRT mosaic per "
+            "date and class. A MODIS granule folder works on either side: name its grids in "
+            "PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET (e.g. Lai_500m, FparLai_QC)."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        folder = QgsProcessingParameterFile.Folder
+        self.addParameter(QgsProcessingParameterFile(self.PRODUCT_FOLDER, self.tr("Product folder"), folder))
+        self.addParameter(QgsProcessingParameterFile(self.REFERENCE_FOLDER, self.tr("Reference folder"), folder))
+        self.addParameter(QgsProcessingParameterString(
+            self.PRODUCT_PATTERN, self.tr("Product file pattern (several separated by ;)"), "*.tif"))
+        self.addParameter(QgsProcessingParameterString(
+            self.REFERENCE_PATTERN, self.tr("Reference file pattern (several separated by ;)"), "*.hdf"))
+        self.addParameter(QgsProcessingParameterBoolean(self.RECURSIVE, self.tr("Search sub-folders"), False))
+        self.addParameter(QgsProcessingParameterString(
+            self.KEY_PATTERN, self.tr("Key pattern: one regular expression per key part, separated by ;"),
+            DEFAULT_KEY_PATTERN))
+        parameters.add_lai_settings(self, "PRODUCT", self.tr("Product LAI"), 1, 0)
+        self.addParameter(parameters.band_parameter("QA_BAND", self.tr("QA band (in the product file)"), 2, ""))
+        parameters.add_difference_settings(self)
+        parameters.add_lai_settings(self, "REFERENCE", self.tr("Reference LAI"), 1, 1)
+        for name, text in ((self.PRODUCT_SUBDATASET, self.tr("Product grid in HDF containers (e.g. Lai_500m)")),
+                           (self.QA_SUBDATASET, self.tr("QA grid in HDF containers (e.g. FparLai_QC)")),
+                           (self.REFERENCE_SUBDATASET, self.tr("Reference grid in HDF containers"))):
+            self.addParameter(QgsProcessingParameterString(name, text, optional=True))
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder")))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WORKERS, self.tr("Pairs at a time (0 = one per core)"), QgsProcessingParameterNumber.Integer,
+            0, minValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.OVERWRITE, self.tr("Overwrite complete outputs of an earlier run"), False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.CLASS_FOLDERS, self.tr("Also write one folder per class (DRT/h12v03.tif …)"), False))
+        self.addOutput(QgsProcessingOutputFile(self.SUMMARY, self.tr("Summary table (CSV)")))
+        self.addOutput(QgsProcessingOutputVectorLayer(self.TILES, self.tr("Tile footprints with statistics")))
+        self.addOutput(QgsProcessingOutputNumber(self.PAIRED, self.tr("Pairs")))
+        self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Failed pairs")))
+
+    def process(self, params, context, feedback):
+        def text(name):
+            return self.parameterAsString(params, name, context).strip() or None
+
+        template = DifferenceRequest(
+            product="", reference="", output="",
+            **parameters.lai_settings_from_parameters(self, params, context, "PRODUCT"),
+            **parameters.lai_settings_from_parameters(self, params, context, "REFERENCE"),
+            **parameters.difference_settings_from_parameters(self, params, context),
+            product_subdataset=text(self.PRODUCT_SUBDATASET),
+            qa_subdataset=text(self.QA_SUBDATASET),
+            reference_subdataset=text(self.REFERENCE_SUBDATASET),
+        )
+        request = BatchRequest(
+            product_folder=self.parameterAsFile(params, self.PRODUCT_FOLDER, context),
+            reference_folder=self.parameterAsFile(params, self.REFERENCE_FOLDER, context),
+            output_folder=self.parameterAsString(params, self.OUTPUT_FOLDER, context),
+            template=template,
+            product_pattern=self.parameterAsString(params, self.PRODUCT_PATTERN, context),
+            reference_pattern=self.parameterAsString(params, self.REFERENCE_PATTERN, context),
+            recursive=self.parameterAsBool(params, self.RECURSIVE, context),
+            key_pattern=self.parameterAsString(params, self.KEY_PATTERN, context),
+            workers=self.parameterAsInt(params, self.WORKERS, context),
+            overwrite=self.parameterAsBool(params, self.OVERWRITE, context),
+            class_folders=self.parameterAsBool(params, self.CLASS_FOLDERS, context),
+        )
+        result = run_batch(request, self.progress_of(feedback), feedback.pushInfo)
+        feedback.pushInfo(self.tr("Pooled over all pairs:"))
+        for row in result.pooled_rows:
+            feedback.pushInfo(format_row(row))
+        tiles = None
+        if result.footprints:
+            tiles = style_footprints(self, context, result.footprints)
+        return {self.SUMMARY: result.summary_csv, self.TILES: tiles,
+                self.PAIRED: len(result.pairs), self.FAILED: result.failed,
+                self.OUTPUT_FOLDER: os.path.abspath(request.output_folder)}
