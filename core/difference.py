@@ -207,7 +207,8 @@ def _write_difference(request, scheme, rule, product, reference, reference_band,
             bands = [np.where(class_index == k, difference, nodata) for k in range(len(class_names))]
             bands.append(difference)
             writer.submit(_write_job(out, class_outputs, bands, window))
-            accumulator.add(class_index[keep], product_lai[keep], reference_lai[keep])
+            accumulator.add(class_index[keep], product.encoding.to_lai64(product_raw[keep]),
+                            reference.encoding.to_lai64(reference_raw[keep]))
             progress.report((done + 1) / len(all_windows))
     rows = accumulator.rows()[: len(class_names)]
     rows.append(accumulator.total_row("all"))

@@ -45,6 +45,10 @@ class LaiEncoding:
             lai += np.float32(self.offset)
         return lai
 
+    def to_lai64(self, raw: np.ndarray) -> np.ndarray:
+        """LAI in float64, for statistics: float32 scale constants (0.001f) would bias every sum."""
+        return raw.astype(np.float64) * self.scale + self.offset
+
     def describe(self) -> str:
         def text(value):
             if value is None:

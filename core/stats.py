@@ -34,10 +34,10 @@ class Accumulator:
         self.sums = np.zeros((len(SUMS), len(self.class_names)), dtype=np.float64)
 
     def add(self, class_index: np.ndarray, product: np.ndarray, reference: np.ndarray) -> None:
-        """Valid pixels only: 1-D arrays of equal length."""
+        """Valid pixels only: 1-D arrays of equal length (LAI in float64 keeps the sums exact)."""
         size = len(self.class_names)
-        p = product.astype(np.float64)
-        r = reference.astype(np.float64)
+        p = product.astype(np.float64, copy=False)
+        r = reference.astype(np.float64, copy=False)
         d = p - r
         counts = np.bincount(class_index, minlength=size)[:size]
         weighted = (p, r, np.abs(d), p * p, r * r, p * r, within_gcos(p, r))
