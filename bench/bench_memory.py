@@ -55,12 +55,12 @@ def make_pair_in_child(folder: str, size: int):
     return done.stdout.split()
 
 
-def peak_rss_mb(product: str, reference: str, folder: str, plugins: str) -> tuple:
+def peak_rss_mb(product: str, reference: str, folder: str, plugins: str, command=None) -> tuple:
     """Run qgis_process.bin in a child and read the child's peak resident set (ru_maxrss, KB)."""
     env = {**os.environ, "QGIS_PLUGINPATH": plugins, "QT_QPA_PLATFORM": "offscreen"}
-    command = ["qgis_process.bin", "run", "laiqa:maskeddifference", "--", f"PRODUCT={product}",
-               f"REFERENCE={reference}", "REFERENCE_PRESET=1", f"OUTPUT={os.path.join(folder, 'out.tif')}",
-               f"OUTPUT_STATS={os.path.join(folder, 'stats.csv')}"]
+    command = ["qgis_process.bin", "run", *(command or [
+        "laiqa:maskeddifference", "--", f"PRODUCT={product}", f"REFERENCE={reference}", "REFERENCE_PRESET=1",
+        f"OUTPUT={os.path.join(folder, 'out.tif')}", f"OUTPUT_STATS={os.path.join(folder, 'stats.csv')}"])]
     start = time.perf_counter()
     with tempfile.TemporaryFile() as errors:
         child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=errors)
