@@ -24,6 +24,12 @@ if [ ! -f .venv/.requirements-installed ] || ! cmp -s requirements-dev.txt .venv
   cp requirements-dev.txt .venv/.requirements-installed
 fi
 
+# Compiled translations (.qm) are built, not committed.
+for ts in i18n/*.ts; do
+  qm="${ts%.ts}.qm"
+  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then lrelease -silent "$ts" -qm "$qm"; fi
+done
+
 # QGIS finds plugins in a folder holding a folder named like the plugin: link this checkout as laiqa.
 mkdir -p .build/plugins
 ln -sfn "$(pwd)" .build/plugins/laiqa
