@@ -36,3 +36,23 @@ class LaiQaAlgorithm(QgsProcessingAlgorithm):
     @staticmethod
     def progress_of(feedback) -> Progress:
         return Progress(lambda fraction: feedback.setProgress(100.0 * fraction), feedback.isCanceled)
+
+
+class QaFieldsAlgorithm(LaiQaAlgorithm):
+    """The Toolbox group of the algorithms that read QA bit fields."""
+
+    def group(self):
+        return self.tr("QA bit fields")
+
+    def groupId(self):  # noqa: N802 - QGIS API name
+        return "qa"
+
+
+class ValidationAlgorithm(LaiQaAlgorithm):
+    """The Toolbox group of the algorithms that compare LAI products."""
+
+    def group(self):
+        return self.tr("LAI validation")
+
+    def groupId(self):  # noqa: N802 - QGIS API name
+        return "validation"

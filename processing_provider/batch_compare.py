@@ -17,11 +17,11 @@ from ..core.difference import DifferenceRequest
 from ..core.pairing import DEFAULT_KEY_PATTERN
 from ..core.stats import format_row
 from . import parameters
-from .base import LaiQaAlgorithm
+from .base import ValidationAlgorithm
 from .styling import style_footprints
 
 
-class BatchCompare(LaiQaAlgorithm):
+class BatchCompare(ValidationAlgorithm):
     PRODUCT_FOLDER = "PRODUCT_FOLDER"
     REFERENCE_FOLDER = "REFERENCE_FOLDER"
     PRODUCT_PATTERN = "PRODUCT_PATTERN"
@@ -45,12 +45,6 @@ class BatchCompare(LaiQaAlgorithm):
 
     def displayName(self):  # noqa: N802 - QGIS API name
         return self.tr("Batch LAI comparison of tile folders")
-
-    def group(self):
-        return self.tr("LAI validation")
-
-    def groupId(self):  # noqa: N802 - QGIS API name
-        return "validation"
 
     def shortHelpString(self):  # noqa: N802 - QGIS API name
         return self.tr(

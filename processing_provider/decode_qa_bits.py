@@ -7,11 +7,11 @@ from qgis.core import (
 
 from ..core.qa_rasters import decode_qa_raster
 from . import parameters
-from .base import LaiQaAlgorithm
+from .base import QaFieldsAlgorithm
 from .styling import field_palette, paletted, style_output
 
 
-class DecodeQaBits(LaiQaAlgorithm):
+class DecodeQaBits(QaFieldsAlgorithm):
     INPUT = "INPUT"
     BAND = "BAND"
     SCHEME = "SCHEME"
@@ -24,12 +24,6 @@ class DecodeQaBits(LaiQaAlgorithm):
 
     def displayName(self):  # noqa: N802 - QGIS API name
         return self.tr("Decode QA bit fields")
-
-    def group(self):
-        return self.tr("QA bit fields")
-
-    def groupId(self):  # noqa: N802 - QGIS API name
-        return "qa"
 
     def shortHelpString(self):  # noqa: N802 - QGIS API name
         return self.tr(

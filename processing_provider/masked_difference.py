@@ -4,12 +4,12 @@ from qgis.core import QgsProcessingParameterFolderDestination, QgsProcessingPara
 from ..core.difference import DifferenceRequest, masked_difference
 from ..core.stats import format_row
 from . import parameters
-from .base import LaiQaAlgorithm
+from .base import ValidationAlgorithm
 from .stats_table import add_stats_sink, write_stats
 from .styling import diverging, style_output
 
 
-class MaskedDifference(LaiQaAlgorithm):
+class MaskedDifference(ValidationAlgorithm):
     PRODUCT = "PRODUCT"
     QA = "QA"
     QA_BAND = "QA_BAND"
@@ -23,12 +23,6 @@ class MaskedDifference(LaiQaAlgorithm):
 
     def displayName(self):  # noqa: N802 - QGIS API name
         return self.tr("QA-masked LAI difference with statistics")
-
-    def group(self):
-        return self.tr("LAI validation")
-
-    def groupId(self):  # noqa: N802 - QGIS API name
-        return "validation"
 
     def shortHelpString(self):  # noqa: N802 - QGIS API name
         return self.tr(

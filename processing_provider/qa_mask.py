@@ -3,11 +3,11 @@ from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterRasterDes
 
 from ..core.qa_rasters import qa_mask_raster
 from . import parameters
-from .base import LaiQaAlgorithm
+from .base import QaFieldsAlgorithm
 from .styling import mask_palette, paletted, style_output
 
 
-class QaMask(LaiQaAlgorithm):
+class QaMask(QaFieldsAlgorithm):
     INPUT = "INPUT"
     BAND = "BAND"
     SCHEME = "SCHEME"
@@ -21,12 +21,6 @@ class QaMask(LaiQaAlgorithm):
 
     def displayName(self):  # noqa: N802 - QGIS API name
         return self.tr("QA mask from a rule")
-
-    def group(self):
-        return self.tr("QA bit fields")
-
-    def groupId(self):  # noqa: N802 - QGIS API name
-        return "qa"
 
     def shortHelpString(self):  # noqa: N802 - QGIS API name
         return self.tr(
