@@ -52,6 +52,7 @@ class DifferenceRequest:
     reference_subdataset: str | None = None
     class_folder: str | None = None
     creation_options: list | None = None
+    sample_points: int = 0  # keep about this many kept (product, reference, class) triples, for plots
 
 
 @dataclass
@@ -62,6 +63,7 @@ class DifferenceResult:
     notes: list  # what was used, for the log
     class_files: dict = field(default_factory=dict)
     accumulator: Accumulator | None = None
+    sample: dict | None = None  # "product", "reference" (LAI) and "class" (band name) arrays
 
 
 @dataclass
@@ -167,6 +169,9 @@ def _write_difference(request, scheme, rule, product, reference, reference_band,
     keep_freed_memory()
     class_files = {}
     nodata = np.float32(DIFFERENCE_NODATA)
+    sample, sample_step = [], 0
+    if request.sample_points:
+        sample_step = max(1, (grid.width * grid.height) // request.sample_points)
 
     inputs = [band.GetDataset() for band in (product.band, reference_band, qa.band)]
 
@@ -207,12 +212,26 @@ def _write_difference(request, scheme, rule, product, reference, reference_band,
             bands = [np.where(class_index == k, difference, nodata) for k in range(len(class_names))]
             bands.append(difference)
             writer.submit(_write_job(out, class_outputs, bands, window))
-            accumulator.add(class_index[keep], product.encoding.to_lai64(product_raw[keep]),
-                            reference.encoding.to_lai64(reference_raw[keep]))
+            kept_classes = class_index[keep]
+            kept_product = product.encoding.to_lai64(product_raw[keep])
+            kept_reference = reference.encoding.to_lai64(reference_raw[keep])
+            accumulator.add(kept_classes, kept_product, kept_reference)
+            if sample_step:
+                sample.append((kept_product[::sample_step], kept_reference[::sample_step],
+                               kept_classes[::sample_step]))
             progress.report((done + 1) / len(all_windows))
     rows = accumulator.rows()[: len(class_names)]
     rows.append(accumulator.total_row("all"))
-    return DifferenceResult(request.output, band_names, rows, notes, class_files, accumulator)
+    return DifferenceResult(request.output, band_names, rows, notes, class_files, accumulator,
+                            _sample_arrays(sample, [*class_names, "other"]) if sample_step else None)
+
+
+def _sample_arrays(parts, names) -> dict:
+    """Every n-th kept pixel of every window, joined; classes as their band names."""
+    product = np.concatenate([p for p, _, _ in parts]) if parts else np.empty(0)
+    reference = np.concatenate([r for _, r, _ in parts]) if parts else np.empty(0)
+    classes = np.concatenate([c for _, _, c in parts]) if parts else np.empty(0, dtype=np.uint8)
+    return {"product": product, "reference": reference, "class": np.asarray(names)[classes]}
 
 
 def _write_job(out, class_outputs, bands, window):

@@ -105,3 +105,20 @@ def write_csv(path: str, rows: list) -> None:
         writer.writeheader()
         for row in rows:
             writer.writerow({k: (f"{v:.10g}" if isinstance(v, float) else v) for k, v in row.items()})
+
+
+def write_sample_csv(path: str, sample: dict) -> None:
+    """The plotted pixels (product, reference, class) as CSV, so plots can be redrawn elsewhere."""
+    with atomic_text_file(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["product", "reference", "class"])
+        for product, reference, name in zip(sample["product"], sample["reference"], sample["class"]):
+            writer.writerow([f"{product:.6g}", f"{reference:.6g}", name])
+
+
+def read_sample_csv(path: str) -> dict:
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return {"product": np.array([float(r["product"]) for r in rows]),
+            "reference": np.array([float(r["reference"]) for r in rows]),
+            "class": np.array([r["class"] for r in rows])}

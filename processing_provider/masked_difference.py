@@ -1,8 +1,13 @@
 """laiqa:maskeddifference — product LAI minus reference LAI, QA-masked, split by a QA field, with statistics."""
-from qgis.core import QgsProcessingParameterFolderDestination, QgsProcessingParameterRasterDestination
+from qgis.core import (
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterRasterDestination,
+)
 
 from ..core.difference import DifferenceRequest, masked_difference
-from ..core.stats import format_row
+from ..core.stats import format_row, write_sample_csv
 from . import parameters
 from .base import ValidationAlgorithm
 from .stats_table import add_stats_sink, write_stats
@@ -17,6 +22,8 @@ class MaskedDifference(ValidationAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_STATS = "OUTPUT_STATS"
     CLASS_FOLDER = "CLASS_FOLDER"
+    OUTPUT_SAMPLE = "OUTPUT_SAMPLE"
+    SAMPLE_POINTS = 20000
 
     def name(self):
         return "maskeddifference"
@@ -48,6 +55,11 @@ class MaskedDifference(ValidationAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.CLASS_FOLDER, self.tr("Folder for one file per class (optional)"), optional=True,
             createByDefault=False))
+        sample = QgsProcessingParameterFileDestination(
+            self.OUTPUT_SAMPLE, self.tr("Sample of kept pixels for plots (CSV, optional)"), "CSV (*.csv)",
+            optional=True, createByDefault=False)
+        sample.setFlags(sample.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(sample)
 
     def process(self, params, context, feedback):
         qa_given = params.get(self.QA) not in (None, "")
@@ -59,6 +71,9 @@ class MaskedDifference(ValidationAlgorithm):
             qa=parameters.raster_source(self, params, self.QA, context) if qa_given else None,
             class_folder=self.parameterAsString(params, self.CLASS_FOLDER, context) or None,
         )
+        sample_path = self.parameterAsFileOutput(params, self.OUTPUT_SAMPLE, context)
+        if sample_path:
+            request.sample_points = self.SAMPLE_POINTS
         result = masked_difference(request, self.progress_of(feedback))
         for note in result.notes:
             feedback.pushInfo(note)
@@ -72,4 +87,7 @@ class MaskedDifference(ValidationAlgorithm):
         outputs = {self.OUTPUT: result.output, self.OUTPUT_STATS: stats_id}
         if request.class_folder:
             outputs[self.CLASS_FOLDER] = request.class_folder
+        if sample_path:
+            write_sample_csv(sample_path, result.sample)
+            outputs[self.OUTPUT_SAMPLE] = sample_path
         return outputs

@@ -67,3 +67,17 @@ def output_dtype(scheme, need_nodata: bool = True):
         if widest < limit or (not need_nodata and widest <= limit):
             return dtype
     raise LaiQaError("A QA field of 64 bits leaves no room for a nodata value; split it in two fields")
+
+
+def describe_value(raw: int, dtype, scheme) -> dict:
+    """One QA value spelled out: its bits and every field's value, label and meaning (the pixel inspector)."""
+    word = np.array([raw], dtype=dtype)
+    bits = word.dtype.itemsize * 8
+    pattern = int(as_bit_pattern(word)[0])
+    decoded = decode(word, scheme)
+    fields = []
+    for qa_field in scheme.fields:
+        value = int(decoded[qa_field.name][0])
+        fields.append({"field": qa_field.name, "bits": qa_field.bits_text, "value": value,
+                       "label": qa_field.labels.get(value, ""), "meaning": qa_field.meanings.get(value, "")})
+    return {"raw": int(raw), "binary": format(pattern, f"0{bits}b"), "fields": fields}

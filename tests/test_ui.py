@@ -1,0 +1,177 @@
+"""The dialog and the QA pixel inspector, driven as a user would (pytest-qgis, offscreen)."""
+import os
+import time
+
+import numpy as np
+import pytest
+from conftest import ROOT
+from osgeo import gdal
+from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsPointXY, QgsProject, QgsRasterLayer
+from qgis.PyQt.QtCore import QCoreApplication, QSize
+from qgis.PyQt.QtGui import QColor
+
+from laiqa.core.grid import MODIS_SINUSOIDAL_WKT, tile_geotransform
+from laiqa.plugin import LaiQaPlugin
+from laiqa.ui.compare_dialog import RESULT_GROUP
+
+ARTIFACTS = os.environ.get("LAIQA_TEST_ARTIFACTS", os.path.join(ROOT, ".build", "test-artifacts"))
+
+
+@pytest.fixture
+def plugin(qgis_iface, laiqa_provider, qgis_new_project):
+    loaded = LaiQaPlugin(qgis_iface)
+    loaded.provider = laiqa_provider  # the session's provider is registered already
+    loaded.initGui()
+    yield loaded
+    loaded.provider = None  # keep the session's provider registered
+    loaded.unload()
+
+
+def wait_for(dialog, seconds=120):
+    deadline = time.time() + seconds
+    while dialog.task is not None and time.time() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    QCoreApplication.processEvents()
+    assert dialog.task is None, "the run did not finish in time"
+
+
+def test_dialog_opens_from_the_plugin_action(plugin):
+    compare = next(action for action in plugin.actions if action.text() == "LAI QA Compare…")
+    compare.trigger()
+    assert plugin.dialog is not None and plugin.dialog.isVisible()
+
+
+def test_run_stays_disabled_with_the_reason_shown(plugin):
+    dialog = plugin.show_dialog()
+    dialog.tabs.setCurrentIndex(0)
+    assert not dialog.run_button.isEnabled()
+    assert dialog.message.text() == "Choose the product LAI raster."
+    dialog.product.file.setFilePath("/data/product.tif")
+    dialog.reference.file.setFilePath("/data/glass.hdf")
+    dialog.output.setFilePath("/tmp/difference.tif")
+    dialog.rule.setText("qualty != 3")
+    assert not dialog.run_button.isEnabled()
+    assert dialog.message.text().startswith("QA rule: Unknown field 'qualty' at column 1")
+    dialog.rule.setText("quality != failed")
+    assert dialog.run_button.isEnabled() and dialog.message.text() == ""
+    dialog.tabs.setCurrentIndex(1)
+    assert not dialog.run_button.isEnabled()
+    assert dialog.message.text() == "Choose an existing product folder."
+
+
+def test_single_pair_from_project_layers_adds_styled_results(plugin, sample_dir, tmp_path):
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    project = QgsProject.instance()
+    product = QgsRasterLayer(own_path, "own product")
+    reference = QgsRasterLayer(glass_path, "glass")
+    project.addMapLayers([product, reference])
+    dialog = plugin.show_dialog()
+    dialog.tabs.setCurrentIndex(0)
+    dialog.product.layers.setLayer(product)
+    dialog.reference.layers.setLayer(reference)
+    dialog.output.setFilePath(str(tmp_path / "h12v03_difference.tif"))
+    assert dialog.validate() == ""
+    dialog.run()
+    wait_for(dialog)
+    assert dialog.last_results is not None, dialog.message.text()
+    group = project.layerTreeRoot().findGroup(RESULT_GROUP)
+    layers = [node.layer() for node in group.findLayers()]
+    assert [layer.name() for layer in layers] == ["h12v03_difference"]
+    assert layers[0].renderer().type() == "singlebandpseudocolor"
+    assert dialog.table.rowCount() == 5
+    assert dialog.table.item(4, 0).text() == "all"
+    assert os.path.exists(tmp_path / "h12v03_difference_histogram.png")
+    assert os.path.exists(tmp_path / "h12v03_difference_scatter.png")
+    assert not dialog.histogram.pixmap().isNull()
+    save_artifacts(dialog, layers[0], "single_pair")
+
+
+def test_cancel_stops_a_batch_and_leaves_no_partial_output(plugin, sample_dir, tmp_path):
+    folder = sample_dir[0]
+    dialog = plugin.show_dialog()
+    dialog.tabs.setCurrentIndex(1)
+    dialog.product_folder.setFilePath(str(folder / "rt"))
+    dialog.reference_folder.setFilePath(str(folder / "glass"))
+    dialog.output_folder.setFilePath(str(tmp_path / "batch"))
+    dialog.workers.setValue(1)
+    assert dialog.validate() == ""
+    dialog.run()
+    dialog.cancel()
+    wait_for(dialog)
+    assert dialog.last_results is None
+    assert dialog.message.text().startswith("Stopped, no partial output was kept")
+    written = os.listdir(tmp_path / "batch") if os.path.isdir(tmp_path / "batch") else []
+    assert [name for name in written if name.endswith((".partial", ".tif")) and not os.path.exists(
+        tmp_path / "batch" / (name[:-4] + ".sums.json"))] == []
+
+
+def test_batch_shows_the_summary_and_the_failed_pairs(plugin, sample_dir, tmp_path):
+    folder = tmp_path / "inputs"
+    for sub in ("rt", "glass"):
+        (folder / sub).mkdir(parents=True)
+        for name in os.listdir(sample_dir[0] / sub):
+            os.symlink(sample_dir[0] / sub / name, folder / sub / name)
+    broken = next(name for name in os.listdir(folder / "glass") if "h12v04" in name)
+    os.remove(folder / "glass" / broken)
+    (folder / "glass" / broken).write_bytes(b"not an HDF file")
+    dialog = plugin.show_dialog()
+    dialog.tabs.setCurrentIndex(1)
+    dialog.product_folder.setFilePath(str(folder / "rt"))
+    dialog.reference_folder.setFilePath(str(folder / "glass"))
+    dialog.output_folder.setFilePath(str(tmp_path / "batch"))
+    dialog.run()
+    wait_for(dialog)
+    assert dialog.last_results is not None, dialog.message.text()
+    assert dialog.failed.count() == 1
+    assert dialog.failed.item(0).text().startswith("A2018161_h12v04: Reference: cannot open")
+    assert dialog.table.rowCount() == 2 * 5 + 5  # two good tiles and the pooled rows
+
+
+def qa_layer(tmp_path, value):
+    path = str(tmp_path / "qa_h12v03.tif")
+    dataset = gdal.GetDriverByName("GTiff").Create(path, 4, 4, 2, gdal.GDT_Int16)
+    dataset.SetGeoTransform(tile_geotransform(12, 3, 4))
+    dataset.SetProjection(MODIS_SINUSOIDAL_WKT)
+    dataset.GetRasterBand(1).WriteArray(np.zeros((4, 4), np.int16))
+    qa = np.zeros((4, 4), np.int16)
+    qa[1, 2] = value
+    dataset.GetRasterBand(2).WriteArray(qa)
+    dataset = None
+    return QgsRasterLayer(path, "qa")
+
+
+def test_inspector_decodes_the_clicked_pixel(plugin, qgis_iface, tmp_path):
+    value = 0b1010_0111_1101  # quality bits 0-1 = 01, algorithm bits 2-3 = 11 (TIM)
+    layer = qa_layer(tmp_path, value)
+    QgsProject.instance().addMapLayer(layer)
+    qgis_iface.setActiveLayer(layer)
+    tool = plugin.toggle_inspector(True)
+    plugin.dock.set_layer(layer)
+    plugin.dock.band.setValue(2)
+    x0, pixel, _, y0, _, _ = tile_geotransform(12, 3, 4)
+    qgis_iface.mapCanvas().setDestinationCrs(layer.crs())
+    described = tool.inspect(QgsPointXY(x0 + 2.5 * pixel, y0 - 1.5 * pixel))
+    assert described["raw"] == value
+    assert described["binary"] == format(value, "016b")
+    fields = {row["field"]: (row["value"], row["label"]) for row in described["fields"]}
+    assert fields == {"quality": (value & 3, ""), "algorithm": ((value >> 2) & 3, "TIM")}
+    assert plugin.dock.table.item(1, 3).text() == "TIM"
+    assert layer.customProperty("laiqa/qa_band") == 2  # the choice stays with the layer
+
+
+def save_artifacts(dialog, layer, name):
+    """PNG of the dialog and of the map with the result, for a reviewer (not compared to anything)."""
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    dialog.resize(1000, 800)
+    dialog.grab().save(os.path.join(ARTIFACTS, f"{name}_dialog.png"))
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setExtent(layer.extent())
+    settings.setOutputSize(QSize(600, 600))
+    settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    job.renderedImage().save(os.path.join(ARTIFACTS, f"{name}_map.png"))

@@ -1,0 +1,67 @@
+"""The two plots of a validation study, drawn with matplotlib (shipped with QGIS) into PNG files.
+
+Histogram of differences per class, and product against reference as a density scatter with the
+1:1 line and the GCOS envelope |d| <= max(0.5, 0.2 * reference). No Qt here: PNGs are shown by the
+dialog and saved beside the outputs for reports.
+"""
+import os
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only: never open a window, safe in QGIS and headless
+import matplotlib.pyplot as plt
+import numpy as np
+
+from ..core.stats import GCOS_ABSOLUTE, GCOS_RELATIVE
+
+HISTOGRAM_LIMIT = 2.0
+
+
+def histogram(sample: dict, path: str, title: str = "Product - reference") -> str:
+    difference = sample["product"] - sample["reference"]
+    figure, axes = plt.subplots(figsize=(5, 3.6), dpi=110)
+    bins = np.linspace(-HISTOGRAM_LIMIT, HISTOGRAM_LIMIT, 81)
+    for name in sorted(set(sample["class"].tolist())):
+        chosen = sample["class"] == name
+        axes.hist(difference[chosen].clip(-HISTOGRAM_LIMIT, HISTOGRAM_LIMIT), bins=bins, histtype="step",
+                  label=f"{name} (n={chosen.sum()})")
+    axes.axvline(0, color="black", linewidth=0.8)
+    axes.set_xlabel("LAI difference (product - reference)")
+    axes.set_ylabel("pixels (sample)")
+    axes.set_title(title)
+    axes.legend(fontsize=7)
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+    return path
+
+
+def density_scatter(sample: dict, path: str, title: str = "Product against reference") -> str:
+    product, reference = sample["product"], sample["reference"]
+    top = float(max(np.percentile(np.concatenate([product, reference]), 99.5), 1.0)) if product.size else 7.0
+    figure, axes = plt.subplots(figsize=(4.6, 4.2), dpi=110)
+    if product.size:
+        cells = axes.hexbin(reference, product, gridsize=60, extent=(0, top, 0, top), mincnt=1, bins="log",
+                            cmap="viridis")
+        figure.colorbar(cells, ax=axes, label="pixels (log)")
+    line = np.linspace(0, top, 200)
+    envelope = np.maximum(GCOS_ABSOLUTE, GCOS_RELATIVE * line)
+    axes.plot(line, line, color="black", linewidth=1, label="1:1")
+    axes.plot(line, line + envelope, color="tab:red", linestyle="--", linewidth=1, label="GCOS max(0.5, 20 %)")
+    axes.plot(line, line - envelope, color="tab:red", linestyle="--", linewidth=1)
+    axes.set_xlim(0, top)
+    axes.set_ylim(0, top)
+    axes.set_xlabel("reference LAI")
+    axes.set_ylabel("product LAI")
+    axes.set_title(title)
+    axes.legend(fontsize=7, loc="upper left")
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+    return path
+
+
+def save_plots(sample: dict, output_raster: str) -> list:
+    """Both plots beside the difference raster: <name>_histogram.png and <name>_scatter.png."""
+    base = os.path.splitext(output_raster)[0]
+    return [histogram(sample, f"{base}_histogram.png"), density_scatter(sample, f"{base}_scatter.png")]
