@@ -13,7 +13,7 @@ ICON = os.path.join(os.path.dirname(__file__), "icon.svg")
 
 
 class LaiQaPlugin:
-    def __init__(self, iface):
+    def __init__(self, iface):  # noqa: QGS105 - QGIS hands the interface to classFactory
         self.iface = iface
         self.provider = None
         self.actions = []
@@ -42,7 +42,7 @@ class LaiQaPlugin:
         from .ui.compare_dialog import CompareDialog
 
         if self.dialog is None:
-            self.dialog = CompareDialog(self.iface, self.iface.mainWindow())
+            self.dialog = CompareDialog(self.iface.mainWindow())
         self.dialog.show()
         self.dialog.raise_()
         return self.dialog
@@ -53,7 +53,7 @@ class LaiQaPlugin:
         canvas = self.iface.mapCanvas()
         if self.dock is None:
             self.dock = QaInspectorDock(self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.tool = QaInspectorTool(canvas, self.dock, self.iface.activeLayer)
             self.tool.setAction(self.actions[1])
         if checked:

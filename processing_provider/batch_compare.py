@@ -61,7 +61,7 @@ class BatchCompare(ValidationAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        folder = QgsProcessingParameterFile.Folder
+        folder = QgsProcessingParameterFile.Behavior.Folder
         self.addParameter(QgsProcessingParameterFile(self.PRODUCT_FOLDER, self.tr("Product folder"), folder))
         self.addParameter(QgsProcessingParameterFile(self.REFERENCE_FOLDER, self.tr("Reference folder"), folder))
         self.addParameter(QgsProcessingParameterString(
@@ -82,7 +82,7 @@ class BatchCompare(ValidationAlgorithm):
             self.addParameter(QgsProcessingParameterString(name, text, optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder")))
         self.addParameter(QgsProcessingParameterNumber(
-            self.WORKERS, self.tr("Pairs at a time (0 = one per core)"), QgsProcessingParameterNumber.Integer,
+            self.WORKERS, self.tr("Pairs at a time (0 = one per core)"), QgsProcessingParameterNumber.Type.Integer,
             0, minValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.OVERWRITE, self.tr("Overwrite complete outputs of an earlier run"), False))

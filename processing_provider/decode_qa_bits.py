@@ -39,9 +39,9 @@ class DecodeQaBits(QaFieldsAlgorithm):
         parameters.add_scheme(self, self.SCHEME, self.CUSTOM_FIELDS)
         style_field = QgsProcessingParameterNumber(
             self.STYLE_FIELD, self.tr("Field band to style on load (1 = first field)"),
-            QgsProcessingParameterNumber.Integer, defaultValue=1, optional=True, minValue=1,
+            QgsProcessingParameterNumber.Type.Integer, defaultValue=1, optional=True, minValue=1,
         )
-        style_field.setFlags(style_field.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        style_field.setFlags(style_field.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(style_field)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Decoded QA fields")))
 

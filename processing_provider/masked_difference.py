@@ -58,7 +58,7 @@ class MaskedDifference(ValidationAlgorithm):
         sample = QgsProcessingParameterFileDestination(
             self.OUTPUT_SAMPLE, self.tr("Sample of kept pixels for plots (CSV, optional)"), "CSV (*.csv)",
             optional=True, createByDefault=False)
-        sample.setFlags(sample.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        sample.setFlags(sample.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(sample)
 
     def process(self, params, context, feedback):

@@ -39,7 +39,7 @@ class GdalRasterParameter(QgsProcessingParameterRasterLayer):
 
     def clone(self):
         copy = GdalRasterParameter(self.name(), self.description(), self.defaultValue(),
-                                   bool(self.flags() & QgsProcessingParameterDefinition.FlagOptional))
+                                   bool(self.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional))
         copy.setFlags(self.flags())
         copy.setHelp(self.help())
         copy.setMetadata(self.metadata())
@@ -170,13 +170,13 @@ def add_lai_settings(algorithm, prefix: str, label: str, default_band: int, defa
     ]
     for suffix, text in overrides:
         parameter = QgsProcessingParameterNumber(
-            f"{prefix}_{suffix}", text.format(label), QgsProcessingParameterNumber.Double, optional=True)
-        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            f"{prefix}_{suffix}", text.format(label), QgsProcessingParameterNumber.Type.Double, optional=True)
+        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         algorithm.addParameter(parameter)
     fill = QgsProcessingParameterString(
         f"{prefix}_FILL", tr("{0} fill values, stored units, comma separated (empty = from file or preset)")
         .format(label), optional=True)
-    fill.setFlags(fill.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    fill.setFlags(fill.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
     algorithm.addParameter(fill)
 
 

@@ -25,7 +25,7 @@ def _field_type(kind: str):
         from qgis.PyQt.QtCore import QMetaType
 
         return {"text": QMetaType.Type.QString, "int": QMetaType.Type.LongLong, "real": QMetaType.Type.Double}[kind]
-    return {"text": QVariant.String, "int": QVariant.LongLong, "real": QVariant.Double}[kind]
+    return {"text": QVariant.String, "int": QVariant.LongLong, "real": QVariant.Double}[kind]  # noqa: QGS402
 
 
 def stats_fields(extra=()) -> QgsFields:
@@ -40,14 +40,14 @@ def stats_fields(extra=()) -> QgsFields:
 
 def add_stats_sink(algorithm, name: str, description: str):
     algorithm.addParameter(QgsProcessingParameterFeatureSink(
-        name, description, QgsProcessing.TypeVector, optional=True, createByDefault=True))
+        name, description, QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True))
 
 
 def write_stats(algorithm, parameters, context, name: str, rows: list):
     """Write the rows to the sink; returns its destination id (None when the user skipped it)."""
     fields = stats_fields()
     sink, destination = algorithm.parameterAsSink(
-        parameters, name, context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+        parameters, name, context, fields, QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem())
     if sink is None:
         if parameters.get(name) is None:
             return None
@@ -58,5 +58,5 @@ def write_stats(algorithm, parameters, context, name: str, rows: list):
             None if isinstance(row[column], float) and math.isnan(row[column]) else row[column]
             for column in COLUMNS
         ])
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
     return destination

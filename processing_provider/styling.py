@@ -74,7 +74,7 @@ def diverging(limit: float = DIFFERENCE_LIMIT):
             for i, colour in enumerate(DIVERGING_COLOURS)
         ]
         ramp = QgsColorRampShader(-limit, limit)
-        ramp.setColorRampType(QgsColorRampShader.Interpolated)
+        ramp.setColorRampType(QgsColorRampShader.Type.Interpolated)
         ramp.setColorRampItemList(items)
         shader = QgsRasterShader(-limit, limit)
         shader.setRasterShaderFunction(ramp)

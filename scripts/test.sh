@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
 .venv/bin/ruff check .
+# flake8-qgis: QGIS API hygiene (QGS1xx) and Qt 6 / QGIS 4 readiness (QGS4xx)
+.venv/bin/flake8 --select QGS1,QGS4 --exclude .venv,.build,sample_data .
 .venv/bin/python -m pytest "$@"

@@ -182,7 +182,7 @@ def test_qgis_process_runs_the_batch_on_the_sample_folders(folders, tmp_path):
 def test_model_with_folder_inputs_runs_the_batch(laiqa_provider, folders):
     model = QgsProcessingModelAlgorithm("batch", "tests")
     for name in ("products", "references"):
-        model.addModelParameter(QgsProcessingParameterFile(name, name, QgsProcessingParameterFile.Folder),
+        model.addModelParameter(QgsProcessingParameterFile(name, name, QgsProcessingParameterFile.Behavior.Folder),
                                 QgsProcessingModelParameter(name))
     batch = QgsProcessingModelChildAlgorithm("laiqa:batchcompare")
     batch.setChildId("batch")

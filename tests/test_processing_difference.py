@@ -24,7 +24,7 @@ from laiqa.core.difference import DIFFERENCE_NODATA
 
 @pytest.fixture
 def run(laiqa_provider):
-    import processing
+    from qgis import processing
 
     def run_alg(params):
         return processing.run("laiqa:maskeddifference", params, context=QgsProcessingContext(),

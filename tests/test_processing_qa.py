@@ -28,7 +28,7 @@ CUSTOM_INDEX = len(PRESET_IDS)
 
 @pytest.fixture
 def run(laiqa_provider):
-    import processing
+    from qgis import processing
 
     def run_alg(alg_id, params):
         context = QgsProcessingContext()

@@ -58,7 +58,7 @@ class RasterInput(QWidget):
     def __init__(self, allow_empty=False, parent=None):
         super().__init__(parent)
         self.layers = QgsMapLayerComboBox()
-        self.layers.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.layers.setFilters(QgsMapLayerProxyModel.Filter.RasterLayer)
         self.layers.setAllowEmptyLayer(allow_empty)
         if allow_empty:
             self.layers.setLayer(None)  # optional inputs start empty, not on the first layer
@@ -77,9 +77,8 @@ class RasterInput(QWidget):
 
 
 class CompareDialog(QDialog):
-    def __init__(self, iface=None, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self.iface = iface
         self.task = self.feedback = self.context = self.algorithm = None
         self.last_results = None
         self.setWindowTitle(tr("LAI QA Compare"))
@@ -108,8 +107,8 @@ class CompareDialog(QDialog):
         self.table = QTableWidget(0, len(TABLE_COLUMNS))
         self.table.setHorizontalHeaderLabels(TABLE_COLUMNS)
         self.results.addTab(self.table, tr("Statistics"))
-        self.histogram = QLabel(alignment=Qt.AlignCenter)
-        self.scatter = QLabel(alignment=Qt.AlignCenter)
+        self.histogram = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.scatter = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         plots = QWidget()
         plots_layout = QHBoxLayout(plots)
         plots_layout.addWidget(self.histogram)
@@ -149,7 +148,7 @@ class CompareDialog(QDialog):
         self.rule.setPlaceholderText(tr("empty = the scheme's default rule"))
         self.split_field = QComboBox()
         self.output = QgsFileWidget()
-        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(tr("GeoTIFF (*.tif)"))
         form.addRow(tr("Product LAI"), self.product)
         form.addRow(tr("Product preset"), self.product_preset)
@@ -176,7 +175,7 @@ class CompareDialog(QDialog):
         self.reference_folder = QgsFileWidget()
         self.output_folder = QgsFileWidget()
         for widget in (self.product_folder, self.reference_folder, self.output_folder):
-            widget.setStorageMode(QgsFileWidget.GetDirectory)
+            widget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
             widget.fileChanged.connect(self.validate)
         self.product_pattern = QLineEdit("*.tif")
         self.reference_pattern = QLineEdit("*.hdf")

@@ -25,8 +25,10 @@ from ..core.qa.scheme import PRESET_IDS, load_preset
 from ..translation import tr
 
 SCHEME_PROPERTY, BAND_PROPERTY = "laiqa/qa_scheme", "laiqa/qa_band"
-NUMPY_TYPES = {Qgis.Byte: np.uint8, Qgis.UInt16: np.uint16, Qgis.Int16: np.int16, Qgis.UInt32: np.uint32,
-               Qgis.Int32: np.int32}
+NUMPY_TYPES = {
+    Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
+    Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32,
+}
 
 
 class QaInspectorDock(QDockWidget):
@@ -42,7 +44,7 @@ class QaInspectorDock(QDockWidget):
         self.band = QSpinBox()
         self.band.setRange(1, 1)
         self.raw = QLabel()
-        self.raw.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.raw.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(tr("Layer"), self.layer_label)
         form.addRow(tr("QA scheme"), self.scheme)
         form.addRow(tr("QA band"), self.band)
