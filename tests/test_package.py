@@ -66,3 +66,24 @@ def test_no_module_imports_pyqt_directly():
                         [node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
                     offenders += [f"{path}: {m}" for m in modules if m.split(".")[0] in ("PyQt5", "PyQt6", "sip")]
     assert offenders == []
+
+
+def test_plugin_analyzer_finds_the_package_fit_for_the_plugin_repository(tmp_path):
+    """qgis-plugin-analyzer (PyPI), made for this: metadata, structure and QGIS 4 readiness."""
+    import json
+
+    archive = package.build(str(tmp_path / "dist"))
+    zipfile.ZipFile(archive).extractall(tmp_path / "unpacked")
+    analyzer = os.path.join(os.path.dirname(sys.executable), "qgis-analyzer")
+    done = subprocess.run([analyzer, "analyze", "metadata", str(tmp_path / "unpacked" / "laiqa"), "-o",
+                           str(tmp_path / "report")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    report = json.loads((tmp_path / "report" / "project_context.json").read_text())
+    standards = report["qgis_compliance"]["repository_standards"]
+    assert standards["metadata"]["is_valid"], standards["metadata"]
+    assert standards["metadata"]["missing"] == [] and standards["metadata"]["recommended_missing"] == []
+    assert standards["structure"]["is_valid"], standards["structure"]
+    assert report["qgis_compliance"]["best_practices"]["issues"] == []
+    # The placeholder addresses (example.invalid, see README) are the only thing the analyzer refuses.
+    compliance = report["repository_compliance"]
+    assert compliance["constraint_errors"] == [] and compliance["binaries"] == []
