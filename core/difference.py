@@ -53,6 +53,7 @@ class DifferenceRequest:
     class_folder: str | None = None
     creation_options: list | None = None
     sample_points: int = 0  # keep about this many kept (product, reference, class) triples, for plots
+    cog: bool = False  # Cloud Optimized GeoTIFF, copied from the finished GTiff
 
 
 @dataclass
@@ -183,7 +184,7 @@ def _write_difference(request, scheme, rule, product, reference, reference_band,
     with ExitStack() as outputs:
         out = outputs.enter_context(AtomicRaster(
             request.output, band_count=len(band_names), numpy_dtype=np.float32, nodata=DIFFERENCE_NODATA,
-            descriptions=band_names, creation_options=request.creation_options, **geo))
+            descriptions=band_names, creation_options=request.creation_options, cog=request.cog, **geo))
         class_outputs = []
         if request.class_folder:
             for name in class_names or ["all"]:

@@ -19,6 +19,7 @@ from .readers import gdal_errors_as_messages
 OUTPUT_TILE = 256  # GTiff's default tile edge: windows aligned to it complete whole tile rows
 GTIFF_OPTIONS = ["TILED=YES", "COMPRESS=ZSTD", "ZSTD_LEVEL=1", "NUM_THREADS=ALL_CPUS", "BIGTIFF=IF_SAFER"]
 GTIFF_FALLBACK_OPTIONS = ["TILED=YES", "COMPRESS=LZW", "BIGTIFF=IF_SAFER"]
+COG_OPTIONS = ["COMPRESS=ZSTD", "LEVEL=1", "NUM_THREADS=ALL_CPUS", "BIGTIFF=IF_SAFER"]
 
 
 def _umask() -> int:
@@ -66,7 +67,7 @@ class AtomicRaster:
     """``with AtomicRaster(path, ...) as dataset:`` — the file appears only if the block ends cleanly."""
 
     def __init__(self, path, width, height, band_count, numpy_dtype, geotransform=None, projection="",
-                 nodata=None, descriptions=(), creation_options=None, driver_name=None):
+                 nodata=None, descriptions=(), creation_options=None, driver_name=None, cog=False):
         self.path = os.path.abspath(str(path))
         self.driver_name = driver_name or driver_for(self.path)
         self.options = default_creation_options(self.driver_name) if creation_options is None else creation_options
@@ -76,6 +77,7 @@ class AtomicRaster:
         self.nodata, self.descriptions = nodata, list(descriptions)
         self.temp_path = None
         self.dataset = None
+        self.cog = cog  # write a plain tiled GTiff, then copy it to a Cloud Optimized GeoTIFF at the end
 
     def __enter__(self) -> gdal.Dataset:
         folder = os.path.dirname(self.path)
@@ -114,6 +116,8 @@ class AtomicRaster:
             dataset = None  # closes the file: GDAL writes the last blocks here
             write_failed = gdal.GetLastErrorType() >= gdal.CE_Failure
             message = gdal.GetLastErrorMsg()
+        if error_type is None and not write_failed and self.cog:
+            write_failed, message = self._convert_to_cog()
         if error_type is None and not write_failed:
             self._move_into_place()
             return False
@@ -121,6 +125,18 @@ class AtomicRaster:
         if error_type is None:
             raise LaiQaError(f"Writing '{self.path}' failed: {message}")
         return False
+
+    def _convert_to_cog(self):
+        """(failed, message): replace the temporary GTiff by its COG copy (overviews, internal tiling)."""
+        cog_path = self.temp_path + ".cog"
+        with gdal_errors_as_messages():
+            copied = gdal.Translate(cog_path, self.temp_path, format="COG", creationOptions=COG_OPTIONS)
+            message = gdal.GetLastErrorMsg()
+        if copied is None:
+            return True, message
+        copied = None
+        os.replace(cog_path, self.temp_path)
+        return False, ""
 
     def _move_into_place(self):
         if os.path.exists(self.temp_path + ".aux.xml"):

@@ -189,47 +189,52 @@
       <translation>QA 字段（{0}）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="32" />
+      <location filename="../processing_provider/masked_difference.py" line="34" />
       <source>QA-masked LAI difference with statistics</source>
       <translation>QA 掩膜的 LAI 差值及统计</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="35" />
+      <location filename="../processing_provider/masked_difference.py" line="37" />
       <source>Product LAI minus reference LAI (in LAI units), kept where the QA rule holds and both values are valid, split into one band per class of SPLIT_FIELD (e.g. DRT, ECO, WAT, TIM) plus 'all'. Float32, nodata -9999. Scale, offset, valid range and fill values (stored units) come from your overrides, else the file's metadata, else the preset; the log states each value and its origin. A raster without georeference whose name carries a MODIS tile id hXXvYY is placed on the MODIS sinusoidal grid. A reference on another grid is resampled onto the product grid with GDAL (RESAMPLING auto: average when the reference is finer, else nearest). Statistics per class: N, mean product, mean reference, bias, MAE, RMSE, SD (n-1), Pearson r, OLS slope and intercept (product on reference), and the share within the GCOS requirement max(0.5, 20 % of reference).</source>
       <translation>待验证产品 LAI 减去参考产品 LAI（LAI 单位），仅保留满足 QA 规则且两者均为有效值的像元，并按 SPLIT_FIELD 的类别（如 DRT、ECO、WAT、TIM）各输出一个波段，另加 “all” 波段。Float32，无效值 -9999。缩放系数、偏移量、有效范围与填充值（存储单位）依次取自您的设置、文件元数据、预设；日志会写明每个取值及其来源。没有地理参考但文件名含 MODIS 分幅号 hXXvYY 的栅格会被放置到 MODIS 正弦投影格网上。参考产品格网不同时，用 GDAL 重采样到待验证产品格网（RESAMPLING 自动：参考产品更精细时取平均，否则取最邻近）。每类统计量：样本数 N、待验证产品均值、参考产品均值、偏差、平均绝对误差（MAE）、均方根误差（RMSE）、标准差（n-1）、皮尔逊相关系数 r、最小二乘回归斜率与截距（待验证产品对参考产品），以及满足 GCOS 精度要求 max(0.5, 参考值的 20%) 的像元比例。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="45" />
+      <location filename="../processing_provider/masked_difference.py" line="47" />
       <source>QA schemes</source>
       <translation>QA 方案</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="49" />
+      <location filename="../processing_provider/masked_difference.py" line="51" />
       <source>QA raster (empty = the product raster)</source>
       <translation>QA 栅格（留空 = 待验证产品栅格）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="50" />
+      <location filename="../processing_provider/masked_difference.py" line="52" />
       <source>QA band</source>
       <translation>QA 波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="54" />
+      <location filename="../processing_provider/masked_difference.py" line="56" />
       <source>Statistics per class</source>
       <translation>分类统计</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="56" />
+      <location filename="../processing_provider/masked_difference.py" line="58" />
       <source>Folder for one file per class (optional)</source>
       <translation>按类别分别输出文件的文件夹（可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="59" />
+      <location filename="../processing_provider/masked_difference.py" line="61" />
       <source>Sample of kept pixels for plots (CSV, optional)</source>
       <translation>用于绘图的保留像元样本（CSV，可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="84" />
+      <location filename="../processing_provider/masked_difference.py" line="66" />
+      <source>Write the difference as a Cloud Optimized GeoTIFF (COG)</source>
+      <translation>将差值写为云优化 GeoTIFF（COG）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="91" />
       <source>LAI difference</source>
       <translation>LAI 差值</translation>
     </message>
@@ -389,132 +394,127 @@
       <translation>1 保留</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="100" />
-      <source>Close</source>
-      <translation>关闭</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="110" />
+      <location filename="../ui/compare_dialog.py" line="109" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="117" />
+      <location filename="../ui/compare_dialog.py" line="116" />
       <source>Plots</source>
       <translation>图表</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="149" />
+      <location filename="../ui/compare_dialog.py" line="148" />
       <source>empty = the scheme's default rule</source>
       <translation>留空 = 方案的默认规则</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="153" />
+      <location filename="../ui/compare_dialog.py" line="152" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="155" />
+      <location filename="../ui/compare_dialog.py" line="154" />
       <source>Product preset</source>
       <translation>待验证产品预设</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="158" />
+      <location filename="../ui/compare_dialog.py" line="157" />
       <source>QA keep rule</source>
       <translation>QA 保留规则</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="159" />
+      <location filename="../ui/compare_dialog.py" line="158" />
       <source>Split by QA field</source>
       <translation>按 QA 字段分类</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="161" />
+      <location filename="../ui/compare_dialog.py" line="160" />
       <source>Reference preset</source>
       <translation>参考产品预设</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="162" />
+      <location filename="../ui/compare_dialog.py" line="161" />
       <source>Difference raster</source>
       <translation>差值栅格</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="185" />
+      <location filename="../ui/compare_dialog.py" line="184" />
       <source>one per core</source>
       <translation>每个 CPU 核一对</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="187" />
+      <location filename="../ui/compare_dialog.py" line="186" />
       <source>Product file pattern</source>
       <translation>待验证产品文件名模式</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="189" />
+      <location filename="../ui/compare_dialog.py" line="188" />
       <source>Reference file pattern</source>
       <translation>参考产品文件名模式</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="191" />
+      <location filename="../ui/compare_dialog.py" line="190" />
       <source>Pairs at a time</source>
       <translation>同时处理的配对数</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="199" />
+      <location filename="../ui/compare_dialog.py" line="198" />
       <source>(no split)</source>
       <translation>（不分类）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="212" />
+      <location filename="../ui/compare_dialog.py" line="211" />
       <source>Running…</source>
       <translation>正在运行…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="214" />
+      <location filename="../ui/compare_dialog.py" line="213" />
       <source>product folder</source>
       <translation>待验证产品文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="215" />
+      <location filename="../ui/compare_dialog.py" line="214" />
       <source>reference folder</source>
       <translation>参考产品文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="217" />
+      <location filename="../ui/compare_dialog.py" line="216" />
       <source>Choose an existing {0}.</source>
       <translation>请选择已存在的{0}。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="219" />
+      <location filename="../ui/compare_dialog.py" line="218" />
       <source>Choose an output folder.</source>
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="222" />
+      <location filename="../ui/compare_dialog.py" line="221" />
       <source>Choose the product LAI raster.</source>
       <translation>请选择待验证产品 LAI 栅格。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="224" />
+      <location filename="../ui/compare_dialog.py" line="223" />
       <source>Choose the reference LAI raster.</source>
       <translation>请选择参考产品 LAI 栅格。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="226" />
+      <location filename="../ui/compare_dialog.py" line="225" />
       <source>Choose where to write the difference raster.</source>
       <translation>请选择差值栅格的保存位置。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="230" />
+      <location filename="../ui/compare_dialog.py" line="229" />
       <source>QA rule: {0}</source>
       <translation>QA 规则：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="309" />
+      <location filename="../ui/compare_dialog.py" line="308" />
       <source>Stopped, no partial output was kept: {0}</source>
       <translation>已停止，未保留任何不完整的输出：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="310" />
+      <location filename="../ui/compare_dialog.py" line="309" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
@@ -524,77 +524,82 @@
       <translation>栅格 (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="85" />
+      <location filename="../ui/compare_dialog.py" line="84" />
       <source>LAI QA Compare</source>
       <translation>LAI QA 对比</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="89" />
+      <location filename="../ui/compare_dialog.py" line="88" />
       <source>Single pair</source>
       <translation>单对</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="90" />
+      <location filename="../ui/compare_dialog.py" line="89" />
       <source>Batch</source>
       <translation>批量</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="97" />
+      <location filename="../ui/compare_dialog.py" line="96" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="98" />
+      <location filename="../ui/compare_dialog.py" line="97" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="109" />
+      <location filename="../ui/compare_dialog.py" line="99" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../ui/qa_inspector.py" line="111" />
       <source>Select a raster QA layer in the Layers panel first</source>
       <translation>请先在图层面板中选择一个 QA 栅格图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="39" />
+      <location filename="../ui/qa_inspector.py" line="41" />
       <source>Click a QA layer with the inspector tool</source>
       <translation>用查看工具点击 QA 图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="46" />
+      <location filename="../ui/qa_inspector.py" line="48" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="49" />
+      <location filename="../ui/qa_inspector.py" line="51" />
       <source>Raw value (bits)</source>
       <translation>原始值（二进制位）</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="51" />
+      <location filename="../ui/qa_inspector.py" line="53" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="51" />
+      <location filename="../ui/qa_inspector.py" line="53" />
       <source>Bits</source>
       <translation>比特位</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="51" />
+      <location filename="../ui/qa_inspector.py" line="53" />
       <source>Value</source>
       <translation>取值</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="51" />
+      <location filename="../ui/qa_inspector.py" line="53" />
       <source>Label</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="51" />
+      <location filename="../ui/qa_inspector.py" line="53" />
       <source>Meaning</source>
       <translation>含义</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="79" />
+      <location filename="../ui/qa_inspector.py" line="81" />
       <source>no value here (outside the layer or nodata)</source>
       <translation>此处无值（在图层范围外或为无效值）</translation>
     </message>

@@ -1,5 +1,6 @@
 """laiqa:maskeddifference — product LAI minus reference LAI, QA-masked, split by a QA field, with statistics."""
 from qgis.core import (
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
@@ -23,6 +24,7 @@ class MaskedDifference(ValidationAlgorithm):
     OUTPUT_STATS = "OUTPUT_STATS"
     CLASS_FOLDER = "CLASS_FOLDER"
     OUTPUT_SAMPLE = "OUTPUT_SAMPLE"
+    COG = "COG"
     SAMPLE_POINTS = 20000
 
     def name(self):
@@ -60,6 +62,10 @@ class MaskedDifference(ValidationAlgorithm):
             optional=True, createByDefault=False)
         sample.setFlags(sample.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(sample)
+        cog = QgsProcessingParameterBoolean(
+            self.COG, self.tr("Write the difference as a Cloud Optimized GeoTIFF (COG)"), False, optional=True)
+        cog.setFlags(cog.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(cog)
 
     def process(self, params, context, feedback):
         qa_given = params.get(self.QA) not in (None, "")
@@ -70,6 +76,7 @@ class MaskedDifference(ValidationAlgorithm):
             output=self.parameterAsOutputLayer(params, self.OUTPUT, context),
             qa=parameters.raster_source(self, params, self.QA, context) if qa_given else None,
             class_folder=self.parameterAsString(params, self.CLASS_FOLDER, context) or None,
+            cog=self.parameterAsBool(params, self.COG, context),
         )
         sample_path = self.parameterAsFileOutput(params, self.OUTPUT_SAMPLE, context)
         if sample_path:

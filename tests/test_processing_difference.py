@@ -1,6 +1,7 @@
 """laiqa:maskeddifference through Processing: outputs, statistics table, styling, models, qgis_process."""
 import csv
 import json
+import os
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -135,3 +136,18 @@ def test_qgis_process_runs_the_difference_headless(sample_dir, tmp_path):
     assert "scale 0.01 (preset glass)" in log
     expected, _ = expected_all_band(own_path, glass_path)
     np.testing.assert_allclose(read_band(out, 5), expected, atol=1e-5)
+
+
+def test_cog_option_writes_a_cloud_optimized_geotiff_with_the_same_values(run, sample_dir, tmp_path):
+    from osgeo import gdal
+
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    out = str(tmp_path / "d.tif")
+    run({"PRODUCT": own_path, "REFERENCE": glass_path, "OUTPUT": out, "COG": True})
+    dataset = gdal.Open(out)
+    assert dataset.GetMetadataItem("LAYOUT", "IMAGE_STRUCTURE") == "COG"
+    assert dataset.GetRasterBand(5).GetDescription() == "all"
+    assert dataset.GetRasterBand(1).GetNoDataValue() == DIFFERENCE_NODATA
+    expected, _ = expected_all_band(own_path, glass_path)
+    np.testing.assert_allclose(read_band(out, 5), expected, atol=1e-5)
+    assert [name for name in os.listdir(tmp_path) if "partial" in name or "cog" in name] == []
