@@ -519,6 +519,46 @@
       <translation>已取消</translation>
     </message>
     <message>
+      <location filename="../ui/compare_dialog.py" line="361" />
+      <source>Product - reference</source>
+      <translation>待验证产品 - 参考产品</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="361" />
+      <source>LAI difference (product - reference)</source>
+      <translation>LAI 差值（待验证产品 - 参考产品）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="362" />
+      <source>pixels (sample)</source>
+      <translation>像元数（样本）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="362" />
+      <source>Product against reference</source>
+      <translation>待验证产品与参考产品对比</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="363" />
+      <source>reference LAI</source>
+      <translation>参考产品 LAI</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="363" />
+      <source>product LAI</source>
+      <translation>待验证产品 LAI</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="363" />
+      <source>pixels (log)</source>
+      <translation>像元数（对数）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="364" />
+      <source>GCOS max(0.5, 20 %)</source>
+      <translation>GCOS 要求 max(0.5, 20%)</translation>
+    </message>
+    <message>
       <location filename="../ui/compare_dialog.py" line="66" />
       <source>Rasters (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;All files (*)</source>
       <translation>栅格 (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;所有文件 (*)</translation>

@@ -337,7 +337,7 @@ class CompareDialog(QDialog):
         self._add(QgsRasterLayer(output, os.path.splitext(os.path.basename(output))[0]))
         with open(parameters["OUTPUT_STATS"], newline="", encoding="utf-8") as handle:
             self._fill_table(list(csv.DictReader(handle)))
-        histogram, scatter = save_plots(read_sample_csv(results["OUTPUT_SAMPLE"]), output)
+        histogram, scatter = save_plots(read_sample_csv(results["OUTPUT_SAMPLE"]), output, plot_texts())
         self.histogram.setPixmap(QPixmap(histogram))
         self.scatter.setPixmap(QPixmap(scatter))
         self.results.setCurrentIndex(0)
@@ -353,6 +353,16 @@ class CompareDialog(QDialog):
         if results.get("TILES"):
             self._add(QgsVectorLayer(results["TILES"], tr("Tiles by bias"), "ogr"))
         self.results.setCurrentIndex(2 if self.failed.count() else 0)
+
+
+def plot_texts() -> dict:
+    """The plots' words in the user's language (keys of plots.TEXTS)."""
+    return {
+        "histogram": tr("Product - reference"), "difference": tr("LAI difference (product - reference)"),
+        "pixels": tr("pixels (sample)"), "scatter": tr("Product against reference"),
+        "reference": tr("reference LAI"), "product": tr("product LAI"), "density": tr("pixels (log)"),
+        "gcos": tr("GCOS max(0.5, 20 %)"),
+    }
 
 
 def _short(value) -> str:

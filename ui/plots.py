@@ -14,10 +14,19 @@ import numpy as np
 
 from ..core.stats import GCOS_ABSOLUTE, GCOS_RELATIVE
 
+# Chinese labels need a CJK font; matplotlib (>= 3.6) falls back along this list glyph by glyph.
+matplotlib.rcParams["font.sans-serif"] = ["DejaVu Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
+                                          "Microsoft YaHei", "SimHei", "PingFang SC", "Arial Unicode MS"]
 HISTOGRAM_LIMIT = 2.0
+# Plot texts; the dialog passes translated ones (this module has no Qt, so no tr()).
+TEXTS = {
+    "histogram": "Product - reference", "difference": "LAI difference (product - reference)",
+    "pixels": "pixels (sample)", "scatter": "Product against reference", "reference": "reference LAI",
+    "product": "product LAI", "density": "pixels (log)", "gcos": "GCOS max(0.5, 20 %)",
+}
 
 
-def histogram(sample: dict, path: str, title: str = "Product - reference") -> str:
+def histogram(sample: dict, path: str, texts: dict = TEXTS) -> str:
     difference = sample["product"] - sample["reference"]
     figure, axes = plt.subplots(figsize=(5, 3.6), dpi=110)
     bins = np.linspace(-HISTOGRAM_LIMIT, HISTOGRAM_LIMIT, 81)
@@ -26,9 +35,9 @@ def histogram(sample: dict, path: str, title: str = "Product - reference") -> st
         axes.hist(difference[chosen].clip(-HISTOGRAM_LIMIT, HISTOGRAM_LIMIT), bins=bins, histtype="step",
                   label=f"{name} (n={chosen.sum()})")
     axes.axvline(0, color="black", linewidth=0.8)
-    axes.set_xlabel("LAI difference (product - reference)")
-    axes.set_ylabel("pixels (sample)")
-    axes.set_title(title)
+    axes.set_xlabel(texts["difference"])
+    axes.set_ylabel(texts["pixels"])
+    axes.set_title(texts["histogram"])
     axes.legend(fontsize=7)
     figure.tight_layout()
     figure.savefig(path)
@@ -36,24 +45,24 @@ def histogram(sample: dict, path: str, title: str = "Product - reference") -> st
     return path
 
 
-def density_scatter(sample: dict, path: str, title: str = "Product against reference") -> str:
+def density_scatter(sample: dict, path: str, texts: dict = TEXTS) -> str:
     product, reference = sample["product"], sample["reference"]
     top = float(max(np.percentile(np.concatenate([product, reference]), 99.5), 1.0)) if product.size else 7.0
     figure, axes = plt.subplots(figsize=(4.6, 4.2), dpi=110)
     if product.size:
         cells = axes.hexbin(reference, product, gridsize=60, extent=(0, top, 0, top), mincnt=1, bins="log",
                             cmap="viridis")
-        figure.colorbar(cells, ax=axes, label="pixels (log)")
+        figure.colorbar(cells, ax=axes, label=texts["density"])
     line = np.linspace(0, top, 200)
     envelope = np.maximum(GCOS_ABSOLUTE, GCOS_RELATIVE * line)
     axes.plot(line, line, color="black", linewidth=1, label="1:1")
-    axes.plot(line, line + envelope, color="tab:red", linestyle="--", linewidth=1, label="GCOS max(0.5, 20 %)")
+    axes.plot(line, line + envelope, color="tab:red", linestyle="--", linewidth=1, label=texts["gcos"])
     axes.plot(line, line - envelope, color="tab:red", linestyle="--", linewidth=1)
     axes.set_xlim(0, top)
     axes.set_ylim(0, top)
-    axes.set_xlabel("reference LAI")
-    axes.set_ylabel("product LAI")
-    axes.set_title(title)
+    axes.set_xlabel(texts["reference"])
+    axes.set_ylabel(texts["product"])
+    axes.set_title(texts["scatter"])
     axes.legend(fontsize=7, loc="upper left")
     figure.tight_layout()
     figure.savefig(path)
@@ -61,7 +70,8 @@ def density_scatter(sample: dict, path: str, title: str = "Product against refer
     return path
 
 
-def save_plots(sample: dict, output_raster: str) -> list:
+def save_plots(sample: dict, output_raster: str, texts: dict = TEXTS) -> list:
     """Both plots beside the difference raster: <name>_histogram.png and <name>_scatter.png."""
     base = os.path.splitext(output_raster)[0]
-    return [histogram(sample, f"{base}_histogram.png"), density_scatter(sample, f"{base}_scatter.png")]
+    texts = {**TEXTS, **texts}
+    return [histogram(sample, f"{base}_histogram.png", texts), density_scatter(sample, f"{base}_scatter.png", texts)]
