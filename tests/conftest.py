@@ -76,3 +76,28 @@ def collect_gdal_objects():
     """Free GDAL/OSR objects held by tracebacks while QGIS still runs; collected after exitQgis they crash."""
     yield
     gc.collect()
+
+
+def model_child(algorithm_id: str, child_id: str, static=None, from_model=None, from_child=None, output=None):
+    """A Model Builder step: static values, model inputs, other steps' outputs; ``output`` = (name, child output)
+    exposes one of its outputs as a model output named ``<child_id>:<name>``."""
+    from qgis.core import (
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+    )
+
+    child = QgsProcessingModelChildAlgorithm(algorithm_id)
+    child.setChildId(child_id)
+    for name, value in (static or {}).items():
+        child.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    for name, parameter in (from_model or {}).items():
+        child.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromModelParameter(parameter)])
+    for name, (other, other_output) in (from_child or {}).items():
+        child.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromChildOutput(other, other_output)])
+    if output:
+        name, child_output = output
+        child.setModelOutputs({name: QgsProcessingModelOutput(name, name)})
+        child.modelOutput(name).setChildOutputName(child_output)
+        child.modelOutput(name).setChildId(child_id)
+    return child

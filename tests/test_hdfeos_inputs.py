@@ -3,16 +3,13 @@ import json
 
 import numpy as np
 import pytest
-from conftest import read_band
+from conftest import model_child, read_band
 from hdfeos_writer import GRID, mcd15a2h_granule
 from osgeo import gdal
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingModelAlgorithm,
-    QgsProcessingModelChildAlgorithm,
-    QgsProcessingModelChildParameterSource,
-    QgsProcessingModelOutput,
     QgsProcessingModelParameter,
     QgsProcessingParameterString,
 )
@@ -159,13 +156,8 @@ def test_model_with_a_subdataset_input_is_saved_reloaded_and_run(laiqa_provider,
     """Model inputs of QGIS's raster type refuse subdataset strings; a text input carries them."""
     model = QgsProcessingModelAlgorithm("decode a MODIS grid", "tests")
     model.addModelParameter(QgsProcessingParameterString("qa"), QgsProcessingModelParameter("qa"))
-    decode = QgsProcessingModelChildAlgorithm("laiqa:decodeqabits")
-    decode.setChildId("decode")
-    decode.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("qa")])
-    decode.addParameterSources("SCHEME", [QgsProcessingModelChildParameterSource.fromStaticValue(MOD15)])
-    decode.setModelOutputs({"fields": QgsProcessingModelOutput("fields", "fields")})
-    decode.modelOutput("fields").setChildOutputName("OUTPUT")
-    decode.modelOutput("fields").setChildId("decode")
+    decode = model_child("laiqa:decodeqabits", "decode", static={"SCHEME": MOD15}, from_model={"INPUT": "qa"},
+                         output=("fields", "OUTPUT"))
     model.addChildAlgorithm(decode)
     model.updateDestinationParameters()
     saved = str(tmp_path / "decode_modis.model3")

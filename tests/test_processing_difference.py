@@ -6,15 +6,12 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from conftest import read_band
+from conftest import model_child, read_band
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingModelAlgorithm,
-    QgsProcessingModelChildAlgorithm,
-    QgsProcessingModelChildParameterSource,
-    QgsProcessingModelOutput,
     QgsProcessingModelParameter,
     QgsProcessingParameterRasterLayer,
 )
@@ -88,25 +85,14 @@ def test_model_feeds_the_difference_to_a_qgis_algorithm(laiqa_provider, sample_d
     model = QgsProcessingModelAlgorithm("difference then statistics", "tests")
     for name in ("product", "reference"):
         model.addModelParameter(QgsProcessingParameterRasterLayer(name), QgsProcessingModelParameter(name))
-    difference = QgsProcessingModelChildAlgorithm("laiqa:maskeddifference")
-    difference.setChildId("difference")
-    difference.addParameterSources("PRODUCT", [QgsProcessingModelChildParameterSource.fromModelParameter("product")])
-    difference.addParameterSources("REFERENCE",
-                                   [QgsProcessingModelChildParameterSource.fromModelParameter("reference")])
-    for name, value in (("SCHEME", 0), ("PRODUCT_PRESET", 0), ("REFERENCE_PRESET", 1), ("RESAMPLING", 0),
-                        ("SPLIT_FIELD", "algorithm")):
-        difference.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
-    difference.addParameterSources("OUTPUT", [QgsProcessingModelChildParameterSource.fromStaticValue(
-        str(tmp_path / "d.tif"))])
+    difference = model_child(
+        "laiqa:maskeddifference", "difference",
+        static={"SCHEME": 0, "PRODUCT_PRESET": 0, "REFERENCE_PRESET": 1, "RESAMPLING": 0,
+                "SPLIT_FIELD": "algorithm", "OUTPUT": str(tmp_path / "d.tif")},
+        from_model={"PRODUCT": "product", "REFERENCE": "reference"})
     model.addChildAlgorithm(difference)
-    statistics = QgsProcessingModelChildAlgorithm("native:rasterlayerstatistics")
-    statistics.setChildId("statistics")
-    statistics.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput(
-        "difference", "OUTPUT")])
-    statistics.addParameterSources("BAND", [QgsProcessingModelChildParameterSource.fromStaticValue(5)])
-    statistics.setModelOutputs({"stats": QgsProcessingModelOutput("stats", "stats")})
-    statistics.modelOutput("stats").setChildOutputName("OUTPUT_HTML_FILE")
-    statistics.modelOutput("stats").setChildId("statistics")
+    statistics = model_child("native:rasterlayerstatistics", "statistics", static={"BAND": 5},
+                             from_child={"INPUT": ("difference", "OUTPUT")}, output=("stats", "OUTPUT_HTML_FILE"))
     model.addChildAlgorithm(statistics)
     model.updateDestinationParameters()
     valid, issues = model.validate()

@@ -6,16 +6,13 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from conftest import PLUGIN_PATH, read_band
+from conftest import PLUGIN_PATH, model_child, read_band
 from osgeo import gdal
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingModelAlgorithm,
-    QgsProcessingModelChildAlgorithm,
-    QgsProcessingModelChildParameterSource,
-    QgsProcessingModelOutput,
     QgsProcessingModelParameter,
     QgsProcessingParameterRasterLayer,
 )
@@ -135,27 +132,14 @@ def test_model_decode_then_mask_runs(laiqa_provider, sample_dir, tmp_path):
     model = QgsProcessingModelAlgorithm("decode then mask", "tests")
     model.addModelParameter(QgsProcessingParameterRasterLayer("qa"), QgsProcessingModelParameter("qa"))
 
-    decode = QgsProcessingModelChildAlgorithm("laiqa:decodeqabits")
-    decode.setChildId("decode")
-    decode.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("qa")])
-    decode.addParameterSources("BAND", [QgsProcessingModelChildParameterSource.fromStaticValue(2)])
-    decode.addParameterSources("SCHEME", [QgsProcessingModelChildParameterSource.fromStaticValue(OWN_INDEX)])
-    decode.addParameterSources("OUTPUT", [QgsProcessingModelChildParameterSource.fromStaticValue(
-        str(tmp_path / "fields.tif"))])
-    model.addChildAlgorithm(decode)
-
-    mask = QgsProcessingModelChildAlgorithm("laiqa:qamask")
-    mask.setChildId("mask")
-    mask.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("decode", "OUTPUT")])
-    mask.addParameterSources("BAND", [QgsProcessingModelChildParameterSource.fromStaticValue(2)])
-    mask.addParameterSources("SCHEME", [QgsProcessingModelChildParameterSource.fromStaticValue(CUSTOM_INDEX)])
-    mask.addParameterSources("CUSTOM_FIELDS", [QgsProcessingModelChildParameterSource.fromStaticValue(
-        ["algorithm", 0, 2, "0=DRT;1=ECO;2=WAT;3=TIM"])])
-    mask.addParameterSources("RULE", [QgsProcessingModelChildParameterSource.fromStaticValue("algorithm == ECO")])
-    mask.setModelOutputs({"eco": QgsProcessingModelOutput("eco", "ECO mask")})
-    mask.modelOutput("eco").setChildOutputName("OUTPUT")
-    mask.modelOutput("eco").setChildId("mask")
-    model.addChildAlgorithm(mask)
+    model.addChildAlgorithm(model_child(
+        "laiqa:decodeqabits", "decode", static={"BAND": 2, "SCHEME": OWN_INDEX, "OUTPUT": str(tmp_path / "fields.tif")},
+        from_model={"INPUT": "qa"}))
+    model.addChildAlgorithm(model_child(
+        "laiqa:qamask", "mask",
+        static={"BAND": 2, "SCHEME": CUSTOM_INDEX, "CUSTOM_FIELDS": ["algorithm", 0, 2, "0=DRT;1=ECO;2=WAT;3=TIM"],
+                "RULE": "algorithm == ECO"},
+        from_child={"INPUT": ("decode", "OUTPUT")}, output=("eco", "OUTPUT")))
     model.updateDestinationParameters()
     valid, issues = model.validate()
     assert valid, issues
