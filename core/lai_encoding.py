@@ -47,7 +47,11 @@ class LaiEncoding:
 
     def to_lai64(self, raw: np.ndarray) -> np.ndarray:
         """LAI in float64, for statistics: float32 scale constants (0.001f) would bias every sum."""
-        return raw.astype(np.float64) * self.scale + self.offset
+        lai = raw.astype(np.float64)
+        lai *= self.scale
+        if self.offset:
+            lai += self.offset
+        return lai
 
     def describe(self) -> str:
         def text(value):

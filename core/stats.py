@@ -38,9 +38,10 @@ class Accumulator:
         size = len(self.class_names)
         p = product.astype(np.float64, copy=False)
         r = reference.astype(np.float64, copy=False)
-        d = p - r
+        abs_d = np.abs(p - r)
         counts = np.bincount(class_index, minlength=size)[:size]
-        weighted = (p, r, np.abs(d), p * p, r * r, p * r, within_gcos(p, r))
+        within = abs_d <= np.maximum(GCOS_RELATIVE * r, GCOS_ABSOLUTE)  # within_gcos, reusing |d|
+        weighted = (p, r, abs_d, p * p, r * r, p * r, within)
         sums = [np.bincount(class_index, weights=weight, minlength=size)[:size] for weight in weighted]
         sum_p, sum_r, sum_abs, sum_pp, sum_rr, sum_pr, sum_gcos = sums
         # d and d*d sums follow from the others; in float64 the cancellation costs < 1e-13 relative for LAI
