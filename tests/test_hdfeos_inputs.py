@@ -173,3 +173,20 @@ def test_model_with_a_subdataset_input_is_saved_reloaded_and_run(laiqa_provider,
     assert ok
     qc = granule["qc"].astype(np.int64)
     np.testing.assert_array_equal(read_band(out, 1), np.where(qc != 255, qc & 1, 255))
+
+
+def test_qgis_process_difference_with_subdatasets_for_product_qa_and_reference(granule, tmp_path):
+    other = str(tmp_path / "MCD15A2H.A2018161.h12v03.061.2022000000000.hdf")  # a reprocessed granule
+    other_lai = mcd15a2h_granule(other, 12, 3, SIZE, seed=99)["lai"]
+    out = str(tmp_path / "modis_vs_modis.tif")
+    done = qgis_process("--json", "run", "laiqa:maskeddifference", "--",
+                        f"PRODUCT={subdataset(granule['path'], 'Lai_500m')}", "PRODUCT_PRESET=2",
+                        f"QA={subdataset(granule['path'], 'FparLai_QC')}", "QA_BAND=1", f"SCHEME={MOD15}",
+                        "SPLIT_FIELD=", f"REFERENCE={subdataset(other, 'Lai_500m')}", "REFERENCE_PRESET=2",
+                        f"OUTPUT={out}", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lai, qc = granule["lai"].astype(np.int64), granule["qc"].astype(np.int64)
+    good = ((qc & 1) == 0) & (((qc >> 5) & 7) <= 1) & (qc != 255)  # the preset's default rule
+    keep = good & (lai <= 100) & (other_lai <= 100)
+    expected = np.where(keep, lai * 0.1 - other_lai * 0.1, DIFFERENCE_NODATA)
+    np.testing.assert_allclose(read_band(out, 1), expected, atol=1e-5)
