@@ -1,9 +1,14 @@
 """What every laiqa algorithm shares: translation, icon, and turning core errors into Processing errors."""
+import os
+
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import Cancelled, LaiQaError
 from ..core.progress import Progress
 from ..translation import tr
+
+ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
 
 
 class LaiQaAlgorithm(QgsProcessingAlgorithm):
@@ -16,9 +21,7 @@ class LaiQaAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def icon(self):
-        from .provider import LaiQaProvider
-
-        return LaiQaProvider().icon()
+        return QIcon(ICON)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         try:

@@ -1,16 +1,13 @@
 """The ``laiqa`` Processing provider: the algorithms every front end (Toolbox, models, qgis_process) sees."""
-import os
-
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..translation import tr
+from .base import ICON
 from .batch_compare import BatchCompare
 from .decode_qa_bits import DecodeQaBits
 from .masked_difference import MaskedDifference
 from .qa_mask import QaMask
-
-ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
 
 
 class LaiQaProvider(QgsProcessingProvider):
