@@ -125,7 +125,7 @@ class BatchCompare(ValidationAlgorithm):
             feedback.pushInfo(format_row(row))
         tiles = None
         if result.footprints:
-            tiles = style_footprints(self, context, result.footprints)
+            tiles = style_footprints(context, result.footprints)
         return {self.SUMMARY: result.summary_csv, self.TILES: tiles,
                 self.PAIRED: len(result.pairs), self.FAILED: result.failed,
                 self.OUTPUT_FOLDER: os.path.abspath(request.output_folder)}

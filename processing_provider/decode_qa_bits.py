@@ -65,6 +65,6 @@ class DecodeQaBits(QaFieldsAlgorithm):
                 )
             )
         style_band = min(max(self.parameterAsInt(params, self.STYLE_FIELD, context), 1), len(scheme.fields))
-        style_output(self, context, output, style_band, paletted(field_palette(scheme.fields[style_band - 1])),
+        style_output(context, output, style_band, paletted(field_palette(scheme.fields[style_band - 1])),
                      self.tr("QA fields ({0})").format(scheme.fields[style_band - 1].name))
         return {self.OUTPUT: output}

@@ -87,10 +87,10 @@ class MaskedDifference(ValidationAlgorithm):
         for row in result.rows:
             feedback.pushInfo(format_row(row))
         stats_id = write_stats(self, params, context, self.OUTPUT_STATS, result.rows)
-        style_output(self, context, result.output, len(result.band_names), diverging(),
+        style_output(context, result.output, len(result.band_names), diverging(),
                      self.tr("LAI difference"))
         for path in result.class_files.values():
-            style_output(self, context, path, 1, diverging())
+            style_output(context, path, 1, diverging())
         outputs = {self.OUTPUT: result.output, self.OUTPUT_STATS: stats_id}
         if request.class_folder:
             outputs[self.CLASS_FOLDER] = request.class_folder

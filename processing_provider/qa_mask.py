@@ -51,5 +51,5 @@ class QaMask(QaFieldsAlgorithm):
             feedback.pushInfo(note)
         feedback.pushInfo(self.tr("Kept {0} of {1} pixels with QA ({2:.2%})").format(
             summary.kept, summary.valid, summary.kept_fraction))
-        style_output(self, context, output, 1, paletted(mask_palette()), self.tr("QA mask"))
+        style_output(context, output, 1, paletted(mask_palette()), self.tr("QA mask"))
         return {self.OUTPUT: output, self.KEPT_FRACTION: summary.kept_fraction}

@@ -29,6 +29,10 @@ CLASS_COLOURS = [
 ]
 DROP_COLOUR, KEEP_COLOUR = "#bdbdbd", "#1a9850"
 MAX_PALETTE_CLASSES = 256
+# QGIS holds post-processors by pointer and runs them after the algorithm object may be gone:
+# keep the Python objects alive here (the last few runs are plenty).
+_POST_PROCESSORS = []
+_KEPT_POST_PROCESSORS = 64
 # ColorBrewer RdBu (7 classes): negative = product below reference (red), positive = above (blue).
 DIVERGING_COLOURS = ["#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"]
 DIFFERENCE_LIMIT = 2.0  # LAI units either side of 0; editable in the layer's symbology
@@ -97,6 +101,12 @@ def save_style(raster_path: str, band: int, make_renderer) -> str:
     return path
 
 
+def keep_alive(post_processor):
+    _POST_PROCESSORS.append(post_processor)
+    del _POST_PROCESSORS[:-_KEPT_POST_PROCESSORS]
+    return post_processor
+
+
 class StyleFromSidecar(QgsProcessingLayerPostProcessorInterface):
     """Applies the sidecar style to the layer the Toolbox adds (keep a reference: QGIS does not own it)."""
 
@@ -113,12 +123,11 @@ class StyleFromSidecar(QgsProcessingLayerPostProcessorInterface):
             layer.triggerRepaint()
 
 
-def style_output(algorithm, context, raster_path: str, band: int, make_renderer, layer_name: str = ""):
+def style_output(context, raster_path: str, band: int, make_renderer, layer_name: str = ""):
     """Sidecar for every front end, plus the post-processor for the Toolbox's map layer."""
     save_style(raster_path, band, make_renderer)
     if context.willLoadLayerOnCompletion(raster_path):
-        post_processor = StyleFromSidecar(raster_path, layer_name)
-        algorithm.post_processors = [*getattr(algorithm, "post_processors", []), post_processor]
+        post_processor = keep_alive(StyleFromSidecar(raster_path, layer_name))
         context.layerToLoadOnCompletionDetails(raster_path).setPostProcessor(post_processor)
 
 
@@ -146,14 +155,12 @@ class FootprintsStyle(QgsProcessingLayerPostProcessorInterface):
             layer.triggerRepaint()
 
 
-def style_footprints(algorithm, context, gpkg_path: str) -> str:
+def style_footprints(context, gpkg_path: str) -> str:
     """Save the bias style as the GeoPackage's default (any front end loads it); returns the layer URI."""
     uri = f"{gpkg_path}|layername=tiles"
     layer = QgsVectorLayer(uri, "tiles", "ogr")
     layer.setRenderer(bias_renderer())
     layer.saveStyleToDatabase("bias", "LAI QA Toolkit: tiles by bias", True, "")
     context.addLayerToLoadOnCompletion(uri, context.LayerDetails(tr("Tiles by bias"), context.project(), "TILES"))
-    post_processor = FootprintsStyle()
-    algorithm.post_processors = [*getattr(algorithm, "post_processors", []), post_processor]
-    context.layerToLoadOnCompletionDetails(uri).setPostProcessor(post_processor)
+    context.layerToLoadOnCompletionDetails(uri).setPostProcessor(keep_alive(FootprintsStyle()))
     return uri

@@ -184,3 +184,25 @@ def test_qgis_process_reports_a_bad_rule_without_traceback(sample_dir, tmp_path)
     assert "Unknown field 'qualty' at column 1" in done.stdout + done.stderr
     assert "Traceback" not in done.stdout + done.stderr
     assert not (tmp_path / "m.tif").exists()
+
+
+def test_toolbox_layer_gets_the_style_through_a_post_processor(laiqa_provider, sample_dir, tmp_path):
+    """The Toolbox loads outputs itself and runs layer post-processors (processing.run does not)."""
+    from qgis import processing
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    own_path = sample_dir[1]["h12v03"][0]
+    out = str(tmp_path / "toolbox.tif")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    context.addLayerToLoadOnCompletion(out, QgsProcessingContext.LayerDetails("fields", QgsProject.instance(),
+                                                                              "OUTPUT"))
+    processing.run("laiqa:decodeqabits", {"INPUT": own_path, "BAND": 2, "SCHEME": OWN_INDEX, "OUTPUT": out},
+                   context=context, feedback=QgsProcessingFeedback())
+    post_processor = context.layerToLoadOnCompletionDetails(out).postProcessor()
+    assert post_processor is not None
+    layer = QgsRasterLayer(out, "plain", "gdal", QgsRasterLayer.LayerOptions(loadDefaultStyle=False))
+    assert layer.renderer().type() != "paletted"
+    post_processor.postProcessLayer(layer, context, QgsProcessingFeedback())
+    assert layer.renderer().type() == "paletted"
+    assert layer.name() == "QA fields (quality)"
