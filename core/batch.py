@@ -19,7 +19,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from .alignment import grid_of
-from .difference import DifferenceRequest, masked_difference
+from .difference import DifferenceRequest, check_settings, masked_difference
 from .errors import Cancelled, LaiQaError
 from .pairing import find_files, pair_files
 from .progress import SILENT, Progress
@@ -116,6 +116,7 @@ def _run_pair(key, product, reference, request: BatchRequest, progress) -> PairR
 
 
 def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print) -> BatchResult:
+    check_settings(request.template)  # a bad rule fails the batch once, not every pair
     products = find_files(request.product_folder, request.product_pattern, request.recursive, "Product")
     references = find_files(request.reference_folder, request.reference_pattern, request.recursive, "Reference")
     pairing = pair_files(products, references, request.key_pattern)

@@ -114,12 +114,18 @@ def class_file_path(class_folder: str, class_name: str, output: str) -> str:
     return os.path.join(class_folder, class_name, os.path.basename(output))
 
 
-def masked_difference(request: DifferenceRequest, progress=SILENT) -> DifferenceResult:
+def check_settings(request: DifferenceRequest):
+    """(rule, split classes) of the settings no file is needed for: a batch checks them once, up front."""
     if request.resampling not in RESAMPLING:
         raise LaiQaError(f"Unknown resampling '{request.resampling}'; use one of {', '.join(RESAMPLING)}")
     scheme = request.scheme
     rule = parse_rule(scheme.default_rule if request.rule is None else request.rule, scheme)
-    split_field, class_values, class_names = split_classes(scheme, request.split_field)
+    return rule, split_classes(scheme, request.split_field)
+
+
+def masked_difference(request: DifferenceRequest, progress=SILENT) -> DifferenceResult:
+    scheme = request.scheme
+    rule, (split_field, class_values, class_names) = check_settings(request)
 
     product = LaiBand.open(request.product, request.product_band, request.product_preset,
                            request.product_overrides, "Product", request.product_subdataset)

@@ -204,3 +204,24 @@ def test_model_with_folder_inputs_runs_the_batch(laiqa_provider, folders):
     assert results["CHILD_RESULTS"]["batch"]["PAIRED"] == 4
     assert os.path.exists(os.path.join(folders["out"], "DRT", "A2018161_h12v03.tif"))
     shutil.rmtree(folders["out"])
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"PRODUCT_FOLDER": "/nonexistent/rt"}, "Product folder '/nonexistent/rt' does not exist"),
+        ({"KEY_PATTERN": r"h(\d{2}"}, r"Key pattern part 'h\(\\d\{2\}' is not a valid regular expression"),
+        ({"RULE": "algorithm == GLASS"}, "Unknown label 'GLASS' for field 'algorithm'"),
+    ],
+)
+def test_bad_batch_parameters_are_processing_errors(laiqa_provider, folders, change, message):
+    from qgis import processing
+    from qgis.core import QgsProcessingException
+
+    parameters = {"PRODUCT_FOLDER": folders["rt"], "REFERENCE_FOLDER": folders["glass"],
+                  "OUTPUT_FOLDER": folders["out"], **change}
+    with pytest.raises(QgsProcessingException, match=message):
+        processing.run("laiqa:batchcompare", parameters, context=QgsProcessingContext(),
+                       feedback=QgsProcessingFeedback())
+    written = os.listdir(folders["out"]) if os.path.isdir(folders["out"]) else []
+    assert [name for name in written if name.endswith(".tif")] == []
