@@ -106,6 +106,8 @@ def _run_pair(key, product, reference, request: BatchRequest, progress) -> PairR
     output = os.path.join(request.output_folder, f"{key}.tif")
     pair_request = replace(request.template, product=product, reference=reference, output=output,
                            class_folder=request.output_folder if request.class_folders else None)
+    if os.path.exists(sums_path(output)):  # the old sums must not vouch for a raster being replaced
+        os.remove(sums_path(output))
     result = masked_difference(pair_request, progress)
     band_names = result.band_names
     with atomic_text_file(sums_path(output)) as handle:
