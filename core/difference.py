@@ -20,7 +20,7 @@ from .progress import SILENT
 from .qa.decode import as_bit_pattern, decode_field
 from .qa.rule import keep_mask, parse_rule
 from .qa_rasters import QaBand
-from .readers import open_raster, raster_band, read_window, resolve_source, windows
+from .readers import open_grid, raster_band, read_window, windows
 from .stats import Accumulator
 from .writers import OUTPUT_TILE, AtomicRaster, release_blocks
 
@@ -83,8 +83,7 @@ class LaiBand:
     def open(cls, source, band_number, preset_id, overrides, role, subdataset=None):
         preset = lai_preset(preset_id)
         grids = (subdataset,) if subdataset else preset.grids
-        source, container_note = resolve_source(source, role, grids, required=bool(subdataset))
-        dataset = open_raster(source, role)
+        dataset, source, container_note = open_grid(source, role, grids, required=bool(subdataset))
         band = raster_band(dataset, band_number, role)
         encoding = resolve_encoding(band, preset, overrides)
         grid, note = grid_of(dataset, source, role)

@@ -9,7 +9,7 @@ from .errors import LaiQaError
 from .progress import SILENT
 from .qa.decode import as_bit_pattern, check_fits, decode_field, output_dtype
 from .qa.rule import keep_mask
-from .readers import open_raster, raster_band, read_window, resolve_source, type_name, windows
+from .readers import open_grid, raster_band, read_window, type_name, windows
 from .writers import OUTPUT_TILE, AtomicRaster, release_blocks
 
 MASK_DROP, MASK_KEEP, MASK_NODATA = 0, 1, 255
@@ -31,8 +31,7 @@ class QaBand:
 
     def __post_init__(self):
         grids = (self.grid,) if self.grid else self.scheme.grids
-        self.source, self.note = resolve_source(self.source, "QA raster", grids, required=bool(self.grid))
-        self.dataset = open_raster(self.source, "QA raster")
+        self.dataset, self.source, self.note = open_grid(self.source, "QA raster", grids, required=bool(self.grid))
         self.band = raster_band(self.dataset, self.band_number, "QA raster")
         name = type_name(self.band)
         if name.startswith(("Float", "CFloat", "CInt")):

@@ -51,11 +51,12 @@ def grid_name(subdataset: str) -> str:
     return subdataset.rsplit(":", 1)[-1].strip('"')
 
 
-def resolve_source(source, role: str = "Input", grids=(), required: bool = False):
-    """(GDAL dataset name, note): ``source`` itself, or the subdataset of a container named in ``grids``.
+def open_grid(source, role: str = "Input", grids=(), required: bool = False):
+    """(dataset, GDAL name, note): ``source`` itself, or the subdataset of a container named in ``grids``.
 
     ``grids`` are names the caller knows (a preset's grid, or the user's SUBDATASET parameter);
     with ``required`` a named grid must exist even when ``source`` is no container.
+    The dataset is opened once: the container's own handle when it is the raster.
     """
     if not source:
         raise LaiQaError(f"{role}: no raster given")
@@ -64,11 +65,14 @@ def resolve_source(source, role: str = "Input", grids=(), required: bool = False
         raise LaiQaError(f"{role}: cannot open '{source}' as a raster ({message or 'unknown format'})")
     names = subdataset_names(dataset)
     if dataset.RasterCount > 0 and not (required and names):
-        return str(source), None
+        return dataset, str(source), None
     for wanted in grids:
         for name in names:
             if grid_name(name).lower() == str(wanted).lower():
-                return name, f"{role}: '{source}' holds {len(names)} grids; using {grid_name(name)}"
+                grid, message = _open_quietly(name)
+                if grid is None:
+                    raise LaiQaError(f"{role}: cannot open '{name}' as a raster ({message or 'unknown format'})")
+                return grid, name, f"{role}: '{source}' holds {len(names)} grids; using {grid_name(name)}"
     if names:
         asked = f"no grid named {', '.join(grids)}; " if grids else ""
         raise LaiQaError(
@@ -78,13 +82,15 @@ def resolve_source(source, role: str = "Input", grids=(), required: bool = False
     raise LaiQaError(f"{role}: '{source}' holds no raster band")
 
 
+def resolve_source(source, role: str = "Input", grids=(), required: bool = False):
+    """(GDAL name, note) of the raster ``open_grid`` would open."""
+    _, name, note = open_grid(source, role, grids, required)
+    return name, note
+
+
 def open_raster(source: str, role: str = "Input") -> gdal.Dataset:
     """Open any GDAL dataset name (file, subdataset string, /vsizip/…) read-only."""
-    name, _ = resolve_source(source, role)
-    dataset, message = _open_quietly(name)
-    if dataset is None:
-        raise LaiQaError(f"{role}: cannot open '{name}' as a raster ({message or 'unknown format'})")
-    return dataset
+    return open_grid(source, role)[0]
 
 
 def raster_band(dataset: gdal.Dataset, band_number: int, role: str = "Input") -> gdal.Band:
