@@ -22,8 +22,9 @@ COLUMNS = ("class", "n", "mean_product", "mean_reference", "bias", "mae", "rmse"
 GCOS_ABSOLUTE, GCOS_RELATIVE = 0.5, 0.2
 
 
-def within_gcos(product: np.ndarray, reference: np.ndarray) -> np.ndarray:
-    return np.abs(product - reference) <= np.maximum(GCOS_ABSOLUTE, GCOS_RELATIVE * reference)
+def within_gcos(abs_difference: np.ndarray, reference: np.ndarray) -> np.ndarray:
+    """The GCOS LAI requirement, |d| <= max(0.5, 20 % of reference), given |d| already computed."""
+    return abs_difference <= np.maximum(GCOS_RELATIVE * reference, GCOS_ABSOLUTE)
 
 
 class Accumulator:
@@ -40,8 +41,7 @@ class Accumulator:
         r = reference.astype(np.float64, copy=False)
         abs_d = np.abs(p - r)
         counts = np.bincount(class_index, minlength=size)[:size]
-        within = abs_d <= np.maximum(GCOS_RELATIVE * r, GCOS_ABSOLUTE)  # within_gcos, reusing |d|
-        weighted = (p, r, abs_d, p * p, r * r, p * r, within)
+        weighted = (p, r, abs_d, p * p, r * r, p * r, within_gcos(abs_d, r))
         sums = [np.bincount(class_index, weights=weight, minlength=size)[:size] for weight in weighted]
         sum_p, sum_r, sum_abs, sum_pp, sum_rr, sum_pr, sum_gcos = sums
         # d and d*d sums follow from the others; in float64 the cancellation costs < 1e-13 relative for LAI
@@ -98,14 +98,6 @@ def format_row(row: dict) -> str:
             f"mean reference={row['mean_reference']:.4f} bias={row['bias']:.4f} MAE={row['mae']:.4f} "
             f"RMSE={row['rmse']:.4f} SD={row['sd']:.4f} r={row['r']:.4f} slope={row['slope']:.4f} "
             f"intercept={row['intercept']:.4f} within GCOS={row['gcos_share']:.2%}")
-
-
-def write_csv(path: str, rows: list) -> None:
-    with atomic_text_file(path) as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: (f"{v:.10g}" if isinstance(v, float) else v) for k, v in row.items()})
 
 
 def write_sample_csv(path: str, sample: dict) -> None:
