@@ -185,10 +185,7 @@ def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print) -> 
 
 
 def _class_rows(pair: PairResult) -> list:
-    accumulator_classes = [*pair.class_names[:-1], "other"]
-    accumulator = Accumulator(accumulator_classes)
-    accumulator.sums = pair.sums
-    return [*accumulator.rows()[: len(pair.class_names) - 1], accumulator.total_row("all")]
+    return Accumulator.for_bands(pair.class_names, pair.sums).band_rows()
 
 
 def pooled_rows(pairs: list) -> list:
@@ -197,11 +194,8 @@ def pooled_rows(pairs: list) -> list:
     if not complete:
         return []
     names = complete[0].class_names
-    same = [pair for pair in complete if pair.class_names == names]
-    total = sum(pair.sums for pair in same)
-    accumulator = Accumulator([*names[:-1], "other"])
-    accumulator.sums = total
-    return [*accumulator.rows()[: len(names) - 1], accumulator.total_row("all")]
+    total = sum(pair.sums for pair in complete if pair.class_names == names)
+    return Accumulator.for_bands(names, total).band_rows()
 
 
 def _text(value) -> str:

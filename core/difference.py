@@ -168,7 +168,7 @@ def _write_difference(request, scheme, rule, product, reference, reference_band,
     if split_field is not None:
         class_lookup = np.full(split_field.max_value + 1, len(class_values), dtype=np.uint8)
         class_lookup[class_values] = np.arange(len(class_values), dtype=np.uint8)
-    accumulator = Accumulator([*class_names, "other"])
+    accumulator = Accumulator.for_bands(band_names)
     grid = product.grid
     geo = {"width": grid.width, "height": grid.height, "geotransform": grid.geotransform, "projection": grid.wkt}
     all_windows = list(windows(product.band, align=OUTPUT_TILE))
@@ -226,10 +226,8 @@ def _write_difference(request, scheme, rule, product, reference, reference_band,
                 sample.append((kept_product[::sample_step], kept_reference[::sample_step],
                                kept_classes[::sample_step]))
             progress.report((done + 1) / len(all_windows))
-    rows = accumulator.rows()[: len(class_names)]
-    rows.append(accumulator.total_row("all"))
-    return DifferenceResult(request.output, band_names, rows, notes, class_files, accumulator,
-                            _sample_arrays(sample, [*class_names, "other"]) if sample_step else None)
+    return DifferenceResult(request.output, band_names, accumulator.band_rows(), notes, class_files, accumulator,
+                            _sample_arrays(sample, accumulator.class_names) if sample_step else None)
 
 
 def _sample_arrays(parts, names) -> dict:

@@ -57,6 +57,19 @@ class Accumulator:
         """Statistics of every class pooled."""
         return summarise(name, dict(zip(SUMS, self.sums.sum(axis=1))))
 
+    @classmethod
+    def for_bands(cls, band_names, sums=None) -> Accumulator:
+        """Accumulator behind a difference raster: its class bands, then 'other' for unlabelled values
+        (they count only in the 'all' band)."""
+        accumulator = cls([*band_names[:-1], "other"])
+        if sums is not None:
+            accumulator.sums = np.asarray(sums, dtype=np.float64)
+        return accumulator
+
+    def band_rows(self) -> list:
+        """One row per band of the difference raster: each class, then 'all' pooled over every class."""
+        return [*self.rows()[:-1], self.total_row("all")]
+
     def rows(self) -> list:
         return [summarise(name, dict(zip(SUMS, self.sums[:, k]))) for k, name in enumerate(self.class_names)]
 
