@@ -42,7 +42,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.errors import LaiQaError
 from ..core.lai_encoding import LAI_PRESETS
 from ..core.qa.rule import parse_rule
-from ..core.qa.scheme import PRESET_IDS, load_preset
+from ..core.qa.scheme import PRESET_IDS, load_preset, presets
 from ..core.stats import read_sample_csv
 from ..translation import tr
 from .plots import save_plots
@@ -143,7 +143,7 @@ class CompareDialog(QDialog):
         self.reference_preset.addItems([preset.name for preset in LAI_PRESETS])
         self.reference_preset.setCurrentIndex(1)
         self.scheme = QComboBox()
-        self.scheme.addItems([load_preset(preset_id).name for preset_id in PRESET_IDS])
+        self.scheme.addItems([scheme.name for scheme in presets()])
         self.rule = QLineEdit()
         self.rule.setPlaceholderText(tr("empty = the scheme's default rule"))
         self.split_field = QComboBox()

@@ -21,7 +21,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.errors import LaiQaError
 from ..core.qa.decode import describe_value
-from ..core.qa.scheme import PRESET_IDS, load_preset
+from ..core.qa.scheme import PRESET_IDS, load_preset, presets
 from ..translation import tr
 
 SCHEME_PROPERTY, BAND_PROPERTY = "laiqa/qa_scheme", "laiqa/qa_band"
@@ -40,7 +40,7 @@ class QaInspectorDock(QDockWidget):
         form = QFormLayout()
         self.layer_label = QLabel(tr("Click a QA layer with the inspector tool"))
         self.scheme = QComboBox()
-        self.scheme.addItems([load_preset(preset_id).name for preset_id in PRESET_IDS])
+        self.scheme.addItems([scheme.name for scheme in presets()])
         self.band = QSpinBox()
         self.band.setRange(1, 1)
         self.raw = QLabel()
