@@ -16,9 +16,12 @@ from osgeo import gdal, osr
 
 from .errors import LaiQaError
 from .grid import resolve_georeference
-from .readers import gdal_errors_as_messages
+from .readers import gdal_call
 
-WARP_NODATA = -3.0e38
+# Marks "no valid reference value" through the warp. It must be exactly a Float32 value: the VRTs are
+# Float32, and GDAL 3.10 compares nodata in double precision, so -3.0e38 (not representable) was no
+# longer matched and its sentinel got averaged into real values. Written with 17 digits everywhere.
+WARP_NODATA = float(np.float32(-3.0e38))
 RESAMPLING = ("auto", "nearest", "bilinear", "average")
 
 
@@ -110,7 +113,7 @@ def _lookup_table(dtype, encoding) -> str:
     points.append((high, high))
     if high < info.max:
         points.append((high + 1, WARP_NODATA))
-    return ",".join(f"{x}:{y:.9g}" for x, y in points)
+    return ",".join(f"{x}:{y!r}" for x, y in points)
 
 
 def _masked_source_vrt(source: str, band_number: int, band, grid: Grid, encoding) -> gdal.Dataset:
@@ -125,14 +128,12 @@ def _masked_source_vrt(source: str, band_number: int, band, grid: Grid, encoding
     xml = (
         f'<VRTDataset rasterXSize="{grid.width}" rasterYSize="{grid.height}">'
         f"<SRS>{escape(grid.wkt)}</SRS><GeoTransform>{geotransform}</GeoTransform>"
-        f'<VRTRasterBand dataType="Float32" band="1"><NoDataValue>{WARP_NODATA:.9g}</NoDataValue>'
+        f'<VRTRasterBand dataType="Float32" band="1"><NoDataValue>{WARP_NODATA!r}</NoDataValue>'
         f'<ComplexSource><SourceFilename relativeToVRT="0">{escape(source)}</SourceFilename>'
         f"<SourceBand>{band_number}</SourceBand>{masking}</ComplexSource>"
         "</VRTRasterBand></VRTDataset>"
     )
-    with gdal_errors_as_messages():
-        dataset = gdal.Open(xml)
-        message = gdal.GetLastErrorMsg()
+    dataset, message = gdal_call(gdal.Open, xml)
     if dataset is None:
         raise LaiQaError(f"Reference: GDAL could not wrap '{source}' for resampling ({message})")
     return dataset
@@ -144,13 +145,11 @@ class AlignedReference:
     def __init__(self, source, band_number, band, reference_grid: Grid, target: Grid, encoding, resampling):
         self._source_vrt = _masked_source_vrt(source, band_number, band, reference_grid, encoding)
         xmin, ymin, xmax, ymax = target.bounds
-        with gdal_errors_as_messages():
-            self._warped = gdal.Warp(
-                "", self._source_vrt, format="VRT", outputBounds=(xmin, ymin, xmax, ymax),
-                width=target.width, height=target.height, dstSRS=target.wkt, resampleAlg=resampling,
-                srcNodata=WARP_NODATA, dstNodata=WARP_NODATA, outputType=gdal.GDT_Float32,
-            )
-            message = gdal.GetLastErrorMsg()
+        self._warped, message = gdal_call(
+            gdal.Warp, "", self._source_vrt, format="VRT", outputBounds=(xmin, ymin, xmax, ymax),
+            width=target.width, height=target.height, dstSRS=target.wkt, resampleAlg=resampling,
+            srcNodata=WARP_NODATA, dstNodata=WARP_NODATA, outputType=gdal.GDT_Float32,
+        )
         if self._warped is None:
             raise LaiQaError(f"Reference: GDAL could not resample '{source}' onto the product grid ({message})")
         self.band = self._warped.GetRasterBand(1)

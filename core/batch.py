@@ -23,7 +23,7 @@ from .difference import DifferenceRequest, check_settings, masked_difference
 from .errors import Cancelled, LaiQaError
 from .pairing import find_files, pair_files
 from .progress import SILENT, Progress
-from .readers import gdal_errors_as_messages, open_raster
+from .readers import gdal_call, open_quietly, open_raster
 from .stats import COLUMNS, SUMS, Accumulator, summarise
 from .writers import atomic_text_file
 
@@ -91,8 +91,7 @@ def load_complete(output: str) -> PairResult | None:
     try:
         with open(sums_path(output), encoding="utf-8") as handle:
             saved = json.load(handle)
-        with gdal_errors_as_messages():
-            dataset = gdal.Open(output)
+        dataset, _ = open_quietly(output)
         if dataset is None or dataset.RasterCount != len(saved["class_names"]):
             return None
         return PairResult(saved["key"], saved["product"], saved["reference"], "skipped", output=output,
@@ -280,8 +279,7 @@ def build_mosaics(folder: str, pairs: list) -> list:
         sources = [pair.output for pair in date_pairs if pair.class_names == names]
         for index, name in enumerate(names):
             path = os.path.join(folder, f"mosaic_{date}_{name}.vrt")
-            with gdal_errors_as_messages():
-                vrt = gdal.BuildVRT(path, sources, bandList=[index + 1])
+            vrt, _ = gdal_call(gdal.BuildVRT, path, sources, bandList=[index + 1])
             if vrt is not None:
                 vrt = None
                 made.append(path)

@@ -22,7 +22,7 @@ from .qa.rule import keep_mask, parse_rule
 from .qa_rasters import QaBand
 from .readers import open_grid, raster_band, read_window, windows
 from .stats import Accumulator
-from .writers import OUTPUT_TILE, AtomicRaster, release_blocks
+from .writers import OUTPUT_TILE, AtomicRaster, release_blocks, write_window
 
 DIFFERENCE_NODATA = -9999.0
 MAX_SPLIT_CLASSES = 64
@@ -244,9 +244,9 @@ def _write_job(out, class_outputs, bands, window):
     def job():
         xoff, yoff = window[0], window[1]
         for index, values in enumerate(bands):
-            out.GetRasterBand(index + 1).WriteArray(values, xoff, yoff)
+            write_window(out.GetRasterBand(index + 1), values, xoff, yoff)
         for dataset, values in zip(class_outputs, bands):
-            dataset.GetRasterBand(1).WriteArray(values, xoff, yoff)
+            write_window(dataset.GetRasterBand(1), values, xoff, yoff)
         release_blocks(out, *class_outputs)
 
     return job

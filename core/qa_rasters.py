@@ -10,7 +10,7 @@ from .progress import SILENT
 from .qa.decode import as_bit_pattern, check_fits, decode_field, output_dtype
 from .qa.rule import keep_mask
 from .readers import open_grid, raster_band, read_window, type_name, windows
-from .writers import OUTPUT_TILE, AtomicRaster, release_blocks
+from .writers import OUTPUT_TILE, AtomicRaster, release_blocks, write_window
 
 MASK_DROP, MASK_KEEP, MASK_NODATA = 0, 1, 255
 COUNTED_FIELD_BITS = 16
@@ -94,7 +94,7 @@ def decode_qa_raster(source, band_number, scheme, output_path, progress=SILENT, 
                     counts[qa_field.name] += np.bincount(valid_values.ravel(), minlength=qa_field.max_value + 1)
                 if missing is not None:
                     values[missing] = nodata
-                out.GetRasterBand(index + 1).WriteArray(values, window[0], window[1])
+                write_window(out.GetRasterBand(index + 1), values, window[0], window[1])
             release_blocks(out, qa.dataset)
             progress.report((done + 1) / len(all_windows))
     summary.value_counts = {
@@ -136,7 +136,7 @@ def qa_mask_raster(source, band_number, scheme, rule, output_path, progress=SILE
                 keep = keep & ~missing
             summary.kept += int(np.count_nonzero(keep))
             summary.valid += mask.size - (0 if missing is None else int(missing.sum()))
-            out.GetRasterBand(1).WriteArray(mask, window[0], window[1])
+            write_window(out.GetRasterBand(1), mask, window[0], window[1])
             release_blocks(out, qa.dataset)
             progress.report((done + 1) / len(all_windows))
     return summary

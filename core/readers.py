@@ -33,10 +33,23 @@ def gdal_errors_as_messages():
         gdal.PopErrorHandler()
 
 
-def _open_quietly(source: str):
+def gdal_call(call, *args, **kwargs):
+    """(result, GDAL's message): ``call``'s result, or None where GDAL failed.
+
+    The same whether GDAL raises exceptions or returns None: QGIS 3.40's Processing turns exceptions
+    on for the whole process and GDAL 4 makes them the default, and we do not flip that setting back.
+    """
     with gdal_errors_as_messages():
-        dataset = gdal.Open(str(source), gdal.GA_ReadOnly)
-        return dataset, gdal.GetLastErrorMsg()
+        try:
+            result = call(*args, **kwargs)
+        except RuntimeError as error:
+            return None, str(error) or gdal.GetLastErrorMsg()
+        return result, gdal.GetLastErrorMsg()
+
+
+def open_quietly(source: str):
+    """(dataset or None, GDAL's message): never raises, whatever ``source`` is."""
+    return gdal_call(gdal.Open, str(source), gdal.GA_ReadOnly)
 
 
 def subdataset_names(dataset) -> list:
@@ -60,7 +73,7 @@ def open_grid(source, role: str = "Input", grids=(), required: bool = False):
     """
     if not source:
         raise LaiQaError(f"{role}: no raster given")
-    dataset, message = _open_quietly(source)
+    dataset, message = open_quietly(source)
     if dataset is None:
         raise LaiQaError(f"{role}: cannot open '{source}' as a raster ({message or 'unknown format'})")
     names = subdataset_names(dataset)
@@ -69,7 +82,7 @@ def open_grid(source, role: str = "Input", grids=(), required: bool = False):
     for wanted in grids:
         for name in names:
             if grid_name(name).lower() == str(wanted).lower():
-                grid, message = _open_quietly(name)
+                grid, message = open_quietly(name)
                 if grid is None:
                     raise LaiQaError(f"{role}: cannot open '{name}' as a raster ({message or 'unknown format'})")
                 return grid, name, f"{role}: '{source}' holds {len(names)} grids; using {grid_name(name)}"
@@ -138,10 +151,10 @@ def windows(band: gdal.Band, target_pixels: int | None = None, align: int = 1):
 
 def read_window(band: gdal.Band, window):
     xoff, yoff, xsize, ysize = window
-    array = band.ReadAsArray(xoff, yoff, xsize, ysize)
+    array, message = gdal_call(band.ReadAsArray, xoff, yoff, xsize, ysize)
     if array is None:
         raise LaiQaError(
             f"Cannot read rows {yoff}-{yoff + ysize - 1} of '{band.GetDataset().GetDescription()}' "
-            f"({gdal.GetLastErrorMsg() or 'read error'}); the file may be truncated"
+            f"({message or 'read error'}); the file may be truncated"
         )
     return array

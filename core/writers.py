@@ -14,7 +14,7 @@ import numpy as np
 from osgeo import gdal, gdal_array
 
 from .errors import LaiQaError
-from .readers import gdal_errors_as_messages
+from .readers import gdal_call, gdal_errors_as_messages
 
 OUTPUT_TILE = 256  # GTiff's default tile edge: windows aligned to it complete whole tile rows
 GTIFF_OPTIONS = ["TILED=YES", "COMPRESS=ZSTD", "ZSTD_LEVEL=1", "NUM_THREADS=ALL_CPUS", "BIGTIFF=IF_SAFER"]
@@ -39,6 +39,16 @@ def release_blocks(*datasets) -> None:
     (up to 5 % of RAM by default), so memory would grow with the raster."""
     for dataset in datasets:
         dataset.FlushCache()
+
+
+def write_window(band, values, xoff: int, yoff: int) -> None:
+    """``band.WriteArray`` that fails loudly in either GDAL exception mode (a full disk, a lost file)."""
+    status, message = gdal_call(band.WriteArray, values, xoff, yoff)
+    if status is None or status != gdal.CE_None:
+        raise LaiQaError(
+            f"Writing '{band.GetDataset().GetDescription()}' failed at column {xoff}, row {yoff}: "
+            f"{message or 'write error'}"
+        )
 
 
 def default_creation_options(driver_name: str) -> list:
@@ -91,9 +101,8 @@ class AtomicRaster:
             raise LaiQaError(f"Cannot write to the folder of '{self.path}': {error.strerror}") from None
         driver = gdal.GetDriverByName(self.driver_name)
         width, height, band_count = self.shape
-        with gdal_errors_as_messages():
-            self.dataset = driver.Create(self.temp_path, width, height, band_count, self.gdal_type, self.options)
-            message = gdal.GetLastErrorMsg()
+        self.dataset, message = gdal_call(
+            driver.Create, self.temp_path, width, height, band_count, self.gdal_type, self.options)
         if self.dataset is None:
             self._remove_temp()
             raise LaiQaError(f"Cannot create '{self.path}' with GDAL {self.driver_name}: {message}")
@@ -112,10 +121,14 @@ class AtomicRaster:
     def __exit__(self, error_type, error, traceback):
         dataset, self.dataset = self.dataset, None
         with gdal_errors_as_messages():
-            dataset.FlushCache()
-            dataset = None  # closes the file: GDAL writes the last blocks here
-            write_failed = gdal.GetLastErrorType() >= gdal.CE_Failure
-            message = gdal.GetLastErrorMsg()
+            try:
+                dataset.FlushCache()
+                dataset = None  # closes the file: GDAL writes the last blocks here
+                write_failed = gdal.GetLastErrorType() >= gdal.CE_Failure
+                message = gdal.GetLastErrorMsg()
+            except RuntimeError as failure:  # GDAL in exception mode
+                dataset = None
+                write_failed, message = True, str(failure)
         if error_type is None and not write_failed and self.cog:
             write_failed, message = self._convert_to_cog()
         if error_type is None and not write_failed:
@@ -129,9 +142,8 @@ class AtomicRaster:
     def _convert_to_cog(self):
         """(failed, message): replace the temporary GTiff by its COG copy (overviews, internal tiling)."""
         cog_path = self.temp_path + ".cog"
-        with gdal_errors_as_messages():
-            copied = gdal.Translate(cog_path, self.temp_path, format="COG", creationOptions=COG_OPTIONS)
-            message = gdal.GetLastErrorMsg()
+        copied, message = gdal_call(gdal.Translate, cog_path, self.temp_path, format="COG",
+                                    creationOptions=COG_OPTIONS)
         if copied is None:
             return True, message
         copied = None

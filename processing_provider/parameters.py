@@ -34,7 +34,7 @@ class GdalRasterParameter(QgsProcessingParameterRasterLayer):
         text = value if isinstance(value, str) else ""
         if not text.strip():
             return False
-        dataset, _ = readers._open_quietly(text)  # a container is acceptable: the algorithm picks its grid
+        dataset, _ = readers.open_quietly(text)  # a container is acceptable: the algorithm picks its grid
         return dataset is not None
 
     def clone(self):

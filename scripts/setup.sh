@@ -3,8 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(qgis python3-qgis qgis-providers gdal-bin python3-gdal python3-venv python3-pip
-                 pyqt5-dev-tools qttools5-dev-tools python3-matplotlib)
+mapfile -t DEBIAN_PACKAGES < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' scripts/debian-packages.txt)
 missing=()
 for package in "${DEBIAN_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
@@ -16,12 +15,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -x .venv/bin/python ]; then
-  /usr/bin/python3 -m venv --system-site-packages .venv
+# One venv per QGIS leg (scripts/leg.sh sets LAIQA_VENV): each leg has its own Python.
+venv="${LAIQA_VENV:-.venv}"
+if [ ! -x "$venv/bin/python" ]; then
+  /usr/bin/python3 -m venv --system-site-packages "$venv"
 fi
-if [ ! -f .venv/.requirements-installed ] || ! cmp -s requirements-dev.txt .venv/.requirements-installed; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
-  cp requirements-dev.txt .venv/.requirements-installed
+if [ ! -f "$venv/.requirements-installed" ] || ! cmp -s requirements-dev.txt "$venv/.requirements-installed"; then
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+  cp requirements-dev.txt "$venv/.requirements-installed"
 fi
 
 # Compiled translations (.qm) are built, not committed.

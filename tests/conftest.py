@@ -101,3 +101,9 @@ def model_child(algorithm_id: str, child_id: str, static=None, from_model=None, 
         child.modelOutput(name).setChildOutputName(child_output)
         child.modelOutput(name).setChildId(child_id)
     return child
+
+
+def model_output_name(model, child_id: str, name: str) -> str:
+    """The parameter name of a model output: ``<child_id>:<name>`` up to QGIS 3.3x, ``<name>`` on 3.40."""
+    names = [parameter.name() for parameter in model.destinationParameterDefinitions()]
+    return next(candidate for candidate in (f"{child_id}:{name}", name) if candidate in names)

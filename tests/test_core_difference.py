@@ -201,6 +201,55 @@ def test_finer_reference_is_averaged_without_its_fill_values(tmp_path):
     assert "GDAL warp (average)" in result.notes[-1]
 
 
+def test_average_is_the_mean_of_the_valid_fine_pixels_and_nodata_only_where_none_is_valid(tmp_path):
+    # A reference with no valid range of its own (preset "file"): a leaked warp sentinel would show as
+    # differences of about 1e35 LAI instead of being dropped by the range test.
+    reference = (np.arange(256).reshape(16, 16) % 89 * 7).astype(np.int16)
+    reference[0:2, 2:4] = 2550  # all four fine pixels of product pixel (0, 1) are fill
+    reference[5, 6] = 2550  # one of four under product pixel (2, 3)
+    reference[8, 8] = reference[9, 9] = 2550  # two of four under product pixel (4, 4)
+    own, product, ref_path, out = grid_pair(tmp_path, reference, (1000.0, 5.0, 0.0, 2000.0, 0.0, -5.0))
+    write(ref_path, reference, gdal.GDT_Int16, (1000.0, 5.0, 0.0, 2000.0, 0.0, -5.0), srs_wkt(UTM50), nodata=2550)
+    masked_difference(DifferenceRequest(product, ref_path, out, OWN, split_field="", rule="",
+                                        reference_preset="file", resampling="average"))
+    blocks = np.ma.masked_equal(reference.reshape(8, 2, 8, 2).swapaxes(1, 2).reshape(8, 8, 4), 2550)
+    mean = blocks.astype(np.float64).mean(axis=2)  # mean of the valid fine pixels only
+    expected = np.where(mean.mask, DIFFERENCE_NODATA, own * 0.001 - mean.filled(0))
+    assert expected[0, 1] == DIFFERENCE_NODATA
+    np.testing.assert_allclose(read_band(out), expected, atol=1e-4)
+
+
+def test_bilinear_weighs_only_the_valid_neighbours(tmp_path):
+    # The reference is shifted half a pixel: each product centre sits on the corner of four reference
+    # pixels, so bilinear is their plain mean; fill among them is left out, not mixed in. A centre on a
+    # corner lies in the pixel below and to the right: where that one is fill, there is no value.
+    reference = (np.arange(100).reshape(10, 10) * 9 % 700).astype(np.int16)
+    reference[3, 4] = 2550
+    reference[6, 6] = reference[6, 7] = reference[7, 6] = reference[7, 7] = 2550
+    own, product, ref_path, out = grid_pair(tmp_path, reference, (985.0, 10.0, 0.0, 2015.0, 0.0, -10.0))
+    masked_difference(DifferenceRequest(product, ref_path, out, OWN, split_field="", rule="",
+                                        resampling="bilinear"))
+    expected = np.full((8, 8), DIFFERENCE_NODATA)
+    for row in range(8):
+        for col in range(8):
+            neighbours = reference[row + 1:row + 3, col + 1:col + 3].ravel()
+            valid = neighbours[neighbours != 2550]
+            if reference[row + 2, col + 2] != 2550:
+                expected[row, col] = own[row, col] * 0.001 - valid.mean() * 0.01
+    assert expected[1, 2] == DIFFERENCE_NODATA and expected[2, 3] != DIFFERENCE_NODATA
+    np.testing.assert_allclose(read_band(out), expected, atol=1e-4)
+
+
+def test_nearest_takes_fill_as_nodata_not_a_neighbour(tmp_path):
+    reference = (np.arange(16).reshape(4, 4) * 10).astype(np.int16)
+    reference[1, 2] = 2550
+    own, product, ref_path, out = grid_pair(tmp_path, reference, (1000.0, 20.0, 0.0, 2000.0, 0.0, -20.0))
+    masked_difference(DifferenceRequest(product, ref_path, out, OWN, split_field="", rule="", resampling="nearest"))
+    parent = np.repeat(np.repeat(reference, 2, axis=0), 2, axis=1)
+    expected = np.where(parent == 2550, DIFFERENCE_NODATA, own * 0.001 - parent * 0.01)
+    np.testing.assert_allclose(read_band(out), expected, atol=1e-5)
+
+
 def test_shifted_reference_leaves_uncovered_pixels_nodata(tmp_path):
     reference = (np.arange(64).reshape(8, 8) * 3).astype(np.int16)
     # one pixel to the east: product column c sees reference column c - 1

@@ -3,7 +3,7 @@ import json
 
 import numpy as np
 import pytest
-from conftest import model_child, read_band
+from conftest import model_child, model_output_name, read_band
 from hdfeos_writer import GRID, mcd15a2h_granule
 from osgeo import gdal
 from qgis.core import (
@@ -166,7 +166,7 @@ def test_model_with_a_subdataset_input_is_saved_reloaded_and_run(laiqa_provider,
     reloaded = QgsProcessingModelAlgorithm()
     assert reloaded.fromFile(saved)
     out = str(tmp_path / "fields.tif")
-    parameters = {"qa": subdataset(granule["path"], "FparLai_QC"), "decode:fields": out}
+    parameters = {"qa": subdataset(granule["path"], "FparLai_QC"), model_output_name(reloaded, "decode", "fields"): out}
     context = QgsProcessingContext()
     assert reloaded.checkParameterValues(parameters, context)[0]
     _, ok = reloaded.run(parameters, context, QgsProcessingFeedback())

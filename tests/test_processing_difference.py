@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from conftest import model_child, read_band
+from conftest import model_child, model_output_name, read_band
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
@@ -100,8 +100,9 @@ def test_model_feeds_the_difference_to_a_qgis_algorithm(laiqa_provider, sample_d
 
     own_path, glass_path = sample_dir[1]["h12v03"]
     context = QgsProcessingContext()
-    results, ok = model.run({"product": own_path, "reference": glass_path,
-                             "statistics:stats": str(tmp_path / "s.html")}, context, QgsProcessingFeedback())
+    stats_output = model_output_name(model, "statistics", "stats")
+    results, ok = model.run({"product": own_path, "reference": glass_path, stats_output: str(tmp_path / "s.html")},
+                            context, QgsProcessingFeedback())
     assert ok
     expected, keep = expected_all_band(own_path, glass_path)
     child = context.modelResult().childResults()["statistics"].outputs() if hasattr(context, "modelResult") \

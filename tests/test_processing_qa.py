@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from conftest import PLUGIN_PATH, model_child, read_band
+from conftest import PLUGIN_PATH, model_child, model_output_name, read_band
 from osgeo import gdal
 from qgis.core import (
     QgsProcessingContext,
@@ -147,7 +147,8 @@ def test_model_decode_then_mask_runs(laiqa_provider, sample_dir, tmp_path):
     own_path = sample_dir[1]["h13v03"][0]
     out = str(tmp_path / "eco.tif")
     context = QgsProcessingContext()
-    _results, ok = model.run({"qa": own_path, "mask:eco": out}, context, QgsProcessingFeedback())
+    _results, ok = model.run({"qa": own_path, model_output_name(model, "mask", "eco"): out}, context,
+                             QgsProcessingFeedback())
     assert ok
     qa = read_band(own_path, 2).astype(np.int64)
     assert (read_band(out) == (((qa >> 2) & 3) == 1)).all()

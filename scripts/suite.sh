@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# One QGIS leg's tests, on whatever QGIS this system has: set-up, the demo, then pytest.
+# Run by scripts/test.sh on this machine and, through scripts/leg.sh, inside each leg's root file system.
+# usage: bash scripts/suite.sh [PYTEST ARGS...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+leg="${LAIQA_LEG:-host}"
+state="${LAIQA_STATE:-.build}"
+export LAIQA_TEST_ARTIFACTS="${LAIQA_TEST_ARTIFACTS_ROOT:-$PWD/.build/test-artifacts}/$leg"
+mkdir -p "$state" "$LAIQA_TEST_ARTIFACTS"
+rm -f "$state/junit.xml" "$state/versions.txt"
+versions="$("${LAIQA_VENV:-.venv}/bin/python" scripts/leg_report.py --versions)"
+echo "$versions" > "$state/versions.txt"
+echo "== leg $leg: $versions"
+bash scripts/demo.sh --out "$state/sample_data" > "$state/demo.log" 2>&1 \
+  || { cat "$state/demo.log"; echo "== leg $leg: the demo failed"; exit 1; }
+echo "== leg $leg: demo ran (log: $state/demo.log)"
+"${LAIQA_VENV:-.venv}/bin/python" -m pytest --junitxml="$state/junit.xml" "$@"
