@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..callbacks import answers
 from ..core import readers
 from ..core.alignment import RESAMPLING
 from ..core.lai_encoding import LAI_PRESETS, parse_fill_values
@@ -28,6 +29,7 @@ class GdalRasterParameter(QgsProcessingParameterRasterLayer):
     were refused before our code ran. In the Toolbox and Model Builder it is still a raster layer.
     """
 
+    @answers(False)
     def checkValueIsAcceptable(self, value, context=None):  # noqa: N802 - QGIS API name
         if super().checkValueIsAcceptable(value, context):
             return True

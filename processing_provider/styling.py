@@ -20,6 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from ..callbacks import answers
 from ..translation import tr
 
 # Qualitative colours (ColorBrewer Set1 / Dark2), distinguishable for most readers.
@@ -115,6 +116,7 @@ class StyleFromSidecar(QgsProcessingLayerPostProcessorInterface):
         self.raster_path = raster_path
         self.layer_name = layer_name
 
+    @answers(None)
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
         if isinstance(layer, QgsRasterLayer) and os.path.exists(sidecar_path(self.raster_path)):
             layer.loadNamedStyle(sidecar_path(self.raster_path))
@@ -148,6 +150,7 @@ def bias_renderer() -> QgsGraduatedSymbolRenderer:
 class FootprintsStyle(QgsProcessingLayerPostProcessorInterface):
     """Toolbox: show the 'all' class of each tile, styled by bias."""
 
+    @answers(None)
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
         if isinstance(layer, QgsVectorLayer):
             layer.setRenderer(bias_renderer())

@@ -39,6 +39,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..callbacks import answers
 from ..core.errors import LaiQaError
 from ..core.lai_encoding import LAI_PRESETS
 from ..core.qa.rule import parse_rule
@@ -276,6 +277,7 @@ class CompareDialog(QDialog):
             parameters["QA"] = self.qa.value()
         return "laiqa:maskeddifference", parameters
 
+    @answers(None)
     def run(self):
         if self.validate():
             return
@@ -297,6 +299,7 @@ class CompareDialog(QDialog):
         if self.feedback is not None:
             self.feedback.cancel()
 
+    @answers(None)
     def finished(self, ok: bool, results: dict, parameters: dict):
         self.task = None
         self.cancel_button.setEnabled(False)

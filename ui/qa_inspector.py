@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..callbacks import answers
 from ..core.errors import LaiQaError
 from ..core.qa.decode import describe_value
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets
@@ -105,6 +106,7 @@ class QaInspectorTool(QgsMapToolEmitPoint):
         self.active_layer = active_layer  # callable: the iface's active layer
         self.canvasClicked.connect(self.inspect)
 
+    @answers(None)
     def inspect(self, point, button=None):
         layer = self.active_layer()
         if not isinstance(layer, QgsRasterLayer):
