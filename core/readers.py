@@ -64,6 +64,11 @@ def grid_name(subdataset: str) -> str:
     return subdataset.rsplit(":", 1)[-1].strip('"')
 
 
+def cannot_open(role: str, source, message: str) -> str:
+    """The one-line message for a raster GDAL cannot open (missing, corrupt, a folder, unreadable)."""
+    return f"{role}: cannot open '{source}' as a raster ({message or 'unknown format'})"
+
+
 def open_grid(source, role: str = "Input", grids=(), required: bool = False):
     """(dataset, GDAL name, note): ``source`` itself, or the subdataset of a container named in ``grids``.
 
@@ -75,7 +80,7 @@ def open_grid(source, role: str = "Input", grids=(), required: bool = False):
         raise LaiQaError(f"{role}: no raster given")
     dataset, message = open_quietly(source)
     if dataset is None:
-        raise LaiQaError(f"{role}: cannot open '{source}' as a raster ({message or 'unknown format'})")
+        raise LaiQaError(cannot_open(role, source, message))
     names = subdataset_names(dataset)
     if dataset.RasterCount > 0 and not (required and names):
         return dataset, str(source), None
@@ -84,7 +89,7 @@ def open_grid(source, role: str = "Input", grids=(), required: bool = False):
             if grid_name(name).lower() == str(wanted).lower():
                 grid, message = open_quietly(name)
                 if grid is None:
-                    raise LaiQaError(f"{role}: cannot open '{name}' as a raster ({message or 'unknown format'})")
+                    raise LaiQaError(cannot_open(role, name, message))
                 return grid, name, f"{role}: '{source}' holds {len(names)} grids; using {grid_name(name)}"
     if names:
         asked = f"no grid named {', '.join(grids)}; " if grids else ""

@@ -4,9 +4,11 @@ import os
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
+from ..callbacks import answers
 from ..core.errors import Cancelled, LaiQaError
 from ..core.progress import Progress
 from ..translation import tr
+from .parameters import GdalRasterParameter
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
 
@@ -22,6 +24,17 @@ class LaiQaAlgorithm(QgsProcessingAlgorithm):
 
     def icon(self):
         return QIcon(ICON)
+
+    @answers(lambda: (False, tr("The parameters could not be checked; see the QGIS log (LAI QA Toolkit)")))
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
+        """Our message for a raster GDAL cannot open, instead of QGIS's "Incorrect parameter value"."""
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if isinstance(definition, GdalRasterParameter) and isinstance(value, str) and value.strip():
+                problem = definition.problem_with(value, context)
+                if problem:
+                    return False, problem
+        return super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         try:

@@ -31,13 +31,17 @@ class GdalRasterParameter(QgsProcessingParameterRasterLayer):
 
     @answers(False)
     def checkValueIsAcceptable(self, value, context=None):  # noqa: N802 - QGIS API name
+        return self.problem_with(value, context) is None
+
+    def problem_with(self, value, context=None):
+        """None if QGIS or GDAL takes ``value``, else the one-line message saying why not."""
         if super().checkValueIsAcceptable(value, context):
-            return True
+            return None
         text = value if isinstance(value, str) else ""
         if not text.strip():
-            return False
-        dataset, _ = readers.open_quietly(text)  # a container is acceptable: the algorithm picks its grid
-        return dataset is not None
+            return tr("No raster given for {0}").format(self.name())
+        dataset, message = readers.open_quietly(text)  # a container is acceptable: the algorithm picks its grid
+        return None if dataset is not None else readers.cannot_open(self.name(), text, message)
 
     def clone(self):
         copy = GdalRasterParameter(self.name(), self.description(), self.defaultValue(),

@@ -10,7 +10,7 @@ leg="${LAIQA_LEG:-host}"
 state="${LAIQA_STATE:-.build}"
 export LAIQA_TEST_ARTIFACTS="${LAIQA_TEST_ARTIFACTS_ROOT:-$PWD/.build/test-artifacts}/$leg"
 mkdir -p "$state" "$LAIQA_TEST_ARTIFACTS"
-rm -f "$state/junit.xml" "$state/versions.txt"
+rm -f "$state"/junit*.xml "$state/versions.txt"
 versions="$("${LAIQA_VENV:-.venv}/bin/python" scripts/leg_report.py --versions)"
 echo "$versions" > "$state/versions.txt"
 echo "== leg $leg: $versions"
@@ -18,3 +18,11 @@ bash scripts/demo.sh --out "$state/sample_data" > "$state/demo.log" 2>&1 \
   || { cat "$state/demo.log"; echo "== leg $leg: the demo failed"; exit 1; }
 echo "== leg $leg: demo ran (log: $state/demo.log)"
 "${LAIQA_VENV:-.venv}/bin/python" -m pytest --junitxml="$state/junit.xml" "$@"
+# The core again in both GDAL exception modes, whatever this QGIS leaves the process in.
+core_tests=(tests/test_core_*.py tests/test_article_correspondence.py
+            tests/test_bad_inputs.py::test_the_core_gives_its_message_in_either_gdal_exception_mode)
+for mode in on off; do
+  echo "== leg $leg: core tests with GDAL exceptions $mode"
+  LAIQA_GDAL_EXCEPTIONS=$mode "${LAIQA_VENV:-.venv}/bin/python" -m pytest --junitxml="$state/junit-gdal-$mode.xml" \
+    "${core_tests[@]}" "$@"
+done
