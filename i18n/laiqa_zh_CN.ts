@@ -19,17 +19,22 @@
       <translation>LAI QA 工具箱</translation>
     </message>
     <message>
-      <location filename="../processing_provider/base.py" line="27" />
+      <location filename="../processing_provider/base.py" line="28" />
+      <source>The parameters could not be checked; see the QGIS log (LAI QA Toolkit)</source>
+      <translation>无法检查参数；请查看 QGIS 日志（LAI QA Toolkit）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/base.py" line="43" />
       <source>Cancelled: no output was written.</source>
       <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/base.py" line="45" />
+      <location filename="../processing_provider/base.py" line="61" />
       <source>QA bit fields</source>
       <translation>QA 比特位字段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/base.py" line="55" />
+      <location filename="../processing_provider/base.py" line="71" />
       <source>LAI validation</source>
       <translation>LAI 验证</translation>
     </message>
@@ -239,97 +244,97 @@
       <translation>LAI 差值</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="106" />
-      <source>No raster given for {0}</source>
-      <translation>{0} 未给定栅格</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="110" />
+      <location filename="../processing_provider/parameters.py" line="116" />
       <source>{0}: layer '{1}' is served by '{2}', not by GDAL; save it as a file first</source>
       <translation>{0}：图层“{1}”由“{2}”提供而非 GDAL，请先将其保存为文件</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="140" />
+      <location filename="../processing_provider/parameters.py" line="146" />
       <source>Default rule</source>
       <translation>默认规则</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="145" />
+      <location filename="../processing_provider/parameters.py" line="151" />
       <source>Custom: one CUSTOM_FIELDS row per field (name, first bit, bit count, labels such as 0=DRT;1=ECO). From qgis_process: CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</source>
       <translation>自定义：每个字段在 CUSTOM_FIELDS 中占一行（名称、起始比特位、比特数、取值标签如 0=DRT;1=ECO）。在 qgis_process 中：CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="161" />
+      <location filename="../processing_provider/parameters.py" line="167" />
       <source>{0} band</source>
       <translation>{0} 波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="163" />
+      <location filename="../processing_provider/parameters.py" line="169" />
       <source>{0} preset (scale, valid range, fill)</source>
       <translation>{0} 预设（缩放系数、有效范围、填充值）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="166" />
+      <location filename="../processing_provider/parameters.py" line="172" />
       <source>{0} scale factor (empty = from file or preset)</source>
       <translation>{0} 缩放系数（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="167" />
+      <location filename="../processing_provider/parameters.py" line="173" />
       <source>{0} offset (empty = from file or preset)</source>
       <translation>{0} 偏移量（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="168" />
+      <location filename="../processing_provider/parameters.py" line="174" />
       <source>{0} valid minimum, stored units (empty = from file or preset)</source>
       <translation>{0} 有效最小值，存储单位（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="169" />
+      <location filename="../processing_provider/parameters.py" line="175" />
       <source>{0} valid maximum, stored units (empty = from file or preset)</source>
       <translation>{0} 有效最大值，存储单位（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="177" />
+      <location filename="../processing_provider/parameters.py" line="183" />
       <source>{0} fill values, stored units, comma separated (empty = from file or preset)</source>
       <translation>{0} 填充值，存储单位，逗号分隔（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="211" />
+      <location filename="../processing_provider/parameters.py" line="217" />
       <source>Split by QA field (empty = no split)</source>
       <translation>按 QA 字段分类（留空 = 不分类）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="213" />
+      <location filename="../processing_provider/parameters.py" line="219" />
       <source>Resampling of the reference</source>
       <translation>参考产品重采样方法</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="54" />
+      <location filename="../processing_provider/parameters.py" line="42" />
+      <source>No raster given for {0}</source>
+      <translation>{0} 未给定栅格</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="60" />
       <source>Custom (fields from CUSTOM_FIELDS)</source>
       <translation>自定义（字段取自 CUSTOM_FIELDS）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="69" />
+      <location filename="../processing_provider/parameters.py" line="75" />
       <source>QA raster</source>
       <translation>QA 栅格</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="75" />
+      <location filename="../processing_provider/parameters.py" line="81" />
       <source>QA scheme</source>
       <translation>QA 方案</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="80" />
+      <location filename="../processing_provider/parameters.py" line="86" />
       <source>Custom QA fields (used when the scheme is Custom; labels as 0=DRT;1=ECO)</source>
       <translation>自定义 QA 字段（方案为“自定义”时使用；标签写作 0=DRT;1=ECO）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="93" />
+      <location filename="../processing_provider/parameters.py" line="99" />
       <source>QA keep rule (e.g. quality != 3 and algorithm in (DRT, ECO); empty = the scheme's default)</source>
       <translation>QA 保留规则（如 quality != 3 and algorithm in (DRT, ECO)；留空 = 方案的默认规则）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/provider.py" line="24" />
+      <location filename="../processing_provider/provider.py" line="21" />
       <source>LAI QA Toolkit: QA bit fields and LAI validation</source>
       <translation>LAI QA 工具箱：QA 比特位字段与 LAI 验证</translation>
     </message>
@@ -379,267 +384,267 @@
       <translation>无法创建统计表 {0}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="155" />
+      <location filename="../processing_provider/styling.py" line="167" />
       <source>Tiles by bias</source>
       <translation>按偏差着色的分幅</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="56" />
+      <location filename="../processing_provider/styling.py" line="61" />
       <source>0 drop</source>
       <translation>0 剔除</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="57" />
+      <location filename="../processing_provider/styling.py" line="62" />
       <source>1 keep</source>
       <translation>1 保留</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="109" />
-      <source>Statistics</source>
-      <translation>统计</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="116" />
-      <source>Plots</source>
-      <translation>图表</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="148" />
-      <source>empty = the scheme's default rule</source>
-      <translation>留空 = 方案的默认规则</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="152" />
-      <source>GeoTIFF (*.tif)</source>
-      <translation>GeoTIFF (*.tif)</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="154" />
-      <source>Product preset</source>
-      <translation>待验证产品预设</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="157" />
-      <source>QA keep rule</source>
-      <translation>QA 保留规则</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="158" />
-      <source>Split by QA field</source>
-      <translation>按 QA 字段分类</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="160" />
-      <source>Reference preset</source>
-      <translation>参考产品预设</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="161" />
-      <source>Difference raster</source>
-      <translation>差值栅格</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="184" />
-      <source>one per core</source>
-      <translation>每个 CPU 核一对</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="186" />
-      <source>Product file pattern</source>
-      <translation>待验证产品文件名模式</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="188" />
-      <source>Reference file pattern</source>
-      <translation>参考产品文件名模式</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="190" />
-      <source>Pairs at a time</source>
-      <translation>同时处理的配对数</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="198" />
-      <source>(no split)</source>
-      <translation>（不分类）</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="211" />
-      <source>Running…</source>
-      <translation>正在运行…</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="213" />
-      <source>product folder</source>
-      <translation>待验证产品文件夹</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="214" />
-      <source>reference folder</source>
-      <translation>参考产品文件夹</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="216" />
-      <source>Choose an existing {0}.</source>
-      <translation>请选择已存在的{0}。</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="218" />
-      <source>Choose an output folder.</source>
-      <translation>请选择输出文件夹。</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="221" />
-      <source>Choose the product LAI raster.</source>
-      <translation>请选择待验证产品 LAI 栅格。</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="223" />
-      <source>Choose the reference LAI raster.</source>
-      <translation>请选择参考产品 LAI 栅格。</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="225" />
-      <source>Choose where to write the difference raster.</source>
-      <translation>请选择差值栅格的保存位置。</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="229" />
-      <source>QA rule: {0}</source>
-      <translation>QA 规则：{0}</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="308" />
-      <source>Stopped, no partial output was kept: {0}</source>
-      <translation>已停止，未保留任何不完整的输出：{0}</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="309" />
-      <source>cancelled</source>
-      <translation>已取消</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="361" />
-      <source>Product - reference</source>
-      <translation>待验证产品 - 参考产品</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="361" />
-      <source>LAI difference (product - reference)</source>
-      <translation>LAI 差值（待验证产品 - 参考产品）</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="362" />
-      <source>pixels (sample)</source>
-      <translation>像元数（样本）</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="362" />
-      <source>Product against reference</source>
-      <translation>待验证产品与参考产品对比</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="363" />
-      <source>reference LAI</source>
-      <translation>参考产品 LAI</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="363" />
-      <source>product LAI</source>
-      <translation>待验证产品 LAI</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="363" />
-      <source>pixels (log)</source>
-      <translation>像元数（对数）</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="364" />
-      <source>GCOS max(0.5, 20 %)</source>
-      <translation>GCOS 要求 max(0.5, 20%)</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="66" />
-      <source>Rasters (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;All files (*)</source>
-      <translation>栅格 (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;所有文件 (*)</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="84" />
-      <source>LAI QA Compare</source>
-      <translation>LAI QA 对比</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="88" />
-      <source>Single pair</source>
-      <translation>单对</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="89" />
-      <source>Batch</source>
-      <translation>批量</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="96" />
-      <source>Run</source>
-      <translation>运行</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="97" />
-      <source>Cancel</source>
-      <translation>取消</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="99" />
+      <location filename="../ui/compare_dialog.py" line="100" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="111" />
+      <location filename="../ui/compare_dialog.py" line="110" />
+      <source>Statistics</source>
+      <translation>统计</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="117" />
+      <source>Plots</source>
+      <translation>图表</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="149" />
+      <source>empty = the scheme's default rule</source>
+      <translation>留空 = 方案的默认规则</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="153" />
+      <source>GeoTIFF (*.tif)</source>
+      <translation>GeoTIFF (*.tif)</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="155" />
+      <source>Product preset</source>
+      <translation>待验证产品预设</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="158" />
+      <source>QA keep rule</source>
+      <translation>QA 保留规则</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="159" />
+      <source>Split by QA field</source>
+      <translation>按 QA 字段分类</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="161" />
+      <source>Reference preset</source>
+      <translation>参考产品预设</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="162" />
+      <source>Difference raster</source>
+      <translation>差值栅格</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="185" />
+      <source>one per core</source>
+      <translation>每个 CPU 核一对</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="187" />
+      <source>Product file pattern</source>
+      <translation>待验证产品文件名模式</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="189" />
+      <source>Reference file pattern</source>
+      <translation>参考产品文件名模式</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="191" />
+      <source>Pairs at a time</source>
+      <translation>同时处理的配对数</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="199" />
+      <source>(no split)</source>
+      <translation>（不分类）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="212" />
+      <source>Running…</source>
+      <translation>正在运行…</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="214" />
+      <source>product folder</source>
+      <translation>待验证产品文件夹</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="215" />
+      <source>reference folder</source>
+      <translation>参考产品文件夹</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="217" />
+      <source>Choose an existing {0}.</source>
+      <translation>请选择已存在的{0}。</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="219" />
+      <source>Choose an output folder.</source>
+      <translation>请选择输出文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="222" />
+      <source>Choose the product LAI raster.</source>
+      <translation>请选择待验证产品 LAI 栅格。</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="224" />
+      <source>Choose the reference LAI raster.</source>
+      <translation>请选择参考产品 LAI 栅格。</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="226" />
+      <source>Choose where to write the difference raster.</source>
+      <translation>请选择差值栅格的保存位置。</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="230" />
+      <source>QA rule: {0}</source>
+      <translation>QA 规则：{0}</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="311" />
+      <source>Stopped, no partial output was kept: {0}</source>
+      <translation>已停止，未保留任何不完整的输出：{0}</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="312" />
+      <source>cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="364" />
+      <source>Product - reference</source>
+      <translation>待验证产品 - 参考产品</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="364" />
+      <source>LAI difference (product - reference)</source>
+      <translation>LAI 差值（待验证产品 - 参考产品）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="365" />
+      <source>pixels (sample)</source>
+      <translation>像元数（样本）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="365" />
+      <source>Product against reference</source>
+      <translation>待验证产品与参考产品对比</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="366" />
+      <source>reference LAI</source>
+      <translation>参考产品 LAI</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="366" />
+      <source>product LAI</source>
+      <translation>待验证产品 LAI</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="366" />
+      <source>pixels (log)</source>
+      <translation>像元数（对数）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="367" />
+      <source>GCOS max(0.5, 20 %)</source>
+      <translation>GCOS 要求 max(0.5, 20%)</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="67" />
+      <source>Rasters (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;All files (*)</source>
+      <translation>栅格 (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="85" />
+      <source>LAI QA Compare</source>
+      <translation>LAI QA 对比</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="89" />
+      <source>Single pair</source>
+      <translation>单对</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="90" />
+      <source>Batch</source>
+      <translation>批量</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="97" />
+      <source>Run</source>
+      <translation>运行</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="98" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../ui/qa_inspector.py" line="113" />
       <source>Select a raster QA layer in the Layers panel first</source>
       <translation>请先在图层面板中选择一个 QA 栅格图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="41" />
+      <location filename="../ui/qa_inspector.py" line="42" />
       <source>Click a QA layer with the inspector tool</source>
       <translation>用查看工具点击 QA 图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="48" />
+      <location filename="../ui/qa_inspector.py" line="49" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="51" />
+      <location filename="../ui/qa_inspector.py" line="52" />
       <source>Raw value (bits)</source>
       <translation>原始值（二进制位）</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="53" />
+      <location filename="../ui/qa_inspector.py" line="54" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="53" />
+      <location filename="../ui/qa_inspector.py" line="54" />
       <source>Bits</source>
       <translation>比特位</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="53" />
+      <location filename="../ui/qa_inspector.py" line="54" />
       <source>Value</source>
       <translation>取值</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="53" />
+      <location filename="../ui/qa_inspector.py" line="54" />
       <source>Label</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="53" />
+      <location filename="../ui/qa_inspector.py" line="54" />
       <source>Meaning</source>
       <translation>含义</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="81" />
+      <location filename="../ui/qa_inspector.py" line="82" />
       <source>no value here (outside the layer or nodata)</source>
       <translation>此处无值（在图层范围外或为无效值）</translation>
     </message>
