@@ -1,0 +1,62 @@
+"""Run inside QGIS desktop (``qgis --code``) by test_desktop.py: the plugin as a user meets it.
+
+Opens the compare dialog from the plugin's own menu action, runs the sample pair, records the statistics
+table and screenshots into $LAIQA_DESKTOP_OUT, then leaves at once (no "save project?" question).
+"""
+import json
+import os
+import traceback
+
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QApplication
+from qgis.utils import plugins
+
+OUT = os.environ["LAIQA_DESKTOP_OUT"]
+report = {"errors": [], "loaded": "laiqa" in plugins}
+state = {}
+
+
+def finish():
+    with open(os.path.join(OUT, "desktop.json"), "w", encoding="utf-8") as handle:
+        json.dump(report, handle)
+    os._exit(0)
+
+
+def start():
+    try:
+        plugin = plugins["laiqa"]
+        action = next(action for action in plugin.actions if action.text().startswith("LAI QA Compare"))
+        action.trigger()
+        dialog = state["dialog"] = plugin.dialog
+        report["dialog_visible"] = dialog.isVisible()
+        dialog.tabs.setCurrentIndex(0)
+        dialog.product.file.setFilePath(os.environ["LAIQA_DESKTOP_PRODUCT"])
+        dialog.reference.file.setFilePath(os.environ["LAIQA_DESKTOP_REFERENCE"])
+        dialog.output.setFilePath(os.path.join(OUT, "difference.tif"))
+        report["validate"] = dialog.validate()
+        dialog.run()
+        QTimer.singleShot(200, poll)
+    except Exception:
+        report["errors"].append(traceback.format_exc())
+        finish()
+
+
+def poll():
+    dialog = state["dialog"]
+    if dialog.task is not None:
+        QTimer.singleShot(200, poll)
+        return
+    try:
+        table = dialog.table
+        report["message"] = dialog.message.text()
+        report["rows"] = [[table.item(row, column).text() if table.item(row, column) else ""
+                           for column in range(table.columnCount())] for row in range(table.rowCount())]
+        QApplication.processEvents()
+        dialog.grab().save(os.path.join(OUT, "desktop_dialog.png"))
+        QApplication.primaryScreen().grabWindow(0).save(os.path.join(OUT, "desktop_screen.png"))
+    except Exception:
+        report["errors"].append(traceback.format_exc())
+    finish()
+
+
+QTimer.singleShot(500, start)

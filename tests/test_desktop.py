@@ -1,0 +1,45 @@
+"""QGIS desktop itself, on a virtual X server: the plugin loads, its dialog runs the sample pair and shows
+the statistics. Runs on every QGIS leg; the screenshots stay in the test artifacts for a person to see."""
+import json
+import os
+import shutil
+import subprocess
+
+import numpy as np
+import pytest
+from conftest import PLUGIN_PATH, ROOT, read_band
+
+ARTIFACTS = os.environ.get("LAIQA_TEST_ARTIFACTS", os.path.join(ROOT, ".build", "test-artifacts"))
+
+
+@pytest.mark.skipif(not (shutil.which("xvfb-run") and shutil.which("qgis")), reason="needs xvfb-run and qgis")
+def test_desktop_qgis_loads_the_plugin_and_the_dialog_runs_the_sample_pair(sample_dir, tmp_path):
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    profiles = tmp_path / "profiles"
+    settings = profiles / "profiles" / "default" / "QGIS"
+    settings.mkdir(parents=True)
+    (settings / "QGIS3.ini").write_text("[PythonPlugins]\nlaiqa=true\n\n[qgis]\ncheckVersion=false\n"
+                                        "showTips=false\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    env.update(QGIS_PLUGINPATH=PLUGIN_PATH, LAIQA_DESKTOP_OUT=str(out), LAIQA_DESKTOP_PRODUCT=own_path,
+               LAIQA_DESKTOP_REFERENCE=glass_path)
+    done = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
+         "--profiles-path", str(profiles), "--code", os.path.join(ROOT, "tests", "desktop_session.py")],
+        env=env, capture_output=True, text=True, timeout=300)
+    assert (out / "desktop.json").exists(), done.stdout[-3000:] + done.stderr[-3000:]
+    report = json.loads((out / "desktop.json").read_text(encoding="utf-8"))
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    for name in ("desktop_dialog.png", "desktop_screen.png"):
+        if (out / name).exists():
+            shutil.copy(out / name, os.path.join(ARTIFACTS, name))
+    assert report["errors"] == [] and report["loaded"] and report["dialog_visible"], report
+    assert report["validate"] == "", report
+    rows = {row[0]: row for row in report["rows"]}
+    assert list(rows) == ["DRT", "ECO", "WAT", "TIM", "all"], report
+    # N of 'all' as GDAL counts the written difference's valid pixels, independently of the dialog
+    difference = read_band(str(out / "difference.tif"), 5)
+    assert int(rows["all"][1].replace(",", "")) == int(np.count_nonzero(difference != -9999.0))
+    assert (out / "desktop_screen.png").stat().st_size > 10000
