@@ -43,8 +43,13 @@ def gdal_call(call, *args, **kwargs):
         try:
             result = call(*args, **kwargs)
         except RuntimeError as error:
-            return None, str(error) or gdal.GetLastErrorMsg()
-        return result, gdal.GetLastErrorMsg()
+            return None, one_line(str(error) or gdal.GetLastErrorMsg())
+        return result, one_line(gdal.GetLastErrorMsg())
+
+
+def one_line(message: str) -> str:
+    """GDAL 3.13 joins an error and its causes ("May be caused by: …") with newlines; we report one line."""
+    return "; ".join(line.strip() for line in (message or "").splitlines() if line.strip())
 
 
 def open_quietly(source: str):
