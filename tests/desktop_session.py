@@ -7,6 +7,7 @@ import json
 import os
 import traceback
 
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication
 from qgis.utils import plugins
@@ -14,6 +15,14 @@ from qgis.utils import plugins
 OUT = os.environ["LAIQA_DESKTOP_OUT"]
 report = {"errors": [], "loaded": "laiqa" in plugins}
 state = {}
+
+
+def remember(message, tag, level):
+    if tag in ("Python error", "LAI QA Toolkit") or "laiqa" in message:
+        report["errors"].append(f"{tag}: {message}")
+
+
+QgsApplication.messageLog().messageReceived.connect(remember)
 
 
 def finish():

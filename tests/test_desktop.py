@@ -22,6 +22,7 @@ def test_desktop_qgis_loads_the_plugin_and_the_dialog_runs_the_sample_pair(sampl
                                         "showTips=false\n", encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
+    os.makedirs(ARTIFACTS, exist_ok=True)
     env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
     env.update(QGIS_PLUGINPATH=PLUGIN_PATH, LAIQA_DESKTOP_OUT=str(out), LAIQA_DESKTOP_PRODUCT=own_path,
                LAIQA_DESKTOP_REFERENCE=glass_path)
@@ -30,8 +31,9 @@ def test_desktop_qgis_loads_the_plugin_and_the_dialog_runs_the_sample_pair(sampl
          "--profiles-path", str(profiles), "--code", os.path.join(ROOT, "tests", "desktop_session.py")],
         env=env, capture_output=True, text=True, timeout=300)
     assert (out / "desktop.json").exists(), done.stdout[-3000:] + done.stderr[-3000:]
+    with open(os.path.join(ARTIFACTS, "desktop_qgis.log"), "w", encoding="utf-8") as log:
+        log.write(done.stdout + done.stderr)
     report = json.loads((out / "desktop.json").read_text(encoding="utf-8"))
-    os.makedirs(ARTIFACTS, exist_ok=True)
     for name in ("desktop_dialog.png", "desktop_screen.png"):
         if (out / name).exists():
             shutil.copy(out / name, os.path.join(ARTIFACTS, name))

@@ -87,3 +87,20 @@ def test_plugin_analyzer_finds_the_package_fit_for_the_plugin_repository(tmp_pat
     # The placeholder addresses (example.invalid, see README) are the only thing the analyzer refuses.
     compliance = report["repository_compliance"]
     assert compliance["constraint_errors"] == [] and compliance["binaries"] == []
+
+
+def test_the_qgis_running_this_leg_lies_in_the_declared_range():
+    """Each QGIS leg (3.22, 3.40, 3.44) checks that metadata.txt declares the version it tests."""
+    import configparser
+
+    from qgis.core import Qgis
+
+    metadata = configparser.ConfigParser()
+    metadata.read(os.path.join(ROOT, "metadata.txt"), encoding="utf-8")
+
+    def version(text):
+        return tuple(int(part) for part in text.split("-")[0].split(".")[:2])
+
+    running = version(Qgis.QGIS_VERSION)
+    assert version(metadata["general"]["qgisMinimumVersion"]) <= running
+    assert running <= version(metadata["general"]["qgisMaximumVersion"])
