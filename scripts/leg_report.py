@@ -35,10 +35,10 @@ def versions() -> str:
             f"Python {platform.python_version()}")
 
 
-def main(legs) -> None:
+def main(legs) -> int:
     passed = failed = skipped = 0
     for leg in legs:
-        state = os.path.join(ROOT, ".build", "legs", leg)
+        state = os.path.join(ROOT, ".build", "legs", leg, "state")
         found = {}
         for name in sorted(os.listdir(state)) if os.path.isdir(state) else []:
             if name.startswith("junit") and name.endswith(".xml"):
@@ -54,10 +54,11 @@ def main(legs) -> None:
         print(f"leg {leg} ({versions}): {leg_passed} passed, {found['failed']} failed, {found['skipped']} skipped")
         passed, failed, skipped = passed + leg_passed, failed + found["failed"], skipped + found["skipped"]
     print(f"legs: {passed} passed, {failed} failed, {skipped} skipped")
+    return 1 if failed or not passed else 0
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--versions"]:
         print(versions())
     else:
-        main(sys.argv[1:])
+        sys.exit(main(sys.argv[1:]))

@@ -21,12 +21,12 @@ source scripts/env.sh
 failed_legs=()
 for leg in "${legs[@]}"; do
   case "$leg" in
-    host) runner=(env LAIQA_LEG=host LAIQA_STATE="$PWD/.build/legs/host" bash scripts/suite.sh "$@") ;;
+    host) runner=(env LAIQA_LEG=host LAIQA_STATE="$PWD/.build/legs/host/state" bash scripts/suite.sh "$@") ;;
     *) runner=(bash scripts/leg.sh "$leg" bash scripts/suite.sh "$@") ;;
   esac
   "${runner[@]}" || failed_legs+=("$leg")
 done
-.venv/bin/python scripts/leg_report.py "${legs[@]}"
+.venv/bin/python scripts/leg_report.py "${legs[@]}" || failed_legs+=(report)
 if [ ${#failed_legs[@]} -gt 0 ]; then
   echo "failed legs: ${failed_legs[*]}"
   exit 1
