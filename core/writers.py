@@ -14,7 +14,7 @@ import numpy as np
 from osgeo import gdal, gdal_array
 
 from .errors import LaiQaError
-from .readers import gdal_call, gdal_errors_as_messages
+from .readers import gdal_call, gdal_errors_as_messages, one_line
 
 OUTPUT_TILE = 256  # GTiff's default tile edge: windows aligned to it complete whole tile rows
 GTIFF_OPTIONS = ["TILED=YES", "COMPRESS=ZSTD", "ZSTD_LEVEL=1", "NUM_THREADS=ALL_CPUS", "BIGTIFF=IF_SAFER"]
@@ -125,10 +125,10 @@ class AtomicRaster:
                 dataset.FlushCache()
                 dataset = None  # closes the file: GDAL writes the last blocks here
                 write_failed = gdal.GetLastErrorType() >= gdal.CE_Failure
-                message = gdal.GetLastErrorMsg()
+                message = one_line(gdal.GetLastErrorMsg())
             except RuntimeError as failure:  # GDAL in exception mode
                 dataset = None
-                write_failed, message = True, str(failure)
+                write_failed, message = True, one_line(str(failure))
         if error_type is None and not write_failed and self.cog:
             write_failed, message = self._convert_to_cog()
         if error_type is None and not write_failed:

@@ -85,7 +85,7 @@ for folder in $(cat /etc/pip.conf "$HOME/.config/pip/pip.conf" 2>/dev/null | gre
 done
 
 environment=(HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8
-             "LAIQA_LEG=$leg" "LAIQA_VENV=$base/venv" "LAIQA_STATE=$base/state" "CI=${CI:-}")
+             "LAIQA_LEG=$leg" "LAIQA_VENV=$base/venv" "CI=${CI:-}")
 while IFS= read -r name; do environment+=("$name=${!name}"); done < <(compgen -e | grep -E '^(PIP_|LAIQA_TEST)' || true)
 set +e
 chroot "$root" /usr/bin/env -i "${environment[@]}" /bin/bash -c 'cd "$1" && shift && exec "$@"' leg "$repo" "$@"

@@ -21,7 +21,7 @@ source scripts/env.sh
 failed_legs=()
 for leg in "${legs[@]}"; do
   case "$leg" in
-    host) runner=(env LAIQA_LEG=host LAIQA_STATE="$PWD/.build/legs/host/state" bash scripts/suite.sh "$@") ;;
+    host) runner=(bash scripts/suite.sh "$@") ;;
     *) runner=(bash scripts/leg.sh "$leg" bash scripts/suite.sh "$@") ;;
   esac
   "${runner[@]}" || failed_legs+=("$leg")
