@@ -8,15 +8,14 @@ values; scale and offset are linear, so averaging before or after scaling agrees
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 import numpy as np
 from osgeo import gdal, osr
 
 from .errors import LaiQaError
-from .grid import resolve_georeference
-from .readers import gdal_call
+from .pixel_grid import PixelGrid
+from .readers import OpenedBand, gdal_call, numpy_type
 
 # Marks "no valid reference value" through the warp. It must be exactly a Float32 value: the VRTs are
 # Float32, and GDAL 3.10 compares nodata in double precision, so -3.0e38 (not representable) was no
@@ -25,54 +24,7 @@ WARP_NODATA = float(np.float32(-3.0e38))
 RESAMPLING = ("auto", "nearest", "bilinear", "average")
 
 
-@dataclass(frozen=True)
-class Grid:
-    width: int
-    height: int
-    geotransform: tuple
-    wkt: str
-
-    @property
-    def bounds(self) -> tuple:
-        """(xmin, ymin, xmax, ymax) of a north-up grid."""
-        x0, dx, _, y0, _, dy = self.geotransform
-        xs = (x0, x0 + dx * self.width)
-        ys = (y0, y0 + dy * self.height)
-        return min(xs), min(ys), max(xs), max(ys)
-
-    @property
-    def pixel_size(self) -> float:
-        return abs(self.geotransform[1])
-
-    def srs(self) -> osr.SpatialReference:
-        srs = osr.SpatialReference()
-        srs.ImportFromWkt(self.wkt)
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        return srs
-
-    def same_as(self, other: Grid) -> bool:
-        if (self.width, self.height) != (other.width, other.height):
-            return False
-        tolerance = 1e-6 * self.pixel_size
-        if any(abs(a - b) > tolerance for a, b in zip(self.geotransform, other.geotransform)):
-            return False
-        return bool(self.srs().IsSame(other.srs()))
-
-    def describe(self) -> str:
-        xmin, ymin, xmax, ymax = self.bounds
-        name = self.srs().GetName() or "unknown CRS"
-        return f"{xmin:.3f}, {ymin:.3f} - {xmax:.3f}, {ymax:.3f} ({name})"
-
-
-def grid_of(dataset, name: str, role: str):
-    """The dataset's grid and a note saying where its georeference came from."""
-    geotransform, wkt, note = resolve_georeference(dataset, name, role)
-    if geotransform[2] or geotransform[4]:
-        raise LaiQaError(f"{role}: rotated grids are not supported; warp '{name}' to a north-up grid first")
-    return Grid(dataset.RasterXSize, dataset.RasterYSize, geotransform, wkt), note
-
-
-def bounds_in(grid: Grid, target: Grid) -> tuple:
+def bounds_in(grid: PixelGrid, target: PixelGrid) -> tuple:
     """``grid``'s extent expressed in ``target``'s CRS."""
     if grid.srs().IsSame(target.srs()):
         return grid.bounds
@@ -80,7 +32,7 @@ def bounds_in(grid: Grid, target: Grid) -> tuple:
     return transform.TransformBounds(*grid.bounds, 21)
 
 
-def check_overlap(reference: Grid, target: Grid, reference_name: str, product_name: str) -> None:
+def check_overlap(reference: PixelGrid, target: PixelGrid, reference_name: str, product_name: str) -> None:
     xmin, ymin, xmax, ymax = bounds_in(reference, target)
     txmin, tymin, txmax, tymax = target.bounds
     if xmin >= txmax or xmax <= txmin or ymin >= tymax or ymax <= tymin:
@@ -90,7 +42,7 @@ def check_overlap(reference: Grid, target: Grid, reference_name: str, product_na
         )
 
 
-def choose_resampling(choice: str, reference: Grid, target: Grid) -> str:
+def choose_resampling(choice: str, reference: PixelGrid, target: PixelGrid) -> str:
     """'auto': average when the reference is finer than the product, else nearest (no invented values)."""
     if choice != "auto":
         return choice
@@ -116,9 +68,11 @@ def _lookup_table(dtype, encoding) -> str:
     return ",".join(f"{x}:{y!r}" for x, y in points)
 
 
-def _masked_source_vrt(source: str, band_number: int, band, grid: Grid, encoding) -> gdal.Dataset:
+def _masked_source_vrt(reference: OpenedBand) -> gdal.Dataset:
     """The reference band as a Float32 VRT with its georeference and invalid values set to nodata."""
-    dtype = np.dtype(gdal.GetDataTypeName(band.DataType).lower().replace("byte", "uint8"))
+    source, grid, encoding = reference.source, reference.grid, reference.encoding
+    band_number = reference.band.GetBand()
+    dtype = numpy_type(reference.band)
     if dtype.kind in "iu":
         masking = f"<LUT>{_lookup_table(dtype, encoding)}</LUT>"
     else:  # float references: fills inside the range are caught after resampling by the valid-range test
@@ -142,8 +96,9 @@ def _masked_source_vrt(source: str, band_number: int, band, grid: Grid, encoding
 class AlignedReference:
     """Reads reference windows on the product grid; raw values, WARP_NODATA where nothing valid lands."""
 
-    def __init__(self, source, band_number, band, reference_grid: Grid, target: Grid, encoding, resampling):
-        self._source_vrt = _masked_source_vrt(source, band_number, band, reference_grid, encoding)
+    def __init__(self, reference: OpenedBand, target: PixelGrid, resampling: str):
+        source = reference.source
+        self._source_vrt = _masked_source_vrt(reference)
         xmin, ymin, xmax, ymax = target.bounds
         self._warped, message = gdal_call(
             gdal.Warp, "", self._source_vrt, format="VRT", outputBounds=(xmin, ymin, xmax, ymax),

@@ -13,15 +13,16 @@ import json
 import os
 import threading
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from .alignment import grid_of
-from .difference import DifferenceRequest, check_settings, masked_difference
+from .difference import check_settings, masked_difference
 from .errors import Cancelled, LaiQaError
-from .pairing import find_files, pair_files
+from .inputs import DifferenceSettings, LaiSpec, OutputSpec, QaSpec
+from .pairing import date_part, find_files, pair_files
+from .pixel_grid import pixel_grid_of
 from .progress import SILENT, Progress
 from .readers import gdal_call, open_quietly, open_raster
 from .stats import COLUMNS, SUMS, Accumulator, summarise
@@ -30,12 +31,17 @@ from .writers import atomic_text_file
 SUMMARY_FIELDS = ("key", "class", "status", "reason", "product", "reference", *COLUMNS[1:])
 
 
-@dataclass
+@dataclass(frozen=True)
 class BatchRequest:
+    """The folders, how each side is read from any of their files, and the settings every pair shares."""
+
     product_folder: str
     reference_folder: str
     output_folder: str
-    template: DifferenceRequest  # settings shared by every pair; its paths are replaced per pair
+    product: LaiSpec
+    reference: LaiSpec
+    qa: QaSpec  # read from each product file
+    settings: DifferenceSettings = field(default_factory=DifferenceSettings)
     product_pattern: str = "*.tif"
     reference_pattern: str = "*.hdf"
     recursive: bool = False
@@ -80,7 +86,7 @@ def sums_path(output: str) -> str:
 def _footprint(path: str) -> tuple | None:
     try:
         dataset = open_raster(path, "Output")
-        grid, _ = grid_of(dataset, path, "Output")
+        grid, _ = pixel_grid_of(dataset, path, "Output")
         return (*grid.bounds, grid.wkt)
     except LaiQaError:
         return None
@@ -101,13 +107,18 @@ def load_complete(output: str) -> PairResult | None:
         return None
 
 
-def _run_pair(key, product, reference, request: BatchRequest, progress) -> PairResult:
-    output = os.path.join(request.output_folder, f"{key}.tif")
-    pair_request = replace(request.template, product=product, reference=reference, output=output,
-                           class_folder=request.output_folder if request.class_folders else None)
+def pair_output(request: BatchRequest, key: str) -> str:
+    return os.path.join(request.output_folder, f"{key}.tif")
+
+
+def run_pair(key: str, product: str, reference: str, request: BatchRequest, progress=SILENT) -> PairResult:
+    """One pair of the batch, from plain values: its raster, then its sums file, written last."""
+    output = pair_output(request, key)
     if os.path.exists(sums_path(output)):  # the old sums must not vouch for a raster being replaced
         os.remove(sums_path(output))
-    result = masked_difference(pair_request, progress)
+    result = masked_difference(
+        request.product.at(product), request.reference.at(reference), request.qa.at(product), request.settings,
+        OutputSpec(output, class_folder=request.output_folder if request.class_folders else None), progress)
     band_names = result.band_names
     with atomic_text_file(sums_path(output)) as handle:
         json.dump({"key": key, "product": product, "reference": reference, "class_names": band_names,
@@ -117,7 +128,7 @@ def _run_pair(key, product, reference, request: BatchRequest, progress) -> PairR
 
 
 def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print) -> BatchResult:
-    check_settings(request.template)  # a bad rule fails the batch once, not every pair
+    check_settings(request.settings, request.qa.scheme)  # a bad rule fails the batch once, not every pair
     products = find_files(request.product_folder, request.product_pattern, request.recursive, "Product")
     references = find_files(request.reference_folder, request.reference_pattern, request.recursive, "Reference")
     pairing = pair_files(products, references, request.key_pattern)
@@ -139,13 +150,12 @@ def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print) -> 
         return Progress(report, progress.is_cancelled)
 
     def work(key, product, reference):
-        output = os.path.join(request.output_folder, f"{key}.tif")
         if not request.overwrite:
-            earlier = load_complete(output)
+            earlier = load_complete(pair_output(request, key))
             if earlier is not None:
                 return earlier
         try:
-            return _run_pair(key, product, reference, request, pair_progress(key))
+            return run_pair(key, product, reference, request, pair_progress(key))
         except Cancelled:
             raise
         except LaiQaError as error:
@@ -193,8 +203,11 @@ def pooled_rows(pairs: list) -> list:
     if not complete:
         return []
     names = complete[0].class_names
-    total = sum(pair.sums for pair in complete if pair.class_names == names)
-    return Accumulator.for_bands(names, total).band_rows()
+    pooled = Accumulator.for_bands(names)
+    for pair in complete:
+        if pair.class_names == names:
+            pooled.merge(Accumulator.for_bands(names, pair.sums))
+    return pooled.band_rows()
 
 
 def _text(value) -> str:
@@ -271,7 +284,7 @@ def build_mosaics(folder: str, pairs: list) -> list:
     for pair in pairs:
         if pair.sums is None:
             continue
-        date = next((part for part in pair.key.split("_") if part.startswith("A") and part[1:].isdigit()), "all")
+        date = date_part(pair.key) or "all"
         by_date.setdefault(date, []).append(pair)
     made = []
     for date, date_pairs in sorted(by_date.items()):

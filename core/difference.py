@@ -7,53 +7,25 @@ from streaming sums while the bands are written.
 from __future__ import annotations
 
 import os
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .alignment import RESAMPLING, WARP_NODATA, AlignedReference, check_overlap, choose_resampling, grid_of
+from .alignment import RESAMPLING, WARP_NODATA, AlignedReference, check_overlap, choose_resampling
+from .blocks import every_band, run_blocks
 from .errors import LaiQaError
-from .lai_encoding import LaiEncoding, lai_preset, resolve_encoding
-from .pipeline import BackgroundWriter, keep_freed_memory, prefetch
+from .inputs import DifferenceSettings, LaiInput, OutputSpec, QaInput
+from .lai_encoding import LaiEncoding
 from .progress import SILENT
 from .qa.decode import as_bit_pattern, decode_field
-from .qa.rule import keep_mask, parse_rule
-from .qa_rasters import QaBand
-from .readers import open_grid, raster_band, read_window, windows
+from .qa.rule import keep_mask, rule_for
+from .readers import nodata_mask, open_lai, open_qa
 from .stats import Accumulator
-from .writers import OUTPUT_TILE, AtomicRaster, release_blocks, write_window
+from .writers import AtomicRaster
 
 DIFFERENCE_NODATA = -9999.0
 MAX_SPLIT_CLASSES = 64
-
-
-@dataclass
-class DifferenceRequest:
-    """Everything one product/reference pair needs; defaults fit the article's own product vs GLASS."""
-
-    product: str
-    reference: str
-    output: str
-    scheme: object
-    product_band: int = 1
-    qa: str | None = None  # None: the product raster itself
-    qa_band: int = 2
-    rule: str | None = None  # None: the scheme's default rule
-    split_field: str = "algorithm"
-    reference_band: int = 1
-    product_preset: str = "own_lai"
-    reference_preset: str = "glass"
-    product_overrides: dict = field(default_factory=dict)
-    reference_overrides: dict = field(default_factory=dict)
-    resampling: str = "auto"
-    product_subdataset: str | None = None  # grid of a container (e.g. Lai_500m); default: the preset's
-    qa_subdataset: str | None = None  # e.g. FparLai_QC; default: the grids the QA scheme names
-    reference_subdataset: str | None = None
-    class_folder: str | None = None
-    creation_options: list | None = None
-    sample_points: int = 0  # keep about this many kept (product, reference, class) triples, for plots
-    cog: bool = False  # Cloud Optimized GeoTIFF, copied from the finished GTiff
 
 
 @dataclass
@@ -65,30 +37,6 @@ class DifferenceResult:
     class_files: dict = field(default_factory=dict)
     accumulator: Accumulator | None = None
     sample: dict | None = None  # "product", "reference" (LAI) and "class" (band name) arrays
-
-
-@dataclass
-class LaiBand:
-    """An LAI band opened with its encoding and grid."""
-
-    source: str
-    band_number: int
-    encoding: LaiEncoding
-    grid: object
-    note: str
-    dataset: object
-    band: object
-
-    @classmethod
-    def open(cls, source, band_number, preset_id, overrides, role, subdataset=None):
-        preset = lai_preset(preset_id)
-        grids = (subdataset,) if subdataset else preset.grids
-        dataset, source, container_note = open_grid(source, role, grids, required=bool(subdataset))
-        band = raster_band(dataset, band_number, role)
-        encoding = resolve_encoding(band, preset, overrides)
-        grid, note = grid_of(dataset, source, role)
-        return cls(source, band_number, encoding, grid, "; ".join(filter(None, [container_note, note])),
-                   dataset, band)
 
 
 def split_classes(scheme, split_field: str):
@@ -113,120 +61,141 @@ def class_file_path(class_folder: str, class_name: str, output: str) -> str:
     return os.path.join(class_folder, class_name, os.path.basename(output))
 
 
-def check_settings(request: DifferenceRequest):
+def check_settings(settings: DifferenceSettings, scheme):
     """(rule, split classes) of the settings no file is needed for: a batch checks them once, up front."""
-    if request.resampling not in RESAMPLING:
-        raise LaiQaError(f"Unknown resampling '{request.resampling}'; use one of {', '.join(RESAMPLING)}")
-    scheme = request.scheme
-    rule = parse_rule(scheme.default_rule if request.rule is None else request.rule, scheme)
-    return rule, split_classes(scheme, request.split_field)
+    if settings.resampling not in RESAMPLING:
+        raise LaiQaError(f"Unknown resampling '{settings.resampling}'; use one of {', '.join(RESAMPLING)}")
+    return rule_for(scheme, settings.rule), split_classes(scheme, settings.split_field)
 
 
-def masked_difference(request: DifferenceRequest, progress=SILENT) -> DifferenceResult:
-    scheme = request.scheme
-    rule, (split_field, class_values, class_names) = check_settings(request)
+@dataclass(frozen=True)
+class BlockContext:
+    """What ``difference_block`` needs besides the three arrays of a window."""
 
-    product = LaiBand.open(request.product, request.product_band, request.product_preset,
-                           request.product_overrides, "Product", request.product_subdataset)
-    reference = LaiBand.open(request.reference, request.reference_band, request.reference_preset,
-                             request.reference_overrides, "Reference", request.reference_subdataset)
-    qa = QaBand(request.qa or request.product, request.qa_band, scheme, request.qa_subdataset)
-    if (qa.band.XSize, qa.band.YSize) != (product.band.XSize, product.band.YSize):
+    scheme: object
+    rule: object
+    product_encoding: LaiEncoding
+    reference_encoding: LaiEncoding
+    class_count: int  # classes of the split field (bands before 'all')
+    split_field: object = None  # the QA field split by, or None
+    class_lookup: np.ndarray | None = None  # split-field value -> class index (class_count: only in 'all')
+    reference_nodata: float | None = None  # the warp's "nothing valid here"
+    qa_nodata: float | None = None
+
+
+@dataclass
+class DifferenceBlock:
+    bands: list  # one Float32 array per class, then 'all'
+    kept_classes: np.ndarray  # class index of each kept pixel
+    kept_product: np.ndarray  # LAI (float64) of each kept pixel
+    kept_reference: np.ndarray
+
+
+def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext) -> DifferenceBlock:
+    """One window: keep where the rule holds and both LAI values are valid; difference in LAI units."""
+    keep = keep_mask(qa_raw, ctx.scheme, ctx.rule) & ctx.product_encoding.valid(product_raw)
+    keep &= ctx.reference_encoding.valid(reference_raw)
+    if ctx.reference_nodata is not None:
+        keep &= reference_raw != ctx.reference_nodata
+    qa_missing = nodata_mask(qa_raw, ctx.qa_nodata)
+    if qa_missing is not None:
+        keep &= ~qa_missing
+    nodata = np.float32(DIFFERENCE_NODATA)
+    product_lai = ctx.product_encoding.to_lai(product_raw)
+    reference_lai = ctx.reference_encoding.to_lai(reference_raw)
+    difference = np.where(keep, product_lai - reference_lai, nodata)
+    if ctx.class_lookup is not None:
+        class_index = ctx.class_lookup[decode_field(as_bit_pattern(qa_raw), ctx.split_field)]
+    else:
+        class_index = np.zeros(difference.shape, dtype=np.uint8)
+    bands = [np.where(class_index == k, difference, nodata) for k in range(ctx.class_count)]
+    bands.append(difference)
+    return DifferenceBlock(bands, class_index[keep], ctx.product_encoding.to_lai64(product_raw[keep]),
+                           ctx.reference_encoding.to_lai64(reference_raw[keep]))
+
+
+def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, settings: DifferenceSettings,
+                      output: OutputSpec, progress=SILENT) -> DifferenceResult:
+    scheme = qa.scheme
+    rule, (split_field, class_values, class_names) = check_settings(settings, scheme)
+    product_band = open_lai(product, "Product")
+    reference_band = open_lai(reference, "Reference")
+    qa_band = open_qa(qa)
+    if (qa_band.band.XSize, qa_band.band.YSize) != (product_band.band.XSize, product_band.band.YSize):
         raise LaiQaError(
-            f"The QA raster is {qa.band.XSize}x{qa.band.YSize} pixels but the product is "
-            f"{product.band.XSize}x{product.band.YSize}; QA and product must share one grid"
+            f"The QA raster is {qa_band.band.XSize}x{qa_band.band.YSize} pixels but the product is "
+            f"{product_band.band.XSize}x{product_band.band.YSize}; QA and product must share one grid"
         )
-    notes = [product.note, reference.note, *([qa.note] if qa.note else []),
-             f"Product LAI: {product.encoding.describe()}", f"Reference LAI: {reference.encoding.describe()}",
+    notes = [product_band.note, reference_band.note, *([qa_band.note] if qa_band.note else []),
+             f"Product LAI: {product_band.encoding.describe()}",
+             f"Reference LAI: {reference_band.encoding.describe()}",
              f"QA: {scheme.name}; keep rule: {rule.text or 'none (keep all)'}; "
-             f"split by: {request.split_field or 'nothing'}"]
-
-    if reference.grid.same_as(product.grid):
-        notes.append("Reference grid is identical to the product grid: read as it is")
-        return _write_difference(request, scheme, rule, product, reference, reference.band, None, qa,
-                                 (split_field, class_values, class_names), notes, progress)
-    check_overlap(reference.grid, product.grid, request.reference, request.product)
-    resampling = choose_resampling(request.resampling, reference.grid, product.grid)
-    aligned = AlignedReference(reference.source, reference.band_number, reference.band, reference.grid,
-                               product.grid, reference.encoding, resampling)
-    notes.append(f"Reference resampled onto the product grid with GDAL warp ({resampling})")
-    try:
-        return _write_difference(request, scheme, rule, product, reference, aligned.band, WARP_NODATA, qa,
-                                 (split_field, class_values, class_names), notes, progress)
-    finally:
-        aligned.close()
-
-
-def _write_difference(request, scheme, rule, product, reference, reference_band, reference_nodata, qa,
-                      classes, notes, progress) -> DifferenceResult:
-    """The windowed pass: read the three bands, mask, difference, write every band, add up statistics."""
-    split_field, class_values, class_names = classes
-
-    band_names = [*class_names, "all"]
+             f"split by: {settings.split_field or 'nothing'}"]
     # Index of each split-field value among the classes; unlabelled values get len(classes): only in 'all'.
     class_lookup = None
     if split_field is not None:
         class_lookup = np.full(split_field.max_value + 1, len(class_values), dtype=np.uint8)
         class_lookup[class_values] = np.arange(len(class_values), dtype=np.uint8)
+    with _reference_on_product_grid(reference_band, product_band, settings, notes, product.raster.source,
+                                    reference.raster.source) as (reference_read, reference_nodata):
+        context = BlockContext(scheme, rule, product_band.encoding, reference_band.encoding, len(class_names),
+                               split_field, class_lookup, reference_nodata, qa_band.nodata)
+        return _difference_pass([product_band.band, reference_read, qa_band.band], product_band.grid, context,
+                                class_names, output, settings.sample_points, notes, progress)
+
+
+@contextmanager
+def _reference_on_product_grid(reference, product, settings, notes, product_name, reference_name):
+    """(band to read, its "nothing valid" value): the reference as it is, or warped onto the product grid."""
+    if reference.grid.same_as(product.grid):
+        notes.append("Reference grid is identical to the product grid: read as it is")
+        yield reference.band, None
+        return
+    check_overlap(reference.grid, product.grid, reference_name, product_name)
+    resampling = choose_resampling(settings.resampling, reference.grid, product.grid)
+    aligned = AlignedReference(reference, product.grid, resampling)
+    notes.append(f"Reference resampled onto the product grid with GDAL warp ({resampling})")
+    try:
+        yield aligned.band, WARP_NODATA
+    finally:
+        aligned.close()
+
+
+def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, sample_points, notes,
+                     progress) -> DifferenceResult:
+    """Write every band of every window and add up the statistics of its kept pixels."""
+    band_names = [*class_names, "all"]
     accumulator = Accumulator.for_bands(band_names)
-    grid = product.grid
-    geo = {"width": grid.width, "height": grid.height, "geotransform": grid.geotransform, "projection": grid.wkt}
-    all_windows = list(windows(product.band, align=OUTPUT_TILE))
-    keep_freed_memory()
-    class_files = {}
-    nodata = np.float32(DIFFERENCE_NODATA)
     sample, sample_step = [], 0
-    if request.sample_points:
-        sample_step = max(1, (grid.width * grid.height) // request.sample_points)
+    if sample_points:
+        sample_step = max(1, (grid.width * grid.height) // sample_points)
 
-    inputs = [band.GetDataset() for band in (product.band, reference_band, qa.band)]
+    def compute(window, product_raw, reference_raw, qa_raw):
+        block = difference_block(product_raw, reference_raw, qa_raw, context)
+        accumulator.add(block.kept_classes, block.kept_product, block.kept_reference)
+        if sample_step:
+            sample.append((block.kept_product[::sample_step], block.kept_reference[::sample_step],
+                           block.kept_classes[::sample_step]))
+        return block.bands
 
-    def read(window):
-        blocks = read_window(product.band, window), read_window(reference_band, window), read_window(qa.band, window)
-        release_blocks(*inputs)  # each block is read once
-        return blocks
-
-    with ExitStack() as outputs:
-        out = outputs.enter_context(AtomicRaster(
-            request.output, band_count=len(band_names), numpy_dtype=np.float32, nodata=DIFFERENCE_NODATA,
-            descriptions=band_names, creation_options=request.creation_options, cog=request.cog, **geo))
-        class_outputs = []
-        if request.class_folder:
-            for name in class_names or ["all"]:
-                path = class_file_path(request.class_folder, name, request.output)
-                class_outputs.append(outputs.enter_context(AtomicRaster(
+    class_files = {}
+    geo = grid.creation_geo()
+    with ExitStack() as files:
+        out = files.enter_context(AtomicRaster(
+            output.path, band_count=len(band_names), numpy_dtype=np.float32, nodata=DIFFERENCE_NODATA,
+            descriptions=band_names, creation_options=output.creation_options, cog=output.cog, **geo))
+        writes = every_band(out)
+        if output.class_folder:
+            for index, name in enumerate(class_names or ["all"]):
+                path = class_file_path(output.class_folder, name, output.path)
+                class_file = files.enter_context(AtomicRaster(
                     path, band_count=1, numpy_dtype=np.float32, nodata=DIFFERENCE_NODATA, descriptions=[name],
-                    creation_options=request.creation_options, **geo)))
+                    creation_options=output.creation_options, **geo))
+                writes += every_band(class_file, first_index=index)
                 class_files[name] = path
-        writer = outputs.enter_context(BackgroundWriter())  # entered last: finishes before the files close
-        for done, (window, (product_raw, reference_raw, qa_raw)) in enumerate(prefetch(all_windows, read)):
-            progress.check()
-            keep = keep_mask(qa_raw, scheme, rule) & product.encoding.valid(product_raw)
-            keep &= reference.encoding.valid(reference_raw)
-            if reference_nodata is not None:
-                keep &= reference_raw != reference_nodata
-            qa_missing = qa.nodata_mask(qa_raw)
-            if qa_missing is not None:
-                keep &= ~qa_missing
-            product_lai = product.encoding.to_lai(product_raw)
-            reference_lai = reference.encoding.to_lai(reference_raw)
-            difference = np.where(keep, product_lai - reference_lai, nodata)
-            if class_lookup is not None:
-                class_index = class_lookup[decode_field(as_bit_pattern(qa_raw), split_field)]
-            else:
-                class_index = np.zeros(difference.shape, dtype=np.uint8)
-            bands = [np.where(class_index == k, difference, nodata) for k in range(len(class_names))]
-            bands.append(difference)
-            writer.submit(_write_job(out, class_outputs, bands, window))
-            kept_classes = class_index[keep]
-            kept_product = product.encoding.to_lai64(product_raw[keep])
-            kept_reference = reference.encoding.to_lai64(reference_raw[keep])
-            accumulator.add(kept_classes, kept_product, kept_reference)
-            if sample_step:
-                sample.append((kept_product[::sample_step], kept_reference[::sample_step],
-                               kept_classes[::sample_step]))
-            progress.report((done + 1) / len(all_windows))
-    return DifferenceResult(request.output, band_names, accumulator.band_rows(), notes, class_files, accumulator,
+        run_blocks(inputs, writes, compute, progress)
+        writes = None  # no band handle may outlive its file
+    return DifferenceResult(output.path, band_names, accumulator.band_rows(), notes, class_files, accumulator,
                             _sample_arrays(sample, accumulator.class_names) if sample_step else None)
 
 
@@ -236,17 +205,3 @@ def _sample_arrays(parts, names) -> dict:
     reference = np.concatenate([r for _, r, _ in parts]) if parts else np.empty(0)
     classes = np.concatenate([c for _, _, c in parts]) if parts else np.empty(0, dtype=np.uint8)
     return {"product": product, "reference": reference, "class": np.asarray(names)[classes]}
-
-
-def _write_job(out, class_outputs, bands, window):
-    """Write one window of every band, then flush so the finished tile rows are compressed now."""
-
-    def job():
-        xoff, yoff = window[0], window[1]
-        for index, values in enumerate(bands):
-            write_window(out.GetRasterBand(index + 1), values, xoff, yoff)
-        for dataset, values in zip(class_outputs, bands):
-            write_window(dataset.GetRasterBand(1), values, xoff, yoff)
-        release_blocks(out, *class_outputs)
-
-    return job

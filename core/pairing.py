@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .errors import LaiQaError
 
 DEFAULT_KEY_PATTERN = r"A\d{7};h\d{2}v\d{2}"
+_DATE = re.compile(r"A\d{7}")
 
 
 @dataclass(frozen=True)
@@ -118,3 +119,8 @@ def pair_files(products: list, references: list, key_pattern: str = DEFAULT_KEY_
             result.ambiguous.append((reference, partners))
     result.pairs.sort(key=lambda pair: pair[0])
     return result
+
+
+def date_part(key: str) -> str | None:
+    """The acquisition date ``AYYYYDDD`` of a pair key (``A2020001_h12v03``), or None: read here only."""
+    return next((part for part in key.split("_") if _DATE.fullmatch(part)), None)

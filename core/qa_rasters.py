@@ -1,60 +1,40 @@
-"""QA rasters in, decoded fields or a keep-mask out, one window at a time."""
+"""QA rasters in, decoded fields or a keep-mask out: the science of one window, run by ``blocks``."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import LaiQaError
+from .blocks import every_band, run_blocks
+from .inputs import OutputSpec, QaInput
 from .progress import SILENT
-from .qa.decode import as_bit_pattern, check_fits, decode_field, output_dtype
+from .qa.decode import as_bit_pattern, decode_field, output_dtype
 from .qa.rule import keep_mask
-from .readers import open_grid, raster_band, read_window, type_name, windows
-from .writers import OUTPUT_TILE, AtomicRaster, release_blocks, write_window
+from .readers import open_qa
+from .writers import AtomicRaster
 
-MASK_DROP, MASK_KEEP, MASK_NODATA = 0, 1, 255
+MASK_NODATA = 255  # the mask's third value, beside 1 keep and 0 drop
 COUNTED_FIELD_BITS = 16
 
 
-@dataclass
-class QaBand:
-    """An opened QA band with its nodata, checked to be an integer band wide enough for the scheme."""
+def decode_block(qa_block: np.ndarray, scheme, dtype, nodata, missing) -> list:
+    """One array per field of ``scheme`` in ``dtype``; ``nodata`` where ``missing`` (None: nowhere)."""
+    bit_pattern = as_bit_pattern(qa_block)
+    fields = []
+    for qa_field in scheme.fields:
+        values = decode_field(bit_pattern, qa_field).astype(dtype)
+        if missing is not None:
+            values[missing] = nodata
+        fields.append(values)
+    return fields
 
-    source: str
-    band_number: int
-    scheme: object
-    grid: str | None = None  # subdataset name in a container; default: the grids the scheme names
-    dataset: object = None
-    band: object = None
-    nodata: object = None
-    note: str | None = None
 
-    def __post_init__(self):
-        grids = (self.grid,) if self.grid else self.scheme.grids
-        self.dataset, self.source, self.note = open_grid(self.source, "QA raster", grids, required=bool(self.grid))
-        self.band = raster_band(self.dataset, self.band_number, "QA raster")
-        name = type_name(self.band)
-        if name.startswith(("Float", "CFloat", "CInt")):
-            raise LaiQaError(
-                f"QA raster band {self.band_number} is {name}; bit fields need an integer band "
-                "(Byte, UInt16, Int16, UInt32, Int32). Is this the QA band?"
-            )
-        bits = {"Byte": 8, "Int8": 8, "UInt16": 16, "Int16": 16, "UInt32": 32, "Int32": 32}.get(name, 64)
-        check_fits(self.scheme, bits, name)
-        self.nodata = self.band.GetNoDataValue()
-
-    def nodata_mask(self, qa_block: np.ndarray):
-        """Where the QA block holds its band's nodata value (compared in the band's own type)."""
-        if self.nodata is None:
-            return None
-        return qa_block == qa_block.dtype.type(self.nodata)
-
-    def geo(self) -> dict:
-        return {
-            "width": self.band.XSize, "height": self.band.YSize,
-            "geotransform": self.dataset.GetGeoTransform(can_return_null=True),
-            "projection": self.dataset.GetProjection(),
-        }
+def mask_block(qa_block: np.ndarray, scheme, rule, missing) -> np.ndarray:
+    """Byte mask of one window: 1 keep, 0 drop, MASK_NODATA where ``missing``."""
+    mask = keep_mask(qa_block, scheme, rule).astype(np.uint8)
+    if missing is not None:
+        mask[missing] = MASK_NODATA
+    return mask
 
 
 @dataclass
@@ -67,39 +47,35 @@ class DecodeSummary:
     notes: list = field(default_factory=list)
 
 
-def decode_qa_raster(source, band_number, scheme, output_path, progress=SILENT, creation_options=None, grid=None):
+def decode_qa_raster(qa: QaInput, output: OutputSpec, progress=SILENT) -> DecodeSummary:
     """One output band per field (smallest fitting unsigned type), QA nodata kept as nodata."""
-    qa = QaBand(source, band_number, scheme, grid)
+    scheme = qa.scheme
+    opened = open_qa(qa)
     dtype = output_dtype(scheme)
     nodata = np.iinfo(dtype).max
     counts = {  # value counts only where a field's values are classes, not a wide number
-        qa_field.name: np.zeros(qa_field.max_value + 1, dtype=np.int64)
-        for qa_field in scheme.fields if qa_field.bit_count <= COUNTED_FIELD_BITS
+        index: np.zeros(qa_field.max_value + 1, dtype=np.int64)
+        for index, qa_field in enumerate(scheme.fields) if qa_field.bit_count <= COUNTED_FIELD_BITS
     }
-    summary = DecodeSummary(output_path, notes=[qa.note] if qa.note else [])
-    all_windows = list(windows(qa.band, align=OUTPUT_TILE))
-    with AtomicRaster(output_path, band_count=len(scheme.fields), numpy_dtype=dtype, nodata=nodata,
-                      descriptions=scheme.field_names, creation_options=creation_options, **qa.geo()) as out:
-        for done, window in enumerate(all_windows):
-            progress.check()
-            qa_block = read_window(qa.band, window)
-            bit_pattern = as_bit_pattern(qa_block)
-            missing = qa.nodata_mask(qa_block)
-            if missing is not None:
-                summary.nodata_pixels += int(missing.sum())
-            for index, qa_field in enumerate(scheme.fields):
-                values = decode_field(bit_pattern, qa_field).astype(dtype)
-                if qa_field.name in counts:
-                    valid_values = values if missing is None else values[~missing]
-                    counts[qa_field.name] += np.bincount(valid_values.ravel(), minlength=qa_field.max_value + 1)
-                if missing is not None:
-                    values[missing] = nodata
-                write_window(out.GetRasterBand(index + 1), values, window[0], window[1])
-            release_blocks(out, qa.dataset)
-            progress.report((done + 1) / len(all_windows))
+    summary = DecodeSummary(output.path, notes=[opened.note] if opened.note else [])
+
+    def compute(window, qa_block):
+        missing = opened.nodata_mask(qa_block)
+        fields = decode_block(qa_block, scheme, dtype, nodata, missing)
+        if missing is not None:
+            summary.nodata_pixels += int(missing.sum())
+        for index, field_counts in counts.items():
+            values = fields[index] if missing is None else fields[index][~missing]
+            field_counts += np.bincount(values.ravel(), minlength=len(field_counts))
+        return fields
+
+    with AtomicRaster(output.path, band_count=len(scheme.fields), numpy_dtype=dtype, nodata=nodata,
+                      descriptions=scheme.field_names, creation_options=output.creation_options,
+                      **opened.grid.creation_geo()) as out:
+        run_blocks([opened.band], every_band(out), compute, progress)
     summary.value_counts = {
-        name: {value: int(n) for value, n in enumerate(field_counts) if n}
-        for name, field_counts in counts.items()
+        scheme.fields[index].name: {value: int(n) for value, n in enumerate(field_counts) if n}
+        for index, field_counts in counts.items()
     }
     return summary
 
@@ -117,26 +93,20 @@ class MaskSummary:
         return self.kept / self.valid if self.valid else 0.0
 
 
-def qa_mask_raster(source, band_number, scheme, rule, output_path, progress=SILENT, creation_options=None,
-                   grid=None):
-    """Byte mask: 1 keep, 0 drop, 255 where the QA band is nodata."""
-    qa = QaBand(source, band_number, scheme, grid)
-    summary = MaskSummary(output_path, notes=[qa.note] if qa.note else [])
-    all_windows = list(windows(qa.band, align=OUTPUT_TILE))
-    with AtomicRaster(output_path, band_count=1, numpy_dtype=np.uint8, nodata=MASK_NODATA,
-                      descriptions=[rule.text or "all"], creation_options=creation_options, **qa.geo()) as out:
-        for done, window in enumerate(all_windows):
-            progress.check()
-            qa_block = read_window(qa.band, window)
-            keep = keep_mask(qa_block, scheme, rule)
-            mask = keep.astype(np.uint8)
-            missing = qa.nodata_mask(qa_block)
-            if missing is not None:
-                mask[missing] = MASK_NODATA
-                keep = keep & ~missing
-            summary.kept += int(np.count_nonzero(keep))
-            summary.valid += mask.size - (0 if missing is None else int(missing.sum()))
-            write_window(out.GetRasterBand(1), mask, window[0], window[1])
-            release_blocks(out, qa.dataset)
-            progress.report((done + 1) / len(all_windows))
+def qa_mask_raster(qa: QaInput, rule, output: OutputSpec, progress=SILENT) -> MaskSummary:
+    """Byte mask: 1 keep, 0 drop, MASK_NODATA where the QA band is nodata."""
+    opened = open_qa(qa)
+    summary = MaskSummary(output.path, notes=[opened.note] if opened.note else [])
+
+    def compute(window, qa_block):
+        missing = opened.nodata_mask(qa_block)
+        mask = mask_block(qa_block, qa.scheme, rule, missing)
+        summary.kept += int(np.count_nonzero(mask == 1))
+        summary.valid += mask.size - (0 if missing is None else int(missing.sum()))
+        return [mask]
+
+    with AtomicRaster(output.path, band_count=1, numpy_dtype=np.uint8, nodata=MASK_NODATA,
+                      descriptions=[rule.text or "all"], creation_options=output.creation_options,
+                      **opened.grid.creation_geo()) as out:
+        run_blocks([opened.band], every_band(out), compute, progress)
     return summary

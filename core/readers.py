@@ -7,20 +7,19 @@ from __future__ import annotations
 
 import math
 from contextlib import contextmanager
+from dataclasses import dataclass
 
-from osgeo import gdal
+import numpy as np
+from osgeo import gdal, gdal_array
 
 from .errors import LaiQaError
+from .inputs import LaiInput, QaInput, RasterInput
+from .lai_encoding import LaiEncoding, lai_preset, resolve_encoding
+from .pixel_grid import PixelGrid, pixel_grid_of
+from .qa.decode import check_fits
 
 # Pixels per window; ~1 M keeps a window of a few Float32/Int16 arrays in a few tens of MB.
 TARGET_WINDOW_PIXELS = 1 << 20
-
-GDAL_TYPE_NAMES = {
-    gdal.GDT_Byte: "Byte", gdal.GDT_UInt16: "UInt16", gdal.GDT_Int16: "Int16",
-    gdal.GDT_UInt32: "UInt32", gdal.GDT_Int32: "Int32", gdal.GDT_Float32: "Float32",
-    gdal.GDT_Float64: "Float64",
-}
-
 
 @contextmanager
 def gdal_errors_as_messages():
@@ -64,7 +63,7 @@ def subdataset_names(dataset) -> list:
     return [metadata[f"SUBDATASET_{index}_NAME"] for index in range(1, count + 1)]
 
 
-def grid_name(subdataset: str) -> str:
+def subdataset_short_name(subdataset: str) -> str:
     """``HDF4_EOS:EOS_GRID:"f.hdf":MOD_Grid_MOD15A2H:Lai_500m`` -> ``Lai_500m``."""
     return subdataset.rsplit(":", 1)[-1].strip('"')
 
@@ -74,11 +73,11 @@ def cannot_open(role: str, source, message: str) -> str:
     return f"{role}: cannot open '{source}' as a raster ({message or 'unknown format'})"
 
 
-def open_grid(source, role: str = "Input", grids=(), required: bool = False):
+def open_subdataset(source, role: str = "Input", grids=(), required: bool = False):
     """(dataset, GDAL name, note): ``source`` itself, or the subdataset of a container named in ``grids``.
 
-    ``grids`` are names the caller knows (a preset's grid, or the user's SUBDATASET parameter);
-    with ``required`` a named grid must exist even when ``source`` is no container.
+    ``grids`` are HDF-EOS grid names the caller knows (a preset's, or the user's SUBDATASET parameter);
+    with ``required`` a named one must exist even when ``source`` is no container.
     The dataset is opened once: the container's own handle when it is the raster.
     """
     if not source:
@@ -91,29 +90,29 @@ def open_grid(source, role: str = "Input", grids=(), required: bool = False):
         return dataset, str(source), None
     for wanted in grids:
         for name in names:
-            if grid_name(name).lower() == str(wanted).lower():
-                grid, message = open_quietly(name)
-                if grid is None:
+            if subdataset_short_name(name).lower() == str(wanted).lower():
+                inner, message = open_quietly(name)
+                if inner is None:
                     raise LaiQaError(cannot_open(role, name, message))
-                return grid, name, f"{role}: '{source}' holds {len(names)} grids; using {grid_name(name)}"
+                return inner, name, f"{role}: '{source}' holds {len(names)} grids; using {subdataset_short_name(name)}"
     if names:
         asked = f"no grid named {', '.join(grids)}; " if grids else ""
         raise LaiQaError(
             f"{role}: '{source}' is a container of {len(names)} grids ({asked}pick one): "
-            + ", ".join(grid_name(name) for name in names) + f". Full names: {'; '.join(names)}"
+            + ", ".join(subdataset_short_name(name) for name in names) + f". Full names: {'; '.join(names)}"
         )
     raise LaiQaError(f"{role}: '{source}' holds no raster band")
 
 
 def resolve_source(source, role: str = "Input", grids=(), required: bool = False):
-    """(GDAL name, note) of the raster ``open_grid`` would open."""
-    _, name, note = open_grid(source, role, grids, required)
+    """(GDAL name, note) of the raster ``open_subdataset`` would open."""
+    _, name, note = open_subdataset(source, role, grids, required)
     return name, note
 
 
 def open_raster(source: str, role: str = "Input") -> gdal.Dataset:
     """Open any GDAL dataset name (file, subdataset string, /vsizip/…) read-only."""
-    return open_grid(source, role)[0]
+    return open_subdataset(source, role)[0]
 
 
 def raster_band(dataset: gdal.Dataset, band_number: int, role: str = "Input") -> gdal.Band:
@@ -129,6 +128,65 @@ def raster_band(dataset: gdal.Dataset, band_number: int, role: str = "Input") ->
 
 def type_name(band: gdal.Band) -> str:
     return gdal.GetDataTypeName(band.DataType)
+
+
+def numpy_type(band: gdal.Band) -> np.dtype:
+    """The numpy type GDAL reads this band into."""
+    return np.dtype(gdal_array.GDALTypeCodeToNumericTypeCode(band.DataType))
+
+
+@dataclass
+class OpenedBand:
+    """One opened input band, LAI or QA alike: where it lies, how its values read, and the log's note."""
+
+    source: str  # the GDAL name opened (a container's subdataset where one was picked)
+    dataset: gdal.Dataset
+    band: gdal.Band
+    grid: PixelGrid
+    note: str  # where the subdataset and georeference came from, for the log ("" when nothing to say)
+    encoding: LaiEncoding | None = None  # LAI bands: scale, offset, valid range, fill
+    nodata: float | None = None  # QA bands: the band's nodata value
+
+    def nodata_mask(self, block: np.ndarray):
+        return nodata_mask(block, self.nodata)
+
+
+def nodata_mask(block: np.ndarray, nodata):
+    """Where a block holds ``nodata`` (compared in the block's own type), or None when there is none."""
+    if nodata is None:
+        return None
+    return block == block.dtype.type(nodata)
+
+
+def _open_band(raster: RasterInput, role: str, default_grids, georeference_required: bool):
+    grids = (raster.subdataset,) if raster.subdataset else default_grids
+    dataset, source, container_note = open_subdataset(raster.source, role, grids, required=bool(raster.subdataset))
+    band = raster_band(dataset, raster.band, role)
+    grid, grid_note = pixel_grid_of(dataset, source, role, required=georeference_required)
+    # QA shares the product's grid: its log note is only about the container
+    notes = [container_note, grid_note if georeference_required else None]
+    return source, dataset, band, grid, "; ".join(filter(None, notes))
+
+
+def open_lai(lai: LaiInput, role: str) -> OpenedBand:
+    """An LAI band with its encoding resolved (user, file metadata, preset) and its georeference."""
+    preset = lai_preset(lai.preset)
+    source, dataset, band, grid, note = _open_band(lai.raster, role, preset.grids, georeference_required=True)
+    encoding = resolve_encoding(band, preset, lai.overrides.as_dict())
+    return OpenedBand(source, dataset, band, grid, note, encoding=encoding)
+
+
+def open_qa(qa: QaInput, role: str = "QA raster") -> OpenedBand:
+    """A QA band, checked to be an integer band wide enough for the scheme's fields."""
+    source, dataset, band, grid, note = _open_band(qa.raster, role, qa.scheme.grids, georeference_required=False)
+    name = type_name(band)
+    if numpy_type(band).kind not in "iu":
+        raise LaiQaError(
+            f"{role} band {qa.raster.band} is {name}; bit fields need an integer band "
+            "(Byte, UInt16, Int16, UInt32, Int32). Is this the QA band?"
+        )
+    check_fits(qa.scheme, gdal.GetDataTypeSize(band.DataType), name)
+    return OpenedBand(source, dataset, band, grid, note, nodata=band.GetNoDataValue())
 
 
 def _aligned_step(block: int, align: int) -> int:

@@ -12,7 +12,7 @@ import os
 import numpy as np
 from osgeo import gdal
 
-from .grid import MODIS_SINUSOIDAL_WKT, tile_geotransform, tile_id
+from .modis_tiles import MODIS_SINUSOIDAL_WKT, tile_geotransform, tile_id
 
 DATE = "A2018161"
 TILES = ((12, 3), (12, 4), (13, 3), (13, 4), (25, 5), (26, 5))

@@ -13,7 +13,6 @@ from qgis.core import (
 )
 
 from ..core.batch import BatchRequest, run_batch
-from ..core.difference import DifferenceRequest
 from ..core.pairing import DEFAULT_KEY_PATTERN
 from ..core.stats import format_row
 from . import parameters
@@ -28,9 +27,10 @@ class BatchCompare(ValidationAlgorithm):
     REFERENCE_PATTERN = "REFERENCE_PATTERN"
     RECURSIVE = "RECURSIVE"
     KEY_PATTERN = "KEY_PATTERN"
-    PRODUCT_SUBDATASET = "PRODUCT_SUBDATASET"
-    QA_SUBDATASET = "QA_SUBDATASET"
-    REFERENCE_SUBDATASET = "REFERENCE_SUBDATASET"
+    PRODUCT_LAI = parameters.PRODUCT_LAI.in_folders(subdataset="PRODUCT_SUBDATASET")
+    REFERENCE_LAI = parameters.REFERENCE_LAI.in_folders(subdataset="REFERENCE_SUBDATASET")
+    QA = parameters.QaParameters(None, "QA_BAND", default_band=2, subdataset="QA_SUBDATASET")
+    SETTINGS = parameters.DifferenceParameters()
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     WORKERS = "WORKERS"
     OVERWRITE = "OVERWRITE"
@@ -72,14 +72,13 @@ class BatchCompare(ValidationAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.KEY_PATTERN, self.tr("Key pattern: one regular expression per key part, separated by ;"),
             DEFAULT_KEY_PATTERN))
-        parameters.add_lai_settings(self, "PRODUCT", self.tr("Product LAI"), 1, 0)
-        self.addParameter(parameters.band_parameter("QA_BAND", self.tr("QA band (in the product file)"), 2, ""))
-        parameters.add_difference_settings(self)
-        parameters.add_lai_settings(self, "REFERENCE", self.tr("Reference LAI"), 1, 1)
-        for name, text in ((self.PRODUCT_SUBDATASET, self.tr("Product grid in HDF containers (e.g. Lai_500m)")),
-                           (self.QA_SUBDATASET, self.tr("QA grid in HDF containers (e.g. FparLai_QC)")),
-                           (self.REFERENCE_SUBDATASET, self.tr("Reference grid in HDF containers"))):
-            self.addParameter(QgsProcessingParameterString(name, text, optional=True))
+        self.PRODUCT_LAI.add_to(self, self.tr("Product LAI"))
+        self.QA.add_to(self, band_label=self.tr("QA band (in the product file)"))
+        self.SETTINGS.add_to(self)
+        self.REFERENCE_LAI.add_to(self, self.tr("Reference LAI"))
+        self.PRODUCT_LAI.add_subdataset_to(self, self.tr("Product grid in HDF containers (e.g. Lai_500m)"))
+        self.QA.add_subdataset_to(self)
+        self.REFERENCE_LAI.add_subdataset_to(self, self.tr("Reference grid in HDF containers"))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder")))
         self.addParameter(QgsProcessingParameterNumber(
             self.WORKERS, self.tr("Pairs at a time (0 = one per core)"), QgsProcessingParameterNumber.Type.Integer,
@@ -94,23 +93,14 @@ class BatchCompare(ValidationAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Failed pairs")))
 
     def process(self, params, context, feedback):
-        def text(name):
-            return self.parameterAsString(params, name, context).strip() or None
-
-        template = DifferenceRequest(
-            product="", reference="", output="",
-            **parameters.lai_settings_from_parameters(self, params, context, "PRODUCT"),
-            **parameters.lai_settings_from_parameters(self, params, context, "REFERENCE"),
-            **parameters.difference_settings_from_parameters(self, params, context),
-            product_subdataset=text(self.PRODUCT_SUBDATASET),
-            qa_subdataset=text(self.QA_SUBDATASET),
-            reference_subdataset=text(self.REFERENCE_SUBDATASET),
-        )
         request = BatchRequest(
             product_folder=self.parameterAsFile(params, self.PRODUCT_FOLDER, context),
             reference_folder=self.parameterAsFile(params, self.REFERENCE_FOLDER, context),
             output_folder=self.parameterAsString(params, self.OUTPUT_FOLDER, context),
-            template=template,
+            product=self.PRODUCT_LAI.read_spec(self, params, context),
+            reference=self.REFERENCE_LAI.read_spec(self, params, context),
+            qa=self.QA.read_spec(self, params, context),
+            settings=self.SETTINGS.read(self, params, context),
             product_pattern=self.parameterAsString(params, self.PRODUCT_PATTERN, context),
             reference_pattern=self.parameterAsString(params, self.REFERENCE_PATTERN, context),
             recursive=self.parameterAsBool(params, self.RECURSIVE, context),

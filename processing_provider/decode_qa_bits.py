@@ -5,6 +5,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
+from ..core.inputs import OutputSpec
 from ..core.qa_rasters import decode_qa_raster
 from . import parameters
 from .base import QaFieldsAlgorithm
@@ -12,10 +13,7 @@ from .styling import field_palette, paletted, style_output
 
 
 class DecodeQaBits(QaFieldsAlgorithm):
-    INPUT = "INPUT"
-    BAND = "BAND"
-    SCHEME = "SCHEME"
-    CUSTOM_FIELDS = "CUSTOM_FIELDS"
+    QA = parameters.QaParameters("INPUT", "BAND")
     STYLE_FIELD = "STYLE_FIELD"
     OUTPUT = "OUTPUT"
 
@@ -35,8 +33,8 @@ class DecodeQaBits(QaFieldsAlgorithm):
         ) + "<h3>" + self.tr("Schemes") + "</h3>" + parameters.schemes_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        parameters.add_qa_input(self, self.INPUT, self.BAND)
-        parameters.add_scheme(self, self.SCHEME, self.CUSTOM_FIELDS)
+        self.QA.add_to(self)
+        self.QA.schemes.add_to(self)
         style_field = QgsProcessingParameterNumber(
             self.STYLE_FIELD, self.tr("Field band to style on load (1 = first field)"),
             QgsProcessingParameterNumber.Type.Integer, defaultValue=1, optional=True, minValue=1,
@@ -46,12 +44,12 @@ class DecodeQaBits(QaFieldsAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Decoded QA fields")))
 
     def process(self, params, context, feedback):
-        source = parameters.raster_source(self, params, self.INPUT, context)
-        band = self.parameterAsInt(params, self.BAND, context)
-        scheme = parameters.scheme_from_parameters(self, params, context, self.SCHEME, self.CUSTOM_FIELDS)
+        qa = self.QA.read(self, params, context)
+        scheme = qa.scheme
         output = self.parameterAsOutputLayer(params, self.OUTPUT, context)
-        feedback.pushInfo(self.tr("QA: {0} band {1}; scheme: {2}").format(source, band, scheme.describe()))
-        summary = decode_qa_raster(source, band, scheme, output, self.progress_of(feedback))
+        feedback.pushInfo(self.tr("QA: {0} band {1}; scheme: {2}").format(
+            qa.raster.source, qa.raster.band, scheme.describe()))
+        summary = decode_qa_raster(qa, OutputSpec(output), self.progress_of(feedback))
         for note in summary.notes:
             feedback.pushInfo(note)
         if summary.nodata_pixels:

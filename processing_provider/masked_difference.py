@@ -7,7 +7,8 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
-from ..core.difference import DifferenceRequest, masked_difference
+from ..core.difference import masked_difference
+from ..core.inputs import OutputSpec
 from ..core.stats import format_row, write_sample_csv
 from . import parameters
 from .base import ValidationAlgorithm
@@ -16,10 +17,10 @@ from .styling import diverging, style_output
 
 
 class MaskedDifference(ValidationAlgorithm):
-    PRODUCT = "PRODUCT"
-    QA = "QA"
-    QA_BAND = "QA_BAND"
-    REFERENCE = "REFERENCE"
+    PRODUCT_LAI = parameters.PRODUCT_LAI
+    REFERENCE_LAI = parameters.REFERENCE_LAI
+    QA = parameters.QaParameters("QA", "QA_BAND", default_band=2, optional=True)
+    SETTINGS = parameters.DifferenceParameters()
     OUTPUT = "OUTPUT"
     OUTPUT_STATS = "OUTPUT_STATS"
     CLASS_FOLDER = "CLASS_FOLDER"
@@ -47,11 +48,10 @@ class MaskedDifference(ValidationAlgorithm):
         ) + "<h3>" + self.tr("QA schemes") + "</h3>" + parameters.schemes_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        parameters.add_lai_input(self, self.PRODUCT, self.tr("Product LAI"), 1, 0)
-        parameters.add_qa_input(self, self.QA, self.QA_BAND, self.tr("QA raster (empty = the product raster)"),
-                                self.tr("QA band"), default_band=2, optional=True)
-        parameters.add_difference_settings(self)
-        parameters.add_lai_input(self, self.REFERENCE, self.tr("Reference LAI"), 1, 1)
+        self.PRODUCT_LAI.add_to(self, self.tr("Product LAI"))
+        self.QA.add_to(self, self.tr("QA raster (empty = the product raster)"), self.tr("QA band"))
+        self.SETTINGS.add_to(self)
+        self.REFERENCE_LAI.add_to(self, self.tr("Reference LAI"))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("LAI difference")))
         add_stats_sink(self, self.OUTPUT_STATS, self.tr("Statistics per class"))
         self.addParameter(QgsProcessingParameterFolderDestination(
@@ -68,20 +68,16 @@ class MaskedDifference(ValidationAlgorithm):
         self.addParameter(cog)
 
     def process(self, params, context, feedback):
-        qa_given = params.get(self.QA) not in (None, "")
-        request = DifferenceRequest(
-            **parameters.lai_input_from_parameters(self, params, context, self.PRODUCT),
-            **parameters.lai_input_from_parameters(self, params, context, self.REFERENCE),
-            **parameters.difference_settings_from_parameters(self, params, context),
-            output=self.parameterAsOutputLayer(params, self.OUTPUT, context),
-            qa=parameters.raster_source(self, params, self.QA, context) if qa_given else None,
-            class_folder=self.parameterAsString(params, self.CLASS_FOLDER, context) or None,
-            cog=self.parameterAsBool(params, self.COG, context),
-        )
+        product = self.PRODUCT_LAI.read(self, params, context)
         sample_path = self.parameterAsFileOutput(params, self.OUTPUT_SAMPLE, context)
-        if sample_path:
-            request.sample_points = self.SAMPLE_POINTS
-        result = masked_difference(request, self.progress_of(feedback))
+        output = OutputSpec(self.parameterAsOutputLayer(params, self.OUTPUT, context),
+                            cog=self.parameterAsBool(params, self.COG, context),
+                            class_folder=self.parameterAsString(params, self.CLASS_FOLDER, context) or None)
+        result = masked_difference(
+            product, self.REFERENCE_LAI.read(self, params, context),
+            self.QA.read(self, params, context, fallback_source=product.raster.source),
+            self.SETTINGS.read(self, params, context, self.SAMPLE_POINTS if sample_path else 0),
+            output, self.progress_of(feedback))
         for note in result.notes:
             feedback.pushInfo(note)
         for row in result.rows:
@@ -92,8 +88,8 @@ class MaskedDifference(ValidationAlgorithm):
         for path in result.class_files.values():
             style_output(context, path, 1, diverging())
         outputs = {self.OUTPUT: result.output, self.OUTPUT_STATS: stats_id}
-        if request.class_folder:
-            outputs[self.CLASS_FOLDER] = request.class_folder
+        if output.class_folder:
+            outputs[self.CLASS_FOLDER] = output.class_folder
         if sample_path:
             write_sample_csv(sample_path, result.sample)
             outputs[self.OUTPUT_SAMPLE] = sample_path

@@ -1,4 +1,11 @@
-"""One definition of each parameter group, shared by every algorithm that takes it."""
+"""One definition of each parameter group, shared by every algorithm that takes it.
+
+Each group is an object an algorithm holds as a class constant: ``add_to(algorithm)`` declares its
+parameters, ``read(algorithm, parameters, context)`` gives the core's typed input. Every public
+parameter name is a constant written once, here or in the algorithm that owns it.
+"""
+from dataclasses import dataclass, replace
+
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterBand,
@@ -13,8 +20,9 @@ from qgis.core import (
 from ..callbacks import answers
 from ..core import readers
 from ..core.alignment import RESAMPLING
+from ..core.inputs import DifferenceSettings, EncodingOverrides, LaiInput, LaiSpec, QaInput, QaSpec
 from ..core.lai_encoding import LAI_PRESETS, parse_fill_values
-from ..core.qa.rule import parse_rule
+from ..core.qa.rule import rule_for
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets, rows_from_flat, scheme_from_table
 from ..translation import tr
 
@@ -70,69 +78,6 @@ def band_parameter(name, description, default_band, parent):
     return QgsProcessingParameterBand(name, description, default_band, parent, optional=True)
 
 
-def add_qa_input(algorithm, input_name="INPUT", band_name="BAND", input_label=None, band_label=None,
-                 default_band=1, optional=False):
-    algorithm.addParameter(GdalRasterParameter(input_name, input_label or tr("QA raster"), optional=optional))
-    algorithm.addParameter(band_parameter(band_name, band_label or tr("QA band"), default_band, input_name))
-
-
-def add_scheme(algorithm, scheme_name="SCHEME", custom_name="CUSTOM_FIELDS"):
-    algorithm.addParameter(
-        QgsProcessingParameterEnum(scheme_name, tr("QA scheme"), options=scheme_options(), defaultValue=0)
-    )
-    algorithm.addParameter(
-        QgsProcessingParameterMatrix(
-            custom_name,
-            tr("Custom QA fields (used when the scheme is Custom; labels as 0=DRT;1=ECO)"),
-            numberRows=1,
-            hasFixedNumberRows=False,
-            headers=CUSTOM_HEADERS,
-            optional=True,
-        )
-    )
-
-
-def add_rule(algorithm, rule_name="RULE", default=""):
-    algorithm.addParameter(
-        QgsProcessingParameterString(
-            rule_name,
-            tr("QA keep rule (e.g. quality != 3 and algorithm in (DRT, ECO); empty = the scheme's default)"),
-            defaultValue=default,
-            optional=True,
-        )
-    )
-
-
-def raster_source(algorithm, parameters, name, context) -> str:
-    """The GDAL dataset name behind a raster parameter: a project layer, a path or any GDAL name."""
-    layer = algorithm.parameterAsRasterLayer(parameters, name, context)
-    if layer is None:
-        text = algorithm.parameterAsString(parameters, name, context).strip()
-        if not text:
-            raise QgsProcessingException(tr("No raster given for {0}").format(name))
-        return text  # a subdataset, /vsi path or container: the core opens it and names any problem
-    if layer.providerType() != "gdal":
-        raise QgsProcessingException(
-            tr("{0}: layer '{1}' is served by '{2}', not by GDAL; save it as a file first").format(
-                name, layer.name(), layer.providerType()
-            )
-        )
-    return layer.source()
-
-
-def scheme_from_parameters(algorithm, parameters, context, scheme_name="SCHEME", custom_name="CUSTOM_FIELDS"):
-    index = algorithm.parameterAsEnum(parameters, scheme_name, context)
-    if index < custom_index():
-        return load_preset(PRESET_IDS[index])
-    cells = algorithm.parameterAsMatrix(parameters, custom_name, context)
-    return scheme_from_table(rows_from_flat(cells, len(CUSTOM_HEADERS)))
-
-
-def rule_from_parameters(algorithm, parameters, context, scheme, rule_name="RULE"):
-    text = algorithm.parameterAsString(parameters, rule_name, context).strip()
-    return parse_rule(text or scheme.default_rule, scheme)
-
-
 def schemes_help() -> str:
     """Preset indices by name with their fields: what a qgis_process user needs to choose SCHEME."""
     parts = []
@@ -155,77 +100,199 @@ def schemes_help() -> str:
     return "".join(parts)
 
 
-
-def add_lai_input(algorithm, prefix: str, label: str, default_band: int, default_preset: int):
-    """PRODUCT… or REFERENCE…: the raster, then its settings."""
-    algorithm.addParameter(GdalRasterParameter(prefix, label))
-    add_lai_settings(algorithm, prefix, label, default_band, default_preset, parent=prefix)
+def text_or_none(algorithm, parameters, name, context):
+    """A string parameter's stripped text, or None where it is empty."""
+    return algorithm.parameterAsString(parameters, name, context).strip() or None
 
 
-def add_lai_settings(algorithm, prefix: str, label: str, default_band: int, default_preset: int, parent=""):
-    """Band, preset and encoding overrides (empty = metadata/preset) of one side; the batch has no raster."""
-    algorithm.addParameter(band_parameter(f"{prefix}_BAND", tr("{0} band").format(label), default_band, parent))
-    algorithm.addParameter(QgsProcessingParameterEnum(
-        f"{prefix}_PRESET", tr("{0} preset (scale, valid range, fill)").format(label),
-        options=[preset.name for preset in LAI_PRESETS], defaultValue=default_preset))
-    overrides = [
-        ("SCALE", tr("{0} scale factor (empty = from file or preset)")),
-        ("OFFSET", tr("{0} offset (empty = from file or preset)")),
-        ("VALID_MIN", tr("{0} valid minimum, stored units (empty = from file or preset)")),
-        ("VALID_MAX", tr("{0} valid maximum, stored units (empty = from file or preset)")),
-    ]
-    for suffix, text in overrides:
-        parameter = QgsProcessingParameterNumber(
-            f"{prefix}_{suffix}", text.format(label), QgsProcessingParameterNumber.Type.Double, optional=True)
-        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        algorithm.addParameter(parameter)
-    fill = QgsProcessingParameterString(
-        f"{prefix}_FILL", tr("{0} fill values, stored units, comma separated (empty = from file or preset)")
-        .format(label), optional=True)
-    fill.setFlags(fill.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-    algorithm.addParameter(fill)
+def raster_source(algorithm, parameters, name, context) -> str:
+    """The GDAL dataset name behind a raster parameter: a project layer, a path or any GDAL name."""
+    layer = algorithm.parameterAsRasterLayer(parameters, name, context)
+    if layer is None:
+        text = algorithm.parameterAsString(parameters, name, context).strip()
+        if not text:
+            raise QgsProcessingException(tr("No raster given for {0}").format(name))
+        return text  # a subdataset, /vsi path or container: the core opens it and names any problem
+    if layer.providerType() != "gdal":
+        raise QgsProcessingException(
+            tr("{0}: layer '{1}' is served by '{2}', not by GDAL; save it as a file first").format(
+                name, layer.name(), layer.providerType()
+            )
+        )
+    return layer.source()
 
 
-def lai_input_from_parameters(algorithm, parameters, context, prefix: str) -> dict:
-    """Keyword arguments of DifferenceRequest for one side: source, band, preset id, overrides."""
-    return {prefix.lower(): raster_source(algorithm, parameters, prefix, context),
-            **lai_settings_from_parameters(algorithm, parameters, context, prefix)}
+def advanced(parameter):
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    return parameter
 
 
-def lai_settings_from_parameters(algorithm, parameters, context, prefix: str) -> dict:
-    """Keyword arguments of DifferenceRequest for one side's band, preset and overrides."""
-    overrides = {}
-    for suffix, setting in (("SCALE", "scale"), ("OFFSET", "offset"), ("VALID_MIN", "valid_min"),
-                            ("VALID_MAX", "valid_max")):
-        name = f"{prefix}_{suffix}"
-        if parameters.get(name) not in (None, ""):
-            overrides[setting] = algorithm.parameterAsDouble(parameters, name, context)
-    overrides["fill_values"] = parse_fill_values(algorithm.parameterAsString(parameters, f"{prefix}_FILL", context))
-    side = prefix.lower()
-    return {
-        f"{side}_band": algorithm.parameterAsInt(parameters, f"{prefix}_BAND", context),
-        f"{side}_preset": LAI_PRESETS[algorithm.parameterAsEnum(parameters, f"{prefix}_PRESET", context)].id,
-        f"{side}_overrides": overrides,
-    }
+@dataclass(frozen=True)
+class SchemeParameters:
+    """The QA scheme: a preset index, or Custom with its fields in a matrix."""
+
+    scheme: str = "SCHEME"
+    custom_fields: str = "CUSTOM_FIELDS"
+
+    def add_to(self, algorithm):
+        algorithm.addParameter(
+            QgsProcessingParameterEnum(self.scheme, tr("QA scheme"), options=scheme_options(), defaultValue=0))
+        algorithm.addParameter(QgsProcessingParameterMatrix(
+            self.custom_fields, tr("Custom QA fields (used when the scheme is Custom; labels as 0=DRT;1=ECO)"),
+            numberRows=1, hasFixedNumberRows=False, headers=CUSTOM_HEADERS, optional=True))
+
+    def read(self, algorithm, parameters, context):
+        index = algorithm.parameterAsEnum(parameters, self.scheme, context)
+        if index < custom_index():
+            return load_preset(PRESET_IDS[index])
+        cells = algorithm.parameterAsMatrix(parameters, self.custom_fields, context)
+        return scheme_from_table(rows_from_flat(cells, len(CUSTOM_HEADERS)))
 
 
-def add_difference_settings(algorithm):
-    """QA scheme, rule, split field and resampling: shared by maskeddifference and batchcompare."""
-    add_scheme(algorithm, "SCHEME", "CUSTOM_FIELDS")
-    add_rule(algorithm, "RULE")
-    algorithm.addParameter(QgsProcessingParameterString(
-        "SPLIT_FIELD", tr("Split by QA field (empty = no split)"), defaultValue="algorithm", optional=True))
-    algorithm.addParameter(QgsProcessingParameterEnum(
-        "RESAMPLING", tr("Resampling of the reference"), options=list(RESAMPLING), defaultValue=0))
+@dataclass(frozen=True)
+class RuleParameter:
+    """The keep rule; empty means the scheme's default rule."""
+
+    name: str = "RULE"
+
+    def add_to(self, algorithm):
+        algorithm.addParameter(QgsProcessingParameterString(
+            self.name,
+            tr("QA keep rule (e.g. quality != 3 and algorithm in (DRT, ECO); empty = the scheme's default)"),
+            defaultValue="", optional=True))
+
+    def read_text(self, algorithm, parameters, context):
+        """The rule text, or None for the scheme's default (core.qa.rule.rule_for's convention)."""
+        return text_or_none(algorithm, parameters, self.name, context)
+
+    def read(self, algorithm, parameters, context, scheme):
+        return rule_for(scheme, self.read_text(algorithm, parameters, context))
 
 
-def difference_settings_from_parameters(algorithm, parameters, context) -> dict:
-    """Keyword arguments of DifferenceRequest for the shared settings (QA band included)."""
-    rule_text = algorithm.parameterAsString(parameters, "RULE", context).strip()
-    return {
-        "scheme": scheme_from_parameters(algorithm, parameters, context, "SCHEME", "CUSTOM_FIELDS"),
-        "qa_band": algorithm.parameterAsInt(parameters, "QA_BAND", context),
-        "rule": rule_text or None,
-        "split_field": algorithm.parameterAsString(parameters, "SPLIT_FIELD", context).strip(),
-        "resampling": RESAMPLING[algorithm.parameterAsEnum(parameters, "RESAMPLING", context)],
-    }
+@dataclass(frozen=True)
+class QaParameters:
+    """A QA raster (absent in a batch, where each product file holds it), its band and its scheme."""
+
+    raster: str | None
+    band: str
+    default_band: int = 1
+    optional: bool = False  # an empty QA raster means the product raster
+    subdataset: str | None = None  # the batch's QA grid name in containers
+    schemes: SchemeParameters = SchemeParameters()
+
+    def add_to(self, algorithm, raster_label=None, band_label=None):
+        if self.raster:
+            algorithm.addParameter(
+                GdalRasterParameter(self.raster, raster_label or tr("QA raster"), optional=self.optional))
+        algorithm.addParameter(band_parameter(self.band, band_label or tr("QA band"), self.default_band,
+                                              self.raster or ""))
+
+    def add_subdataset_to(self, algorithm):
+        algorithm.addParameter(QgsProcessingParameterString(
+            self.subdataset, tr("QA grid in HDF containers (e.g. FparLai_QC)"), optional=True))
+
+    def read_spec(self, algorithm, parameters, context) -> QaSpec:
+        subdataset = text_or_none(algorithm, parameters, self.subdataset, context) if self.subdataset else None
+        return QaSpec(self.schemes.read(algorithm, parameters, context),
+                      algorithm.parameterAsInt(parameters, self.band, context), subdataset)
+
+    def read(self, algorithm, parameters, context, fallback_source=None) -> QaInput:
+        """The QA input; an empty optional QA raster is ``fallback_source`` (the product raster)."""
+        given = parameters.get(self.raster) not in (None, "")
+        source = raster_source(algorithm, parameters, self.raster, context) if given else fallback_source
+        return self.read_spec(algorithm, parameters, context).at(source)
+
+
+@dataclass(frozen=True)
+class LaiParameters:
+    """One side's LAI: the raster (absent in a batch), band, preset and encoding overrides."""
+
+    raster: str | None
+    band: str
+    preset: str
+    scale: str
+    offset: str
+    valid_min: str
+    valid_max: str
+    fill: str
+    default_band: int = 1
+    default_preset: int = 0
+    subdataset: str | None = None  # the batch's grid name in containers
+
+    def add_to(self, algorithm, label):
+        if self.raster:
+            algorithm.addParameter(GdalRasterParameter(self.raster, label))
+        algorithm.addParameter(band_parameter(self.band, tr("{0} band").format(label), self.default_band,
+                                              self.raster or ""))
+        algorithm.addParameter(QgsProcessingParameterEnum(
+            self.preset, tr("{0} preset (scale, valid range, fill)").format(label),
+            options=[preset.name for preset in LAI_PRESETS], defaultValue=self.default_preset))
+        for name, text in ((self.scale, tr("{0} scale factor (empty = from file or preset)")),
+                           (self.offset, tr("{0} offset (empty = from file or preset)")),
+                           (self.valid_min, tr("{0} valid minimum, stored units (empty = from file or preset)")),
+                           (self.valid_max, tr("{0} valid maximum, stored units (empty = from file or preset)"))):
+            algorithm.addParameter(advanced(QgsProcessingParameterNumber(
+                name, text.format(label), QgsProcessingParameterNumber.Type.Double, optional=True)))
+        algorithm.addParameter(advanced(QgsProcessingParameterString(
+            self.fill, tr("{0} fill values, stored units, comma separated (empty = from file or preset)")
+            .format(label), optional=True)))
+
+    def add_subdataset_to(self, algorithm, text):
+        algorithm.addParameter(QgsProcessingParameterString(self.subdataset, text, optional=True))
+
+    def read_spec(self, algorithm, parameters, context) -> LaiSpec:
+        def number(name):
+            given = parameters.get(name) not in (None, "")
+            return algorithm.parameterAsDouble(parameters, name, context) if given else None
+
+        overrides = EncodingOverrides(
+            scale=number(self.scale), offset=number(self.offset), valid_min=number(self.valid_min),
+            valid_max=number(self.valid_max),
+            fill_values=parse_fill_values(algorithm.parameterAsString(parameters, self.fill, context)))
+        subdataset = text_or_none(algorithm, parameters, self.subdataset, context) if self.subdataset else None
+        return LaiSpec(algorithm.parameterAsInt(parameters, self.band, context), subdataset,
+                       LAI_PRESETS[algorithm.parameterAsEnum(parameters, self.preset, context)].id, overrides)
+
+    def read(self, algorithm, parameters, context) -> LaiInput:
+        return self.read_spec(algorithm, parameters, context).at(
+            raster_source(algorithm, parameters, self.raster, context))
+
+
+    def in_folders(self, subdataset: str):
+        """The same side in a batch: no raster parameter (files come from a folder), a grid name instead."""
+        return replace(self, raster=None, subdataset=subdataset)
+
+
+# The public names of each side's parameters, written once.
+PRODUCT_LAI = LaiParameters(
+    raster="PRODUCT", band="PRODUCT_BAND", preset="PRODUCT_PRESET", scale="PRODUCT_SCALE", offset="PRODUCT_OFFSET",
+    valid_min="PRODUCT_VALID_MIN", valid_max="PRODUCT_VALID_MAX", fill="PRODUCT_FILL", default_preset=0)
+REFERENCE_LAI = LaiParameters(
+    raster="REFERENCE", band="REFERENCE_BAND", preset="REFERENCE_PRESET", scale="REFERENCE_SCALE",
+    offset="REFERENCE_OFFSET", valid_min="REFERENCE_VALID_MIN", valid_max="REFERENCE_VALID_MAX",
+    fill="REFERENCE_FILL", default_preset=1)
+
+
+@dataclass(frozen=True)
+class DifferenceParameters:
+    """Scheme, rule, split field and resampling: shared by maskeddifference and batchcompare."""
+
+    schemes: SchemeParameters = SchemeParameters()
+    rule: RuleParameter = RuleParameter()
+    split_field: str = "SPLIT_FIELD"
+    resampling: str = "RESAMPLING"
+
+    def add_to(self, algorithm):
+        self.schemes.add_to(algorithm)
+        self.rule.add_to(algorithm)
+        algorithm.addParameter(QgsProcessingParameterString(
+            self.split_field, tr("Split by QA field (empty = no split)"), defaultValue="algorithm", optional=True))
+        algorithm.addParameter(QgsProcessingParameterEnum(
+            self.resampling, tr("Resampling of the reference"), options=list(RESAMPLING), defaultValue=0))
+
+    def read(self, algorithm, parameters, context, sample_points: int = 0) -> DifferenceSettings:
+        return DifferenceSettings(
+            rule=self.rule.read_text(algorithm, parameters, context),
+            split_field=algorithm.parameterAsString(parameters, self.split_field, context).strip(),
+            resampling=RESAMPLING[algorithm.parameterAsEnum(parameters, self.resampling, context)],
+            sample_points=sample_points)

@@ -1,6 +1,7 @@
 """laiqa:qamask — a QA band and a keep rule in, a Byte mask (1 keep, 0 drop, 255 nodata) out."""
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterRasterDestination
 
+from ..core.inputs import OutputSpec
 from ..core.qa_rasters import qa_mask_raster
 from . import parameters
 from .base import QaFieldsAlgorithm
@@ -8,11 +9,8 @@ from .styling import mask_palette, paletted, style_output
 
 
 class QaMask(QaFieldsAlgorithm):
-    INPUT = "INPUT"
-    BAND = "BAND"
-    SCHEME = "SCHEME"
-    CUSTOM_FIELDS = "CUSTOM_FIELDS"
-    RULE = "RULE"
+    QA = parameters.QaParameters("INPUT", "BAND")
+    RULE = parameters.RuleParameter()
     OUTPUT = "OUTPUT"
     KEPT_FRACTION = "KEPT_FRACTION"
 
@@ -32,21 +30,19 @@ class QaMask(QaFieldsAlgorithm):
         ) + "<h3>" + self.tr("Schemes") + "</h3>" + parameters.schemes_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        parameters.add_qa_input(self, self.INPUT, self.BAND)
-        parameters.add_scheme(self, self.SCHEME, self.CUSTOM_FIELDS)
-        parameters.add_rule(self, self.RULE)
+        self.QA.add_to(self)
+        self.QA.schemes.add_to(self)
+        self.RULE.add_to(self)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("QA keep-mask")))
         self.addOutput(QgsProcessingOutputNumber(self.KEPT_FRACTION, self.tr("Kept fraction")))
 
     def process(self, params, context, feedback):
-        source = parameters.raster_source(self, params, self.INPUT, context)
-        band = self.parameterAsInt(params, self.BAND, context)
-        scheme = parameters.scheme_from_parameters(self, params, context, self.SCHEME, self.CUSTOM_FIELDS)
-        rule = parameters.rule_from_parameters(self, params, context, scheme, self.RULE)
+        qa = self.QA.read(self, params, context)
+        rule = self.RULE.read(self, params, context, qa.scheme)
         output = self.parameterAsOutputLayer(params, self.OUTPUT, context)
         feedback.pushInfo(self.tr("QA: {0} band {1}; scheme: {2}; rule: {3}").format(
-            source, band, scheme.name, rule.text or self.tr("(none: keep all)")))
-        summary = qa_mask_raster(source, band, scheme, rule, output, self.progress_of(feedback))
+            qa.raster.source, qa.raster.band, qa.scheme.name, rule.text or self.tr("(none: keep all)")))
+        summary = qa_mask_raster(qa, rule, OutputSpec(output), self.progress_of(feedback))
         for note in summary.notes:
             feedback.pushInfo(note)
         feedback.pushInfo(self.tr("Kept {0} of {1} pixels with QA ({2:.2%})").format(

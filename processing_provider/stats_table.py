@@ -28,11 +28,9 @@ def _field_type(kind: str):
     return {"text": QVariant.String, "int": QVariant.LongLong, "real": QVariant.Double}[kind]  # noqa: QGS402
 
 
-def stats_fields(extra=()) -> QgsFields:
-    """Fields of the statistics table; ``extra`` = [(name, kind)] placed before the statistics."""
+def stats_fields() -> QgsFields:
+    """Fields of the statistics table: stats.COLUMNS, class as text and N as an integer."""
     fields = QgsFields()
-    for name, kind in extra:
-        fields.append(QgsField(name, _field_type(kind)))
     for column in COLUMNS:
         fields.append(QgsField(column, _field_type({"class": "text", "n": "int"}.get(column, "real"))))
     return fields

@@ -9,7 +9,7 @@ import pyhdf.V  # noqa: F401 - HDF.vgstart() needs the V module loaded
 from pyhdf import HDF, SD
 from pyhdf.SD import SDC
 
-from laiqa.core.grid import SPHERE_RADIUS, tile_geotransform
+from laiqa.core.modis_tiles import SPHERE_RADIUS, tile_geotransform
 
 GRID = "MOD_Grid_MOD15A2H"
 NUMBER_TYPES = {np.dtype(np.uint8): (SDC.UINT8, "DFNT_UINT8"), np.dtype(np.int16): (SDC.INT16, "DFNT_INT16"),

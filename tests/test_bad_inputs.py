@@ -7,13 +7,14 @@ import os
 
 import numpy as np
 import pytest
+from helpers import qa_input, run_difference
 from osgeo import gdal
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException
 from test_processing_qa import OWN_INDEX, qgis_process
 
 from laiqa.callbacks import LOG_TAG, answers
-from laiqa.core.difference import DifferenceRequest, masked_difference
 from laiqa.core.errors import LaiQaError
+from laiqa.core.inputs import OutputSpec
 from laiqa.core.qa.scheme import load_preset
 from laiqa.core.qa_rasters import decode_qa_raster
 from laiqa.processing_provider.parameters import GdalRasterParameter
@@ -103,9 +104,9 @@ def test_the_core_gives_its_message_in_either_gdal_exception_mode(kind, tmp_path
     scheme = load_preset("own_lai")
     before = gdal.GetUseExceptions()
     with pytest.raises(LaiQaError, match=f"^QA raster: cannot open '{path}' as a raster \\("):
-        decode_qa_raster(path, 2, scheme, str(tmp_path / "d.tif"))
+        decode_qa_raster(qa_input(path, 2, scheme), OutputSpec(str(tmp_path / "d.tif")))
     with pytest.raises(LaiQaError, match=f"^Reference: cannot open '{path}' as a raster \\("):
-        masked_difference(DifferenceRequest(truncated_tiff(tmp_path), path, str(tmp_path / "e.tif"), scheme))
+        run_difference(truncated_tiff(tmp_path), path, str(tmp_path / "e.tif"), scheme)
     assert gdal.GetUseExceptions() == before  # the core never flips the process-wide mode
     assert not (tmp_path / "d.tif").exists() and not (tmp_path / "e.tif").exists()
 

@@ -6,8 +6,8 @@ import shutil
 
 import numpy as np
 import pytest
-from conftest import read_band
 from hdfeos_writer import mcd15a2h_granule
+from helpers import read_band
 from osgeo import gdal, ogr
 from qgis.core import (
     QgsProcessingContext,
@@ -21,9 +21,10 @@ from qgis.core import (
 from test_processing_qa import qgis_process
 
 from laiqa.core.batch import BatchRequest, run_batch
-from laiqa.core.difference import DIFFERENCE_NODATA, DifferenceRequest
+from laiqa.core.difference import DIFFERENCE_NODATA
 from laiqa.core.errors import Cancelled
-from laiqa.core.grid import MODIS_SINUSOIDAL_WKT, tile_geotransform
+from laiqa.core.inputs import DifferenceSettings, LaiSpec, QaSpec
+from laiqa.core.modis_tiles import MODIS_SINUSOIDAL_WKT, tile_geotransform
 from laiqa.core.progress import Progress
 from laiqa.core.qa.scheme import load_preset
 
@@ -40,8 +41,8 @@ def folders(tmp_path):
 
 
 def request_for(folders, **changes):
-    template = DifferenceRequest("", "", "", load_preset("own_lai"))
-    return BatchRequest(folders["rt"], folders["glass"], folders["out"], template, **{"workers": 2, **changes})
+    return BatchRequest(folders["rt"], folders["glass"], folders["out"], LaiSpec(preset="own_lai"),
+                        LaiSpec(preset="glass"), QaSpec(load_preset("own_lai")), **{"workers": 2, **changes})
 
 
 def kept_pixels(own_path, glass_path):
@@ -159,10 +160,10 @@ def test_modis_granule_folder_as_reference_with_subdataset(tmp_path):
         dataset.GetRasterBand(2).WriteArray(np.zeros_like(own))
         dataset = None
         expected[f"A2018161_h{h}v03"] = np.where(lai <= 100, 3.0 - lai * 0.1, DIFFERENCE_NODATA)
-    template = DifferenceRequest("", "", "", load_preset("own_lai"), reference_preset="mcd15a2h",
-                                 reference_subdataset="Lai_500m", split_field="")
-    result = run_batch(BatchRequest(str(product_dir), str(granule_dir), str(tmp_path / "out"), template),
-                       log=lambda line: None)
+    request = BatchRequest(str(product_dir), str(granule_dir), str(tmp_path / "out"), LaiSpec(preset="own_lai"),
+                           LaiSpec(preset="mcd15a2h", subdataset="Lai_500m"), QaSpec(load_preset("own_lai")),
+                           DifferenceSettings(split_field=""))
+    result = run_batch(request, log=lambda line: None)
     assert [pair.key for pair in result.pairs] == sorted(expected)
     for key, values in expected.items():
         np.testing.assert_allclose(read_band(str(tmp_path / "out" / f"{key}.tif"), 1), values, atol=1e-5)

@@ -3,12 +3,12 @@ import os
 
 import numpy as np
 import pytest
-from conftest import read_band
+from helpers import read_band, run_difference
 from osgeo import gdal, osr
 
-from laiqa.core.difference import DIFFERENCE_NODATA, DifferenceRequest, masked_difference
+from laiqa.core.difference import DIFFERENCE_NODATA
 from laiqa.core.errors import Cancelled, LaiQaError
-from laiqa.core.grid import MODIS_SINUSOIDAL_WKT, tile_geotransform
+from laiqa.core.modis_tiles import MODIS_SINUSOIDAL_WKT, tile_geotransform
 from laiqa.core.progress import Progress
 from laiqa.core.qa.scheme import load_preset
 
@@ -69,7 +69,7 @@ def expected_bands(own, glass, qa):
 
 def test_bands_hold_the_difference_per_algorithm(pair):
     out = str(pair["dir"] / "diff.tif")
-    result = masked_difference(DifferenceRequest(pair["product"], pair["reference"], out, OWN))
+    result = run_difference(pair["product"], pair["reference"], out, OWN)
     expected, _, _ = expected_bands(pair["own"], pair["glass"], pair["qa"])
     dataset = gdal.Open(out)
     assert [dataset.GetRasterBand(i + 1).GetDescription() for i in range(5)] == ["DRT", "ECO", "WAT", "TIM", "all"]
@@ -81,8 +81,8 @@ def test_bands_hold_the_difference_per_algorithm(pair):
 
 
 def test_statistics_equal_numpy_over_the_kept_pixels(pair):
-    result = masked_difference(DifferenceRequest(pair["product"], pair["reference"],
-                                                 str(pair["dir"] / "d.tif"), OWN))
+    result = run_difference(pair["product"], pair["reference"],
+                                                 str(pair["dir"] / "d.tif"), OWN)
     _, keep, algorithm = expected_bands(pair["own"], pair["glass"], pair["qa"])
     rows = {row["class"]: row for row in result.rows}
     for name, selected in [("ECO", keep & (algorithm == 1)), ("all", keep)]:
@@ -109,9 +109,8 @@ def test_user_values_override_file_metadata_which_overrides_the_preset(tmp_path,
     own = pair["own"].clip(0, 7000)
     product = write(tmp_path / "scaled.tif", [own, np.zeros_like(own)], gdal.GDT_Int16, pair["geotransform"],
                     srs_wkt(UTM50), scale=0.002)
-    request = DifferenceRequest(product, pair["reference"], str(tmp_path / "d.tif"), OWN, split_field="",
-                                rule="", reference_overrides={"scale": 0.02})
-    result = masked_difference(request)
+    result = run_difference(product, pair["reference"], str(tmp_path / "d.tif"), OWN, split_field="", rule="",
+                            reference_overrides={"scale": 0.02})
     glass = pair["glass"]
     valid = (glass >= 0) & (glass <= 1000)
     expected = np.where(valid, own * 0.002 - glass * 0.02, DIFFERENCE_NODATA)
@@ -140,7 +139,7 @@ def article_outputs(own, qa, glass):
 def test_equals_the_article_on_sample_tiles_within_each_class(sample_dir, tmp_path):
     own_path, glass_path = sample_dir[1]["h12v03"]
     out = str(tmp_path / "d.tif")
-    masked_difference(DifferenceRequest(own_path, glass_path, out, OWN))
+    run_difference(own_path, glass_path, out, OWN)
     own, qa = read_band(own_path, 1), read_band(own_path, 2)
     article = article_outputs(own, qa, read_band(glass_path))
     algorithm = (qa.astype(np.int64) >> 2) & 3
@@ -163,7 +162,7 @@ def test_non_square_rasters_keep_width_and_height(tmp_path):
     product = write(tmp_path / "p.tif", [own, np.zeros_like(own)], gdal.GDT_Int16, geotransform, srs_wkt(UTM50))
     reference = write(tmp_path / "r.tif", glass, gdal.GDT_Int16, geotransform, srs_wkt(UTM50))
     out = str(tmp_path / "d.tif")
-    masked_difference(DifferenceRequest(product, reference, out, OWN))
+    run_difference(product, reference, out, OWN)
     dataset = gdal.Open(out)
     # The article's driver.Create(path, row, col, ...) would make this 5 wide and 8 tall.
     assert (dataset.RasterXSize, dataset.RasterYSize) == (cols, rows)
@@ -183,7 +182,7 @@ def grid_pair(tmp_path, reference, reference_geotransform, reference_wkt=None, p
 def test_coarser_reference_takes_nearest_parent_pixel(tmp_path):
     reference = (np.arange(16).reshape(4, 4) * 10).astype(np.int16)
     own, product, ref_path, out = grid_pair(tmp_path, reference, (1000.0, 20.0, 0.0, 2000.0, 0.0, -20.0))
-    result = masked_difference(DifferenceRequest(product, ref_path, out, OWN, split_field="", rule=""))
+    result = run_difference(product, ref_path, out, OWN, split_field="", rule="")
     parent = np.repeat(np.repeat(reference, 2, axis=0), 2, axis=1)
     np.testing.assert_allclose(read_band(out), own * 0.001 - parent * 0.01, atol=1e-5)
     assert "GDAL warp (nearest)" in result.notes[-1]
@@ -193,7 +192,7 @@ def test_finer_reference_is_averaged_without_its_fill_values(tmp_path):
     reference = (np.arange(256).reshape(16, 16) % 97 * 5).astype(np.int16)
     reference[0, 0] = 2550  # fill: the first product pixel averages the other three
     own, product, ref_path, out = grid_pair(tmp_path, reference, (1000.0, 5.0, 0.0, 2000.0, 0.0, -5.0))
-    result = masked_difference(DifferenceRequest(product, ref_path, out, OWN, split_field="", rule=""))
+    result = run_difference(product, ref_path, out, OWN, split_field="", rule="")
     blocks = reference.reshape(8, 2, 8, 2).astype(np.float64)
     mean = blocks.mean(axis=(1, 3))
     mean[0, 0] = (reference[0, 1] + reference[1, 0] + reference[1, 1]) / 3
@@ -210,8 +209,8 @@ def test_average_is_the_mean_of_the_valid_fine_pixels_and_nodata_only_where_none
     reference[8, 8] = reference[9, 9] = 2550  # two of four under product pixel (4, 4)
     own, product, ref_path, out = grid_pair(tmp_path, reference, (1000.0, 5.0, 0.0, 2000.0, 0.0, -5.0))
     write(ref_path, reference, gdal.GDT_Int16, (1000.0, 5.0, 0.0, 2000.0, 0.0, -5.0), srs_wkt(UTM50), nodata=2550)
-    masked_difference(DifferenceRequest(product, ref_path, out, OWN, split_field="", rule="",
-                                        reference_preset="file", resampling="average"))
+    run_difference(product, ref_path, out, OWN, split_field="", rule="",
+                                        reference_preset="file", resampling="average")
     blocks = np.ma.masked_equal(reference.reshape(8, 2, 8, 2).swapaxes(1, 2).reshape(8, 8, 4), 2550)
     mean = blocks.astype(np.float64).mean(axis=2)  # mean of the valid fine pixels only
     expected = np.where(mean.mask, DIFFERENCE_NODATA, own * 0.001 - mean.filled(0))
@@ -227,8 +226,8 @@ def test_bilinear_weighs_only_the_valid_neighbours(tmp_path):
     reference[3, 4] = 2550
     reference[6, 6] = reference[6, 7] = reference[7, 6] = reference[7, 7] = 2550
     own, product, ref_path, out = grid_pair(tmp_path, reference, (985.0, 10.0, 0.0, 2015.0, 0.0, -10.0))
-    masked_difference(DifferenceRequest(product, ref_path, out, OWN, split_field="", rule="",
-                                        resampling="bilinear"))
+    run_difference(product, ref_path, out, OWN, split_field="", rule="",
+                                        resampling="bilinear")
     expected = np.full((8, 8), DIFFERENCE_NODATA)
     for row in range(8):
         for col in range(8):
@@ -244,7 +243,7 @@ def test_nearest_takes_fill_as_nodata_not_a_neighbour(tmp_path):
     reference = (np.arange(16).reshape(4, 4) * 10).astype(np.int16)
     reference[1, 2] = 2550
     own, product, ref_path, out = grid_pair(tmp_path, reference, (1000.0, 20.0, 0.0, 2000.0, 0.0, -20.0))
-    masked_difference(DifferenceRequest(product, ref_path, out, OWN, split_field="", rule="", resampling="nearest"))
+    run_difference(product, ref_path, out, OWN, split_field="", rule="", resampling="nearest")
     parent = np.repeat(np.repeat(reference, 2, axis=0), 2, axis=1)
     expected = np.where(parent == 2550, DIFFERENCE_NODATA, own * 0.001 - parent * 0.01)
     np.testing.assert_allclose(read_band(out), expected, atol=1e-5)
@@ -254,8 +253,8 @@ def test_shifted_reference_leaves_uncovered_pixels_nodata(tmp_path):
     reference = (np.arange(64).reshape(8, 8) * 3).astype(np.int16)
     # one pixel to the east: product column c sees reference column c - 1
     own, product, ref_path, out = grid_pair(tmp_path, reference, (1010.0, 10.0, 0.0, 2000.0, 0.0, -10.0))
-    masked_difference(DifferenceRequest(product, ref_path, out, OWN, split_field="", rule="",
-                                        resampling="nearest"))
+    run_difference(product, ref_path, out, OWN, split_field="", rule="",
+                                        resampling="nearest")
     expected = np.full((8, 8), DIFFERENCE_NODATA)
     expected[:, 1:] = own[:, 1:] * 0.001 - reference[:, :-1] * 0.01
     np.testing.assert_allclose(read_band(out), expected, atol=1e-5)
@@ -273,7 +272,7 @@ def test_reference_in_another_crs_is_reprojected(tmp_path):
     srs = osr.SpatialReference(wkt)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     own, product, ref_path, out = grid_pair(tmp_path, reference, geographic, srs.ExportToWkt())
-    masked_difference(DifferenceRequest(product, ref_path, out, OWN, split_field="", rule=""))
+    run_difference(product, ref_path, out, OWN, split_field="", rule="")
     np.testing.assert_allclose(read_band(out), own * 0.001 - 3.0, atol=1e-5)
 
 
@@ -281,7 +280,7 @@ def test_no_overlap_names_both_extents(tmp_path):
     reference = np.zeros((4, 4), np.int16)
     _, product, ref_path, out = grid_pair(tmp_path, reference, (900000.0, 10.0, 0.0, 2000.0, 0.0, -10.0))
     with pytest.raises(LaiQaError) as raised:
-        masked_difference(DifferenceRequest(product, ref_path, out, OWN))
+        run_difference(product, ref_path, out, OWN)
     message = str(raised.value)
     assert message.startswith("The reference does not overlap the product: reference")
     assert "900000.000, 1960.000 - 900040.000, 2000.000" in message
@@ -297,7 +296,7 @@ def test_glass_hdf_without_georeference_takes_the_tile_grid(tmp_path):
     glass = write(tmp_path / "GLASS01E01.V50.A2018161.h12v03.2020323.hdf", np.full((size, size), 100, np.int16),
                   gdal.GDT_Int16)
     out = str(tmp_path / "d.tif")
-    result = masked_difference(DifferenceRequest(product, glass, out, OWN, split_field="", rule=""))
+    result = run_difference(product, glass, out, OWN, split_field="", rule="")
     assert "using MODIS sinusoidal tile h12v03" in result.notes[1]
     assert "identical to the product grid" in result.notes[-1]
     np.testing.assert_allclose(read_band(out), np.full((size, size), 0.5), atol=1e-6)
@@ -305,15 +304,14 @@ def test_glass_hdf_without_georeference_takes_the_tile_grid(tmp_path):
     anonymous = write(tmp_path / "glass_without_tile.hdf", np.full((size, size), 100, np.int16), gdal.GDT_Int16)
     with pytest.raises(LaiQaError, match=r"Reference: '.*glass_without_tile.hdf' has no georeference and its "
                                          r"name carries no MODIS tile id \(hXXvYY\)"):
-        masked_difference(DifferenceRequest(product, anonymous, out, OWN))
+        run_difference(product, anonymous, out, OWN)
 
 
 def test_cancel_leaves_neither_output_nor_class_files(pair):
     out = pair["dir"] / "d.tif"
-    request = DifferenceRequest(pair["product"], pair["reference"], str(out), OWN,
-                                class_folder=str(pair["dir"] / "classes"))
     with pytest.raises(Cancelled):
-        masked_difference(request, Progress(is_cancelled=lambda: True))
+        run_difference(pair["product"], pair["reference"], str(out), OWN, Progress(is_cancelled=lambda: True),
+                       class_folder=str(pair["dir"] / "classes"))
     assert not out.exists()
     leftovers = [f for _, _, files in os.walk(pair["dir"] / "classes") for f in files]
     assert leftovers == []
@@ -321,8 +319,7 @@ def test_cancel_leaves_neither_output_nor_class_files(pair):
 
 def test_class_folder_gets_one_file_per_class_like_the_article(pair):
     out = str(pair["dir"] / "h25v05.tif")
-    result = masked_difference(DifferenceRequest(pair["product"], pair["reference"], out, OWN,
-                                                 class_folder=str(pair["dir"] / "classes")))
+    result = run_difference(pair["product"], pair["reference"], out, OWN, class_folder=str(pair["dir"] / "classes"))
     assert sorted(result.class_files) == ["DRT", "ECO", "TIM", "WAT"]
     for index, name in enumerate(["DRT", "ECO", "WAT", "TIM"]):
         path = pair["dir"] / "classes" / name / "h25v05.tif"
@@ -344,10 +341,9 @@ def test_bad_requests_are_refused_with_a_message(pair, change, message):
     small = write(pair["dir"] / "small_qa.tif", np.zeros((2, 3), np.uint8), gdal.GDT_Byte)
     values = {"MISSING": str(pair["dir"] / "missing.tif"), "QA_SMALL": small}
     change = {key: values.get(value, value) if isinstance(value, str) else value for key, value in change.items()}
-    request = DifferenceRequest(pair["product"], pair["reference"], str(pair["dir"] / "d.tif"), OWN)
-    for key, value in change.items():
-        setattr(request, key, value)
+    request = {"product": pair["product"], "reference": pair["reference"], "output": str(pair["dir"] / "d.tif"),
+               "scheme": OWN, **change}
     with pytest.raises(LaiQaError) as raised:
-        masked_difference(request)
+        run_difference(**request)
     assert str(raised.value).startswith(message)
     assert not (pair["dir"] / "d.tif").exists()

@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from conftest import PLUGIN_PATH, ROOT
+from helpers import PLUGIN_PATH, ROOT
 
 
 def test_no_module_under_core_imports_qgis():

@@ -3,11 +3,12 @@ import os
 
 import numpy as np
 import pytest
-from conftest import read_band
+from helpers import qa_input, read_band
 from osgeo import gdal
 
 from laiqa.core import readers
 from laiqa.core.errors import Cancelled, LaiQaError
+from laiqa.core.inputs import OutputSpec
 from laiqa.core.progress import Progress
 from laiqa.core.qa.rule import parse_rule
 from laiqa.core.qa.scheme import load_preset
@@ -26,7 +27,7 @@ def test_decoded_bands_hold_the_fields_and_keep_nodata(write_raster, tmp_path):
     qa[0, :5] = 4095  # the band's nodata value
     source = write_raster(qa, gdal.GDT_UInt16, nodata=4095)
     out = str(tmp_path / "decoded.tif")
-    summary = decode_qa_raster(source, 1, OWN, out)
+    summary = decode_qa_raster(qa_input(source, 1, OWN), OutputSpec(out))
     dataset = gdal.Open(out)
     assert dataset.RasterCount == 2
     assert [dataset.GetRasterBand(i).GetDescription() for i in (1, 2)] == ["quality", "algorithm"]
@@ -48,7 +49,7 @@ def test_many_windows_give_the_same_result_as_one(write_raster, tmp_path, monkey
     monkeypatch.setattr(readers, "TARGET_WINDOW_PIXELS", 32 * 16)
     assert len(list(readers.windows(gdal.Open(source).GetRasterBand(1)))) == 6
     out = str(tmp_path / "decoded.tif")
-    decode_qa_raster(source, 1, OWN, out)
+    decode_qa_raster(qa_input(source, 1, OWN), OutputSpec(out))
     assert (read_band(out, 2) == (qa >> 2) & 3).all()
 
 
@@ -57,7 +58,7 @@ def test_int16_qa_band_of_the_sample_product_decodes(sample_dir, tmp_path):
     own_path = tiles["h12v03"][0]
     qa = read_band(own_path, 2).astype(np.int64)
     out = str(tmp_path / "decoded.tif")
-    decode_qa_raster(own_path, 2, OWN, out)
+    decode_qa_raster(qa_input(own_path, 2, OWN), OutputSpec(out))
     assert (read_band(out, 1) == qa % 4).all()
     assert (read_band(out, 2) == (qa // 4) % 4).all()
 
@@ -68,7 +69,7 @@ def test_mask_is_one_zero_and_255_for_nodata(write_raster, tmp_path):
     source = write_raster(qa, gdal.GDT_UInt16, nodata=9999)
     out = str(tmp_path / "mask.tif")
     rule = parse_rule("quality != 3 and algorithm in (DRT, ECO)", OWN)
-    summary = qa_mask_raster(source, 1, OWN, rule, out)
+    summary = qa_mask_raster(qa_input(source, 1, OWN), rule, OutputSpec(out))
     expected = (((qa & 3) != 3) & (((qa >> 2) & 3) <= 1)).astype(np.uint8)
     expected[3, 3] = 255
     assert (read_band(out) == expected).all()
@@ -80,7 +81,7 @@ def test_cancel_leaves_no_file(write_raster, tmp_path):
     source = write_raster(qa_pattern(), gdal.GDT_UInt16)
     out = tmp_path / "cancelled.tif"
     with pytest.raises(Cancelled):
-        decode_qa_raster(source, 1, OWN, str(out), Progress(is_cancelled=lambda: True))
+        decode_qa_raster(qa_input(source, 1, OWN), OutputSpec(str(out)), Progress(is_cancelled=lambda: True))
     assert os.listdir(tmp_path) == ["qa.tif"]
 
 
@@ -92,9 +93,9 @@ def test_error_mid_run_leaves_no_file_and_keeps_an_old_one(write_raster, tmp_pat
     def broken_read(band, window):
         raise LaiQaError("disk went away")
 
-    monkeypatch.setattr("laiqa.core.qa_rasters.read_window", broken_read)
+    monkeypatch.setattr("laiqa.core.blocks.read_window", broken_read)
     with pytest.raises(LaiQaError, match="disk went away"):
-        decode_qa_raster(source, 1, OWN, str(out))
+        decode_qa_raster(qa_input(source, 1, OWN), OutputSpec(str(out)))
     assert sorted(os.listdir(tmp_path)) == ["out.tif", "qa.tif"]
     assert out.read_bytes() == b"previous result"
 
@@ -116,7 +117,7 @@ def test_bad_inputs_are_refused_with_a_message(write_raster, tmp_path, make_sour
     expected = message.format(t=tmp_path) if message else (
         "Field 'ADJACENT_CLOUD' uses bit 8, but the QA band is Byte with only 8 bits (0-7)")
     with pytest.raises(LaiQaError) as raised:
-        decode_qa_raster(source, band, scheme, str(tmp_path / "out.tif"))
+        decode_qa_raster(qa_input(source, band, scheme), OutputSpec(str(tmp_path / "out.tif")))
     assert str(raised.value).startswith(expected)
     assert not os.path.exists(tmp_path / "out.tif")
 
@@ -125,4 +126,4 @@ def test_unreadable_file_is_refused(tmp_path):
     junk = tmp_path / "junk.tif"
     junk.write_bytes(b"this is not a tiff")
     with pytest.raises(LaiQaError, match="QA raster: cannot open .*junk.tif' as a raster"):
-        decode_qa_raster(str(junk), 1, OWN, str(tmp_path / "out.tif"))
+        decode_qa_raster(qa_input(str(junk), 1, OWN), OutputSpec(str(tmp_path / "out.tif")))

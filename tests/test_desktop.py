@@ -7,7 +7,7 @@ import subprocess
 
 import numpy as np
 import pytest
-from conftest import PLUGIN_PATH, ROOT, read_band
+from helpers import PLUGIN_PATH, ROOT, read_band
 
 ARTIFACTS = os.environ.get("LAIQA_TEST_ARTIFACTS", os.path.join(ROOT, ".build", "test-artifacts"))
 

@@ -3,8 +3,8 @@ import json
 
 import numpy as np
 import pytest
-from conftest import model_child, model_output_name, read_band
 from hdfeos_writer import GRID, mcd15a2h_granule
+from helpers import model_child, model_output_name, qa_input, read_band, run_difference
 from osgeo import gdal
 from qgis.core import (
     QgsProcessingContext,
@@ -15,9 +15,10 @@ from qgis.core import (
 )
 from test_processing_qa import qgis_process
 
-from laiqa.core.difference import DIFFERENCE_NODATA, DifferenceRequest, masked_difference
+from laiqa.core.difference import DIFFERENCE_NODATA
 from laiqa.core.errors import LaiQaError
-from laiqa.core.grid import MODIS_SINUSOIDAL_WKT, tile_geotransform
+from laiqa.core.inputs import OutputSpec
+from laiqa.core.modis_tiles import MODIS_SINUSOIDAL_WKT, tile_geotransform
 from laiqa.core.qa.scheme import PRESET_IDS, load_preset
 from laiqa.core.qa_rasters import decode_qa_raster
 from laiqa.core.readers import resolve_source
@@ -71,7 +72,7 @@ def test_container_resolves_to_the_grid_a_preset_names_or_lists_its_grids(granul
 
 def test_decoding_a_container_uses_the_schemes_grid(granule, tmp_path):
     out = str(tmp_path / "qc.tif")
-    summary = decode_qa_raster(granule["path"], 1, load_preset("mod15_fparlai_qc"), out)
+    summary = decode_qa_raster(qa_input(granule["path"], 1, load_preset("mod15_fparlai_qc")), OutputSpec(out))
     assert "using FparLai_QC" in summary.notes[0]
     qc = granule["qc"].astype(np.int64)
     valid = qc != 255  # the SDS's _FillValue is the band's nodata
@@ -88,8 +89,8 @@ def expected_against_modis(granule):
 
 def test_modis_granule_as_reference_reads_scale_fill_and_range_from_the_file(granule, tmp_path):
     out = str(tmp_path / "d.tif")
-    result = masked_difference(DifferenceRequest(granule["product"], granule["path"], out, load_preset("own_lai"),
-                                                 reference_preset="mcd15a2h"))
+    result = run_difference(granule["product"], granule["path"], out, load_preset("own_lai"),
+                                                 reference_preset="mcd15a2h")
     expected, _ = expected_against_modis(granule)
     np.testing.assert_allclose(read_band(out, 5), expected, atol=1e-5)
     reference_note = result.notes[3]
@@ -109,8 +110,8 @@ def test_modis_granule_as_product_takes_its_qa_from_the_same_granule(granule, tm
     dataset.GetRasterBand(1).WriteArray(glass)
     dataset = None
     out = str(tmp_path / "d.tif")
-    result = masked_difference(DifferenceRequest(granule["path"], reference, out, load_preset("mod15_fparlai_qc"),
-                                                 product_preset="mcd15a2h", qa_band=1, split_field=""))
+    result = run_difference(granule["path"], reference, out, load_preset("mod15_fparlai_qc"),
+                                                 product_preset="mcd15a2h", qa_band=1, split_field="")
     lai, qc = granule["lai"], granule["qc"].astype(np.int64)
     good = ((qc & 1) == 0) & (((qc >> 5) & 7) <= 1) & (qc != 255)  # MODLAND_QC good, SCF_QC main (+saturated)
     keep = good & (lai <= 100)

@@ -4,7 +4,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from laiqa.translation import install_translator, remove_translators
 

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from conftest import model_child, model_output_name, read_band
+from helpers import model_child, model_output_name, read_band
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,

@@ -4,13 +4,13 @@ import time
 
 import numpy as np
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 from osgeo import gdal
 from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsPointXY, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QCoreApplication, QSize
 from qgis.PyQt.QtGui import QColor
 
-from laiqa.core.grid import MODIS_SINUSOIDAL_WKT, tile_geotransform
+from laiqa.core.modis_tiles import MODIS_SINUSOIDAL_WKT, tile_geotransform
 from laiqa.plugin import LaiQaPlugin
 from laiqa.ui.compare_dialog import RESULT_GROUP
 

@@ -42,7 +42,7 @@ from qgis.PyQt.QtWidgets import (
 from ..callbacks import answers
 from ..core.errors import LaiQaError
 from ..core.lai_encoding import LAI_PRESETS
-from ..core.qa.rule import parse_rule
+from ..core.qa.rule import rule_for
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets
 from ..core.stats import read_sample_csv
 from ..translation import tr
@@ -210,6 +210,10 @@ class CompareDialog(QDialog):
         """Why Run is disabled, or '' when the inputs can run."""
         if self.task is not None:
             return tr("Running…")
+        try:  # the RULE parameter's convention: empty means the scheme's default rule
+            rule_for(load_preset(PRESET_IDS[self.scheme.currentIndex()]), self.rule.text().strip() or None)
+        except LaiQaError as error:
+            return tr("QA rule: {0}").format(str(error))
         if self.batch_mode():
             for widget, label in ((self.product_folder, tr("product folder")),
                                   (self.reference_folder, tr("reference folder"))):
@@ -224,10 +228,6 @@ class CompareDialog(QDialog):
             return tr("Choose the reference LAI raster.")
         if not self.output.filePath().strip():
             return tr("Choose where to write the difference raster.")
-        try:
-            parse_rule(self.rule.text(), load_preset(PRESET_IDS[self.scheme.currentIndex()]))
-        except LaiQaError as error:
-            return tr("QA rule: {0}").format(str(error))
         return ""
 
     def validate(self, *_):

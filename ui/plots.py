@@ -2,21 +2,23 @@
 
 Histogram of differences per class, and product against reference as a density scatter with the
 1:1 line and the GCOS envelope |d| <= max(0.5, 0.2 * reference). No Qt here: PNGs are shown by the
-dialog and saved beside the outputs for reports.
+dialog and saved beside the outputs for reports. Figures are drawn on their own Agg canvas inside a
+local ``rc_context``: neither matplotlib's backend nor its global settings change for anyone else
+in the QGIS process.
 """
 import os
+from contextlib import contextmanager
 
 import matplotlib
-
-matplotlib.use("Agg")  # files only: never open a window, safe in QGIS and headless
-import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 from ..core.stats import GCOS_ABSOLUTE, GCOS_RELATIVE
 
 # Chinese labels need a CJK font; matplotlib (>= 3.6) falls back along this list glyph by glyph.
-matplotlib.rcParams["font.sans-serif"] = ["DejaVu Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
-                                          "Microsoft YaHei", "SimHei", "PingFang SC", "Arial Unicode MS"]
+FONTS = {"font.sans-serif": ["DejaVu Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei",
+                             "SimHei", "PingFang SC", "Arial Unicode MS"]}
 HISTOGRAM_LIMIT = 2.0
 # Plot texts; the dialog passes translated ones (this module has no Qt, so no tr()).
 TEXTS = {
@@ -26,9 +28,25 @@ TEXTS = {
 }
 
 
+@contextmanager
+def _figure(path: str, size: tuple):
+    """A figure on its own Agg canvas with our fonts, saved to ``path`` when the block ends."""
+    with matplotlib.rc_context(FONTS):
+        figure = Figure(figsize=size, dpi=110)
+        FigureCanvasAgg(figure)
+        yield figure
+        figure.tight_layout()
+        figure.savefig(path)
+
+
 def histogram(sample: dict, path: str, texts: dict = TEXTS) -> str:
     difference = sample["product"] - sample["reference"]
-    figure, axes = plt.subplots(figsize=(5, 3.6), dpi=110)
+    with _figure(path, (5, 3.6)) as figure:
+        _draw_histogram(figure.add_subplot(), sample, difference, texts)
+    return path
+
+
+def _draw_histogram(axes, sample, difference, texts):
     bins = np.linspace(-HISTOGRAM_LIMIT, HISTOGRAM_LIMIT, 81)
     for name in sorted(set(sample["class"].tolist())):
         chosen = sample["class"] == name
@@ -39,16 +57,17 @@ def histogram(sample: dict, path: str, texts: dict = TEXTS) -> str:
     axes.set_ylabel(texts["pixels"])
     axes.set_title(texts["histogram"])
     axes.legend(fontsize=7)
-    figure.tight_layout()
-    figure.savefig(path)
-    plt.close(figure)
-    return path
 
 
 def density_scatter(sample: dict, path: str, texts: dict = TEXTS) -> str:
+    with _figure(path, (4.6, 4.2)) as figure:
+        _draw_scatter(figure, figure.add_subplot(), sample, texts)
+    return path
+
+
+def _draw_scatter(figure, axes, sample, texts):
     product, reference = sample["product"], sample["reference"]
     top = float(max(np.percentile(np.concatenate([product, reference]), 99.5), 1.0)) if product.size else 7.0
-    figure, axes = plt.subplots(figsize=(4.6, 4.2), dpi=110)
     if product.size:
         cells = axes.hexbin(reference, product, gridsize=60, extent=(0, top, 0, top), mincnt=1, bins="log",
                             cmap="viridis")
@@ -64,10 +83,6 @@ def density_scatter(sample: dict, path: str, texts: dict = TEXTS) -> str:
     axes.set_ylabel(texts["product"])
     axes.set_title(texts["scatter"])
     axes.legend(fontsize=7, loc="upper left")
-    figure.tight_layout()
-    figure.savefig(path)
-    plt.close(figure)
-    return path
 
 
 def save_plots(sample: dict, output_raster: str, texts: dict = TEXTS) -> list:

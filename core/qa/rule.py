@@ -221,3 +221,11 @@ def keep_mask(qa_block: np.ndarray, scheme, rule: Rule) -> np.ndarray:
     """Boolean keep-mask of one QA block: decode only the fields the rule reads."""
     decoded = decode(qa_block, scheme, names=rule.fields)
     return np.broadcast_to(rule.keep(decoded), qa_block.shape)
+
+
+def rule_for(scheme, text: str | None) -> Rule:
+    """The one place rule text becomes a rule: None means the scheme's default rule, "" keeps every pixel.
+
+    Front ends whose empty field means "default" (the RULE parameter, the dialog) pass None for it.
+    """
+    return parse_rule(scheme.default_rule if text is None else text, scheme)
