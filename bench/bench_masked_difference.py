@@ -20,17 +20,19 @@ from osgeo import gdal
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED_BENCH = os.path.join(os.path.dirname(ROOT), "shared", "bench")
-sys.path.insert(0, ROOT)
-
-from core.writers import default_creation_options  # noqa: E402
 
 
 def plugin_path() -> str:
+    """The folder holding this checkout as ``laiqa``: QGIS finds the plugin there, and we import it from there."""
     folder = os.path.join(ROOT, ".build", "plugins")
     os.makedirs(folder, exist_ok=True)
     if not os.path.exists(os.path.join(folder, "laiqa")):
         os.symlink(ROOT, os.path.join(folder, "laiqa"))
     return folder
+
+
+sys.path.insert(0, plugin_path())
+from laiqa.core.writers import default_creation_options  # noqa: E402
 
 
 def make_pair(work: str, size: int):

@@ -18,9 +18,11 @@ import numpy as np
 from osgeo import gdal
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_masked_difference import plugin_path  # noqa: E402
 
-from core.grid import MODIS_SINUSOIDAL_WKT, tile_geotransform  # noqa: E402
+sys.path.insert(0, plugin_path())
+from laiqa.core.modis_tiles import MODIS_SINUSOIDAL_WKT, tile_geotransform  # noqa: E402
 
 CHUNK_ROWS = 512
 OPTIONS = ["TILED=YES", "COMPRESS=ZSTD", "ZSTD_LEVEL=1", "BIGTIFF=YES", "NUM_THREADS=ALL_CPUS"]

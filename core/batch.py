@@ -49,6 +49,7 @@ class BatchRequest:
     workers: int = 0  # 0: one per core
     overwrite: bool = False
     class_folders: bool = False
+    creation_options: tuple | None = None  # of every pair's rasters; None: writers' defaults
     mosaics: bool = True
 
 
@@ -118,7 +119,8 @@ def run_pair(key: str, product: str, reference: str, request: BatchRequest, prog
         os.remove(sums_path(output))
     result = masked_difference(
         request.product.at(product), request.reference.at(reference), request.qa.at(product), request.settings,
-        OutputSpec(output, class_folder=request.output_folder if request.class_folders else None), progress)
+        OutputSpec(output, request.creation_options,
+                   class_folder=request.output_folder if request.class_folders else None), progress)
     band_names = result.band_names
     with atomic_text_file(sums_path(output)) as handle:
         json.dump({"key": key, "product": product, "reference": reference, "class_names": band_names,

@@ -132,7 +132,13 @@ def type_name(band: gdal.Band) -> str:
 
 def numpy_type(band: gdal.Band) -> np.dtype:
     """The numpy type GDAL reads this band into."""
-    return np.dtype(gdal_array.GDALTypeCodeToNumericTypeCode(band.DataType))
+    return numpy_type_of(band.DataType)
+
+
+def numpy_type_of(gdal_type_code: int) -> np.dtype:
+    """The numpy type of a GDAL data type code (float32 for a code numpy has no type for)."""
+    numeric = gdal_array.GDALTypeCodeToNumericTypeCode(int(gdal_type_code))
+    return np.dtype(numeric if numeric is not None else np.float32)
 
 
 @dataclass

@@ -80,7 +80,9 @@ class AtomicRaster:
                  nodata=None, descriptions=(), creation_options=None, driver_name=None, cog=False):
         self.path = os.path.abspath(str(path))
         self.driver_name = driver_name or driver_for(self.path)
-        self.options = default_creation_options(self.driver_name) if creation_options is None else creation_options
+        if creation_options is None:
+            creation_options = default_creation_options(self.driver_name)
+        self.options = list(creation_options)
         self.shape = (width, height, band_count)
         self.gdal_type = gdal_array.NumericTypeCodeToGDALTypeCode(np.dtype(numpy_dtype))
         self.geotransform, self.projection = geotransform, projection

@@ -39,77 +39,72 @@
       <translation>LAI 验证</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="123" />
+      <location filename="../processing_provider/batch_compare.py" line="116" />
       <source>Pooled over all pairs:</source>
       <translation>全部配对合并统计：</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="47" />
+      <location filename="../processing_provider/batch_compare.py" line="48" />
       <source>Batch LAI comparison of tile folders</source>
       <translation>分幅文件夹批量 LAI 对比</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="50" />
+      <location filename="../processing_provider/batch_compare.py" line="51" />
       <source>Pairs product and reference files by keys in their names (default: acquisition date AYYYYDDD and MODIS tile hXXvYY; KEY_PATTERN lists one regular expression per key part, separated by ';'; two files pair when every part both names carry is equal). Unmatched and ambiguous files are listed, never guessed. Each pair runs the QA-masked difference with the same settings as laiqa:maskeddifference, WORKERS pairs at a time, into OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif. A failing pair is recorded with its reason and the batch goes on. Complete outputs of an earlier run are skipped unless OVERWRITE is set. Writes summary.csv (per pair and class, plus statistics pooled over all pairs from the running sums), tiles.gpkg (tile footprints styled by bias) and one VRT mosaic per date and class. A MODIS granule folder works on either side: name its grids in PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET (e.g. Lai_500m, FparLai_QC).</source>
       <translation>按文件名中的关键字配对待验证产品与参考产品文件（默认：获取日期 AYYYYDDD 与 MODIS 分幅号 hXXvYY；KEY_PATTERN 为每个关键字部分给出一个正则表达式，以“;”分隔；两个文件名中都含有的各部分全部相同时即配对）。未匹配与有歧义的文件会列出，绝不猜测。每一对都以与 laiqa:maskeddifference 相同的设置计算 QA 掩膜差值，每次并行 WORKERS 对，输出到 OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif。某一对失败时记录原因，批处理继续。除非设置 OVERWRITE，之前运行已完整写出的结果会被跳过。输出 summary.csv（每对、每类的统计，以及由累加和合并得到的全部配对统计）、tiles.gpkg（按偏差着色的分幅范围）以及每个日期、每个类别一个 VRT 镶嵌。任一侧都可以是 MODIS 数据文件夹：在 PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET 中填写子数据集名（如 Lai_500m、FparLai_QC）。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="65" />
+      <location filename="../processing_provider/batch_compare.py" line="66" />
       <source>Product folder</source>
       <translation>待验证产品文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="66" />
+      <location filename="../processing_provider/batch_compare.py" line="67" />
       <source>Reference folder</source>
       <translation>参考产品文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="68" />
+      <location filename="../processing_provider/batch_compare.py" line="69" />
       <source>Product file pattern (several separated by ;)</source>
       <translation>待验证产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="70" />
+      <location filename="../processing_provider/batch_compare.py" line="71" />
       <source>Reference file pattern (several separated by ;)</source>
       <translation>参考产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="71" />
+      <location filename="../processing_provider/batch_compare.py" line="72" />
       <source>Search sub-folders</source>
       <translation>搜索子文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="73" />
+      <location filename="../processing_provider/batch_compare.py" line="74" />
       <source>Key pattern: one regular expression per key part, separated by ;</source>
       <translation>配对关键字模式：每个关键字部分一个正则表达式，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="75" />
+      <location filename="../processing_provider/batch_compare.py" line="76" />
       <source>Product LAI</source>
       <translation>待验证产品 LAI</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="76" />
+      <location filename="../processing_provider/batch_compare.py" line="77" />
       <source>QA band (in the product file)</source>
       <translation>QA 波段（位于待验证产品文件中）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="78" />
+      <location filename="../processing_provider/batch_compare.py" line="79" />
       <source>Reference LAI</source>
       <translation>参考产品 LAI</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="79" />
+      <location filename="../processing_provider/batch_compare.py" line="80" />
       <source>Product grid in HDF containers (e.g. Lai_500m)</source>
       <translation>HDF 文件中待验证产品的子数据集（如 Lai_500m）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="80" />
-      <source>QA grid in HDF containers (e.g. FparLai_QC)</source>
-      <translation>HDF 文件中 QA 的子数据集（如 FparLai_QC）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="81" />
+      <location filename="../processing_provider/batch_compare.py" line="82" />
       <source>Reference grid in HDF containers</source>
       <translation>HDF 文件中参考产品的子数据集</translation>
     </message>
@@ -134,204 +129,219 @@
       <translation>同时按类别分文件夹输出（DRT/h12v03.tif …）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="91" />
+      <location filename="../processing_provider/batch_compare.py" line="92" />
       <source>Summary table (CSV)</source>
       <translation>汇总表（CSV）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="92" />
+      <location filename="../processing_provider/batch_compare.py" line="93" />
       <source>Tile footprints with statistics</source>
       <translation>带统计量的分幅范围</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="93" />
+      <location filename="../processing_provider/batch_compare.py" line="94" />
       <source>Pairs</source>
       <translation>配对数</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="94" />
+      <location filename="../processing_provider/batch_compare.py" line="95" />
       <source>Failed pairs</source>
       <translation>失败的配对数</translation>
     </message>
     <message>
-      <location filename="../processing_provider/decode_qa_bits.py" line="26" />
+      <location filename="../processing_provider/decode_qa_bits.py" line="25" />
       <source>Decode QA bit fields</source>
       <translation>解码 QA 比特位字段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/decode_qa_bits.py" line="29" />
+      <location filename="../processing_provider/decode_qa_bits.py" line="28" />
       <source>Splits an integer QA band into its bit fields: one output band per field, named after the field, in the smallest unsigned type that holds the field values and a nodata value. Pixels that are nodata in the QA band stay nodata in every band. Signed bands (Int16, Int32) are read as their bit pattern. The first field band (or STYLE_FIELD) is styled with the field's labels.</source>
       <translation>将整型 QA 波段拆分为各比特位字段：每个字段输出一个以字段名命名的波段，数据类型为能容纳字段取值与无效值的最小无符号整型。QA 波段中的无效值像元在所有输出波段中仍为无效值。有符号波段（Int16、Int32）按其二进制位模式读取。第一个字段波段（或 STYLE_FIELD 指定的波段）按字段的取值标签着色。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/decode_qa_bits.py" line="35" />
+      <location filename="../processing_provider/decode_qa_bits.py" line="34" />
       <source>Schemes</source>
       <translation>QA 方案</translation>
     </message>
     <message>
-      <location filename="../processing_provider/decode_qa_bits.py" line="41" />
+      <location filename="../processing_provider/decode_qa_bits.py" line="40" />
       <source>Field band to style on load (1 = first field)</source>
       <translation>加载时着色的字段波段（1 = 第一个字段）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/decode_qa_bits.py" line="46" />
+      <location filename="../processing_provider/decode_qa_bits.py" line="45" />
       <source>Decoded QA fields</source>
       <translation>解码后的 QA 字段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/decode_qa_bits.py" line="53" />
+      <location filename="../processing_provider/decode_qa_bits.py" line="52" />
       <source>QA: {0} band {1}; scheme: {2}</source>
       <translation>QA：{0} 第 {1} 波段；方案：{2}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/decode_qa_bits.py" line="58" />
+      <location filename="../processing_provider/decode_qa_bits.py" line="59" />
       <source>QA nodata pixels (nodata in every band): {0}</source>
       <translation>QA 无效值像元（在所有波段中为无效值）：{0}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/decode_qa_bits.py" line="69" />
+      <location filename="../processing_provider/decode_qa_bits.py" line="70" />
       <source>QA fields ({0})</source>
       <translation>QA 字段（{0}）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="34" />
+      <location filename="../processing_provider/masked_difference.py" line="36" />
       <source>QA-masked LAI difference with statistics</source>
       <translation>QA 掩膜的 LAI 差值及统计</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="37" />
+      <location filename="../processing_provider/masked_difference.py" line="39" />
       <source>Product LAI minus reference LAI (in LAI units), kept where the QA rule holds and both values are valid, split into one band per class of SPLIT_FIELD (e.g. DRT, ECO, WAT, TIM) plus 'all'. Float32, nodata -9999. Scale, offset, valid range and fill values (stored units) come from your overrides, else the file's metadata, else the preset; the log states each value and its origin. A raster without georeference whose name carries a MODIS tile id hXXvYY is placed on the MODIS sinusoidal grid. A reference on another grid is resampled onto the product grid with GDAL (RESAMPLING auto: average when the reference is finer, else nearest). Statistics per class: N, mean product, mean reference, bias, MAE, RMSE, SD (n-1), Pearson r, OLS slope and intercept (product on reference), and the share within the GCOS requirement max(0.5, 20 % of reference).</source>
       <translation>待验证产品 LAI 减去参考产品 LAI（LAI 单位），仅保留满足 QA 规则且两者均为有效值的像元，并按 SPLIT_FIELD 的类别（如 DRT、ECO、WAT、TIM）各输出一个波段，另加 “all” 波段。Float32，无效值 -9999。缩放系数、偏移量、有效范围与填充值（存储单位）依次取自您的设置、文件元数据、预设；日志会写明每个取值及其来源。没有地理参考但文件名含 MODIS 分幅号 hXXvYY 的栅格会被放置到 MODIS 正弦投影格网上。参考产品格网不同时，用 GDAL 重采样到待验证产品格网（RESAMPLING 自动：参考产品更精细时取平均，否则取最邻近）。每类统计量：样本数 N、待验证产品均值、参考产品均值、偏差、平均绝对误差（MAE）、均方根误差（RMSE）、标准差（n-1）、皮尔逊相关系数 r、最小二乘回归斜率与截距（待验证产品对参考产品），以及满足 GCOS 精度要求 max(0.5, 参考值的 20%) 的像元比例。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="47" />
+      <location filename="../processing_provider/masked_difference.py" line="49" />
       <source>QA schemes</source>
       <translation>QA 方案</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="51" />
+      <location filename="../processing_provider/masked_difference.py" line="53" />
       <source>QA raster (empty = the product raster)</source>
       <translation>QA 栅格（留空 = 待验证产品栅格）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="52" />
+      <location filename="../processing_provider/masked_difference.py" line="53" />
       <source>QA band</source>
       <translation>QA 波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="56" />
+      <location filename="../processing_provider/masked_difference.py" line="57" />
       <source>Statistics per class</source>
       <translation>分类统计</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="58" />
+      <location filename="../processing_provider/masked_difference.py" line="59" />
       <source>Folder for one file per class (optional)</source>
       <translation>按类别分别输出文件的文件夹（可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="61" />
+      <location filename="../processing_provider/masked_difference.py" line="62" />
       <source>Sample of kept pixels for plots (CSV, optional)</source>
       <translation>用于绘图的保留像元样本（CSV，可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="66" />
+      <location filename="../processing_provider/masked_difference.py" line="67" />
       <source>Write the difference as a Cloud Optimized GeoTIFF (COG)</source>
       <translation>将差值写为云优化 GeoTIFF（COG）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="91" />
+      <location filename="../processing_provider/masked_difference.py" line="90" />
       <source>LAI difference</source>
       <translation>LAI 差值</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="116" />
+      <location filename="../processing_provider/parameters.py" line="118" />
       <source>{0}: layer '{1}' is served by '{2}', not by GDAL; save it as a file first</source>
       <translation>{0}：图层“{1}”由“{2}”提供而非 GDAL，请先将其保存为文件</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="146" />
-      <source>Default rule</source>
-      <translation>默认规则</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="151" />
-      <source>Custom: one CUSTOM_FIELDS row per field (name, first bit, bit count, labels such as 0=DRT;1=ECO). From qgis_process: CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</source>
-      <translation>自定义：每个字段在 CUSTOM_FIELDS 中占一行（名称、起始比特位、比特数、取值标签如 0=DRT;1=ECO）。在 qgis_process 中：CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="167" />
-      <source>{0} band</source>
-      <translation>{0} 波段</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="169" />
-      <source>{0} preset (scale, valid range, fill)</source>
-      <translation>{0} 预设（缩放系数、有效范围、填充值）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="172" />
-      <source>{0} scale factor (empty = from file or preset)</source>
-      <translation>{0} 缩放系数（留空 = 取自文件或预设）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="173" />
-      <source>{0} offset (empty = from file or preset)</source>
-      <translation>{0} 偏移量（留空 = 取自文件或预设）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="174" />
-      <source>{0} valid minimum, stored units (empty = from file or preset)</source>
-      <translation>{0} 有效最小值，存储单位（留空 = 取自文件或预设）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="175" />
-      <source>{0} valid maximum, stored units (empty = from file or preset)</source>
-      <translation>{0} 有效最大值，存储单位（留空 = 取自文件或预设）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="183" />
-      <source>{0} fill values, stored units, comma separated (empty = from file or preset)</source>
-      <translation>{0} 填充值，存储单位，逗号分隔（留空 = 取自文件或预设）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="217" />
-      <source>Split by QA field (empty = no split)</source>
-      <translation>按 QA 字段分类（留空 = 不分类）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="219" />
-      <source>Resampling of the reference</source>
-      <translation>参考产品重采样方法</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="42" />
-      <source>No raster given for {0}</source>
-      <translation>{0} 未给定栅格</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="60" />
-      <source>Custom (fields from CUSTOM_FIELDS)</source>
-      <translation>自定义（字段取自 CUSTOM_FIELDS）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="75" />
-      <source>QA raster</source>
-      <translation>QA 栅格</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="81" />
+      <location filename="../processing_provider/parameters.py" line="139" />
       <source>QA scheme</source>
       <translation>QA 方案</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="86" />
+      <location filename="../processing_provider/parameters.py" line="141" />
       <source>Custom QA fields (used when the scheme is Custom; labels as 0=DRT;1=ECO)</source>
       <translation>自定义 QA 字段（方案为“自定义”时使用；标签写作 0=DRT;1=ECO）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="99" />
+      <location filename="../processing_provider/parameters.py" line="161" />
       <source>QA keep rule (e.g. quality != 3 and algorithm in (DRT, ECO); empty = the scheme's default)</source>
       <translation>QA 保留规则（如 quality != 3 and algorithm in (DRT, ECO)；留空 = 方案的默认规则）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="186" />
+      <source>QA raster</source>
+      <translation>QA 栅格</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="192" />
+      <source>QA grid in HDF containers (e.g. FparLai_QC)</source>
+      <translation>HDF 文件中 QA 的子数据集（如 FparLai_QC）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="225" />
+      <source>{0} band</source>
+      <translation>{0} 波段</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="228" />
+      <source>{0} preset (scale, valid range, fill)</source>
+      <translation>{0} 预设（缩放系数、有效范围、填充值）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="230" />
+      <source>{0} scale factor (empty = from file or preset)</source>
+      <translation>{0} 缩放系数（留空 = 取自文件或预设）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="231" />
+      <source>{0} offset (empty = from file or preset)</source>
+      <translation>{0} 偏移量（留空 = 取自文件或预设）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="232" />
+      <source>{0} valid minimum, stored units (empty = from file or preset)</source>
+      <translation>{0} 有效最小值，存储单位（留空 = 取自文件或预设）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="233" />
+      <source>{0} valid maximum, stored units (empty = from file or preset)</source>
+      <translation>{0} 有效最大值，存储单位（留空 = 取自文件或预设）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="237" />
+      <source>{0} fill values, stored units, comma separated (empty = from file or preset)</source>
+      <translation>{0} 填充值，存储单位，逗号分隔（留空 = 取自文件或预设）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="289" />
+      <source>Split by QA field (empty = no split)</source>
+      <translation>按 QA 字段分类（留空 = 不分类）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="291" />
+      <source>Resampling of the reference</source>
+      <translation>参考产品重采样方法</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="310" />
+      <source>Creation options of the output rasters (KEY=VALUE|KEY=VALUE; empty = tiled ZSTD GeoTIFF)</source>
+      <translation>输出栅格的创建选项（KEY=VALUE|KEY=VALUE；留空 = 分块 ZSTD 压缩的 GeoTIFF）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="325" />
+      <source>{0}: '{1}' is not KEY=VALUE (separate options with |)</source>
+      <translation>{0}：'{1}' 不是 KEY=VALUE 形式（多个选项用 | 分隔）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="50" />
+      <source>No raster given for {0}</source>
+      <translation>{0} 未给定栅格</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="68" />
+      <source>Custom (fields from CUSTOM_FIELDS)</source>
+      <translation>自定义（字段取自 CUSTOM_FIELDS）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="91" />
+      <source>Default rule</source>
+      <translation>默认规则</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="96" />
+      <source>Custom: one CUSTOM_FIELDS row per field (name, first bit, bit count, labels such as 0=DRT;1=ECO). From qgis_process: CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</source>
+      <translation>自定义：每个字段在 CUSTOM_FIELDS 中占一行（名称、起始比特位、比特数、取值标签如 0=DRT;1=ECO）。在 qgis_process 中：CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</translation>
     </message>
     <message>
       <location filename="../processing_provider/provider.py" line="21" />
@@ -339,17 +349,17 @@
       <translation>LAI QA 工具箱：QA 比特位字段与 LAI 验证</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="23" />
+      <location filename="../processing_provider/qa_mask.py" line="22" />
       <source>QA mask from a rule</source>
       <translation>按规则生成 QA 掩膜</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="26" />
+      <location filename="../processing_provider/qa_mask.py" line="25" />
       <source>Builds a keep-mask from a QA band and a readable rule over the scheme's fields, for example &lt;code&gt;quality != 3 and algorithm in (DRT, ECO)&lt;/code&gt; or &lt;code&gt;MODLAND_QC == 0&lt;/code&gt;. Operators: == != &amp;lt; &amp;lt;= &amp;gt; &amp;gt;= in, not in, and, or, not, parentheses; values are numbers or the field's labels. An empty rule uses the scheme's default rule. Output: 1 keep, 0 drop, 255 where the QA band is nodata; KEPT_FRACTION is the kept share of pixels that have QA.</source>
       <translation>根据 QA 波段和基于方案字段的可读规则生成保留掩膜，例如 &lt;code&gt;quality != 3 and algorithm in (DRT, ECO)&lt;/code&gt; 或 &lt;code&gt;MODLAND_QC == 0&lt;/code&gt;。运算符：== != &amp;lt; &amp;lt;= &amp;gt; &amp;gt;= in、not in、and、or、not 与括号；取值可为数字或字段的取值标签。规则留空时使用方案的默认规则。输出：1 保留，0 剔除，QA 为无效值处为 255；KEPT_FRACTION 为有 QA 的像元中被保留的比例。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="38" />
+      <location filename="../processing_provider/qa_mask.py" line="37" />
       <source>QA keep-mask</source>
       <translation>QA 保留掩膜</translation>
     </message>
@@ -359,27 +369,27 @@
       <translation>保留比例</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="47" />
+      <location filename="../processing_provider/qa_mask.py" line="45" />
       <source>QA: {0} band {1}; scheme: {2}; rule: {3}</source>
       <translation>QA：{0} 第 {1} 波段；方案：{2}；规则：{3}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="48" />
+      <location filename="../processing_provider/qa_mask.py" line="46" />
       <source>(none: keep all)</source>
       <translation>（无：全部保留）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="52" />
+      <location filename="../processing_provider/qa_mask.py" line="51" />
       <source>Kept {0} of {1} pixels with QA ({2:.2%})</source>
       <translation>有 QA 的 {1} 个像元中保留 {0} 个（{2:.2%}）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="54" />
+      <location filename="../processing_provider/qa_mask.py" line="53" />
       <source>QA mask</source>
       <translation>QA 掩膜</translation>
     </message>
     <message>
-      <location filename="../processing_provider/stats_table.py" line="54" />
+      <location filename="../processing_provider/stats_table.py" line="52" />
       <source>Could not create the statistics table {0}</source>
       <translation>无法创建统计表 {0}</translation>
     </message>
@@ -479,44 +489,44 @@
       <translation>正在运行…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="214" />
+      <location filename="../ui/compare_dialog.py" line="216" />
+      <source>QA rule: {0}</source>
+      <translation>QA 规则：{0}</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="218" />
       <source>product folder</source>
       <translation>待验证产品文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="215" />
+      <location filename="../ui/compare_dialog.py" line="219" />
       <source>reference folder</source>
       <translation>参考产品文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="217" />
+      <location filename="../ui/compare_dialog.py" line="221" />
       <source>Choose an existing {0}.</source>
       <translation>请选择已存在的{0}。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="219" />
+      <location filename="../ui/compare_dialog.py" line="223" />
       <source>Choose an output folder.</source>
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="222" />
+      <location filename="../ui/compare_dialog.py" line="226" />
       <source>Choose the product LAI raster.</source>
       <translation>请选择待验证产品 LAI 栅格。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="224" />
+      <location filename="../ui/compare_dialog.py" line="228" />
       <source>Choose the reference LAI raster.</source>
       <translation>请选择参考产品 LAI 栅格。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="226" />
+      <location filename="../ui/compare_dialog.py" line="230" />
       <source>Choose where to write the difference raster.</source>
       <translation>请选择差值栅格的保存位置。</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="230" />
-      <source>QA rule: {0}</source>
-      <translation>QA 规则：{0}</translation>
     </message>
     <message>
       <location filename="../ui/compare_dialog.py" line="311" />

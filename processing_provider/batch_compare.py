@@ -31,6 +31,7 @@ class BatchCompare(ValidationAlgorithm):
     REFERENCE_LAI = parameters.REFERENCE_LAI.in_folders(subdataset="REFERENCE_SUBDATASET")
     QA = parameters.QaParameters(None, "QA_BAND", default_band=2, subdataset="QA_SUBDATASET")
     SETTINGS = parameters.DifferenceParameters()
+    CREATION_OPTIONS = parameters.CreationOptionsParameter()
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     WORKERS = "WORKERS"
     OVERWRITE = "OVERWRITE"
@@ -87,6 +88,7 @@ class BatchCompare(ValidationAlgorithm):
             self.OVERWRITE, self.tr("Overwrite complete outputs of an earlier run"), False))
         self.addParameter(QgsProcessingParameterBoolean(
             self.CLASS_FOLDERS, self.tr("Also write one folder per class (DRT/h12v03.tif …)"), False))
+        self.CREATION_OPTIONS.add_to(self)
         self.addOutput(QgsProcessingOutputFile(self.SUMMARY, self.tr("Summary table (CSV)")))
         self.addOutput(QgsProcessingOutputVectorLayer(self.TILES, self.tr("Tile footprints with statistics")))
         self.addOutput(QgsProcessingOutputNumber(self.PAIRED, self.tr("Pairs")))
@@ -101,6 +103,7 @@ class BatchCompare(ValidationAlgorithm):
             reference=self.REFERENCE_LAI.read_spec(self, params, context),
             qa=self.QA.read_spec(self, params, context),
             settings=self.SETTINGS.read(self, params, context),
+            creation_options=self.CREATION_OPTIONS.read(self, params, context),
             product_pattern=self.parameterAsString(params, self.PRODUCT_PATTERN, context),
             reference_pattern=self.parameterAsString(params, self.REFERENCE_PATTERN, context),
             recursive=self.parameterAsBool(params, self.RECURSIVE, context),

@@ -14,6 +14,7 @@ from .styling import field_palette, paletted, style_output
 
 class DecodeQaBits(QaFieldsAlgorithm):
     QA = parameters.QaParameters("INPUT", "BAND")
+    CREATION_OPTIONS = parameters.CreationOptionsParameter()
     STYLE_FIELD = "STYLE_FIELD"
     OUTPUT = "OUTPUT"
 
@@ -42,6 +43,7 @@ class DecodeQaBits(QaFieldsAlgorithm):
         style_field.setFlags(style_field.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(style_field)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Decoded QA fields")))
+        self.CREATION_OPTIONS.add_to(self)
 
     def process(self, params, context, feedback):
         qa = self.QA.read(self, params, context)
@@ -49,7 +51,8 @@ class DecodeQaBits(QaFieldsAlgorithm):
         output = self.parameterAsOutputLayer(params, self.OUTPUT, context)
         feedback.pushInfo(self.tr("QA: {0} band {1}; scheme: {2}").format(
             qa.raster.source, qa.raster.band, scheme.describe()))
-        summary = decode_qa_raster(qa, OutputSpec(output), self.progress_of(feedback))
+        summary = decode_qa_raster(qa, OutputSpec(output, self.CREATION_OPTIONS.read(self, params, context)),
+                                   self.progress_of(feedback))
         for note in summary.notes:
             feedback.pushInfo(note)
         if summary.nodata_pixels:

@@ -21,6 +21,7 @@ class MaskedDifference(ValidationAlgorithm):
     REFERENCE_LAI = parameters.REFERENCE_LAI
     QA = parameters.QaParameters("QA", "QA_BAND", default_band=2, optional=True)
     SETTINGS = parameters.DifferenceParameters()
+    CREATION_OPTIONS = parameters.CreationOptionsParameter()
     OUTPUT = "OUTPUT"
     OUTPUT_STATS = "OUTPUT_STATS"
     CLASS_FOLDER = "CLASS_FOLDER"
@@ -66,11 +67,13 @@ class MaskedDifference(ValidationAlgorithm):
             self.COG, self.tr("Write the difference as a Cloud Optimized GeoTIFF (COG)"), False, optional=True)
         cog.setFlags(cog.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(cog)
+        self.CREATION_OPTIONS.add_to(self)
 
     def process(self, params, context, feedback):
         product = self.PRODUCT_LAI.read(self, params, context)
         sample_path = self.parameterAsFileOutput(params, self.OUTPUT_SAMPLE, context)
         output = OutputSpec(self.parameterAsOutputLayer(params, self.OUTPUT, context),
+                            self.CREATION_OPTIONS.read(self, params, context),
                             cog=self.parameterAsBool(params, self.COG, context),
                             class_folder=self.parameterAsString(params, self.CLASS_FOLDER, context) or None)
         result = masked_difference(

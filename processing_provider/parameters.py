@@ -296,3 +296,31 @@ class DifferenceParameters:
             split_field=algorithm.parameterAsString(parameters, self.split_field, context).strip(),
             resampling=RESAMPLING[algorithm.parameterAsEnum(parameters, self.resampling, context)],
             sample_points=sample_points)
+
+
+@dataclass(frozen=True)
+class CreationOptionsParameter:
+    """GDAL creation options of the raster outputs, as the GDAL algorithms take them (``KEY=VALUE|KEY=VALUE``);
+    empty: tiled ZSTD GeoTIFF (core.writers.default_creation_options)."""
+
+    name: str = "CREATION_OPTIONS"
+
+    def add_to(self, algorithm):
+        parameter = QgsProcessingParameterString(
+            self.name, tr("Creation options of the output rasters (KEY=VALUE|KEY=VALUE; empty = tiled ZSTD GeoTIFF)"),
+            defaultValue="", optional=True)
+        parameter.setMetadata({"widget_wrapper": {
+            "class": "processing.algs.gdal.ui.RasterOptionsWidget.RasterOptionsWidgetWrapper"}})
+        algorithm.addParameter(advanced(parameter))
+
+    def read(self, algorithm, parameters, context):
+        """A tuple of KEY=VALUE strings, or None for our defaults."""
+        text = algorithm.parameterAsString(parameters, self.name, context).strip()
+        if not text:
+            return None
+        options = tuple(part.strip() for part in text.split("|") if part.strip())
+        for option in options:
+            if "=" not in option:
+                raise QgsProcessingException(
+                    tr("{0}: '{1}' is not KEY=VALUE (separate options with |)").format(self.name, option))
+        return options

@@ -10,6 +10,7 @@ from .styling import mask_palette, paletted, style_output
 
 class QaMask(QaFieldsAlgorithm):
     QA = parameters.QaParameters("INPUT", "BAND")
+    CREATION_OPTIONS = parameters.CreationOptionsParameter()
     RULE = parameters.RuleParameter()
     OUTPUT = "OUTPUT"
     KEPT_FRACTION = "KEPT_FRACTION"
@@ -34,6 +35,7 @@ class QaMask(QaFieldsAlgorithm):
         self.QA.schemes.add_to(self)
         self.RULE.add_to(self)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("QA keep-mask")))
+        self.CREATION_OPTIONS.add_to(self)
         self.addOutput(QgsProcessingOutputNumber(self.KEPT_FRACTION, self.tr("Kept fraction")))
 
     def process(self, params, context, feedback):
@@ -42,7 +44,8 @@ class QaMask(QaFieldsAlgorithm):
         output = self.parameterAsOutputLayer(params, self.OUTPUT, context)
         feedback.pushInfo(self.tr("QA: {0} band {1}; scheme: {2}; rule: {3}").format(
             qa.raster.source, qa.raster.band, qa.scheme.name, rule.text or self.tr("(none: keep all)")))
-        summary = qa_mask_raster(qa, rule, OutputSpec(output), self.progress_of(feedback))
+        summary = qa_mask_raster(qa, rule, OutputSpec(output, self.CREATION_OPTIONS.read(self, params, context)),
+                                   self.progress_of(feedback))
         for note in summary.notes:
             feedback.pushInfo(note)
         feedback.pushInfo(self.tr("Kept {0} of {1} pixels with QA ({2:.2%})").format(

@@ -13,10 +13,10 @@ import numpy as np
 from osgeo import gdal
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.join(ROOT, ".build", "plugins"))  # setup.sh links this checkout there as laiqa
 
-from core.qa.scheme import PRESET_IDS, load_preset  # noqa: E402
-from core.sample_data import make_sample_data  # noqa: E402
+from laiqa.core.qa.scheme import PRESET_IDS, load_preset  # noqa: E402
+from laiqa.core.sample_data import make_sample_data  # noqa: E402
 
 
 def qgis_process(*args) -> dict:

@@ -207,3 +207,18 @@ def test_toolbox_layer_gets_the_style_through_a_post_processor(laiqa_provider, s
     post_processor.postProcessLayer(layer, context, QgsProcessingFeedback())
     assert layer.renderer().type() == "paletted"
     assert layer.name() == "QA fields (quality)"
+
+
+def test_creation_options_reach_gdal_and_a_malformed_one_is_refused(run, sample_dir, tmp_path):
+    own_path = sample_dir[1]["h12v03"][0]
+    out = str(tmp_path / "mask.tif")
+    run("laiqa:qamask", {"INPUT": own_path, "BAND": 2, "SCHEME": OWN_INDEX, "OUTPUT": out,
+                         "CREATION_OPTIONS": "TILED=YES|COMPRESS=DEFLATE|BLOCKXSIZE=128|BLOCKYSIZE=128"})
+    dataset = gdal.Open(out)
+    assert dataset.GetMetadata("IMAGE_STRUCTURE")["COMPRESSION"] == "DEFLATE"
+    assert dataset.GetRasterBand(1).GetBlockSize() == [128, 128]
+    with pytest.raises(QgsProcessingException) as raised:
+        run("laiqa:decodeqabits", {"INPUT": own_path, "BAND": 2, "SCHEME": OWN_INDEX, "OUTPUT": str(tmp_path / "d.tif"),
+                                   "CREATION_OPTIONS": "COMPRESS=DEFLATE|DEFLATE"})
+    assert "CREATION_OPTIONS: 'DEFLATE' is not KEY=VALUE (separate options with |)" in str(raised.value)
+    assert not os.path.exists(tmp_path / "d.tif")

@@ -3,8 +3,7 @@
 The scheme and band are chosen once per layer and kept on the layer (custom properties), so they
 survive in the project. Decoding is the core's, so the inspector shows what the algorithms use.
 """
-import numpy as np
-from qgis.core import Qgis, QgsCoordinateTransform, QgsProject, QgsRasterLayer
+from qgis.core import QgsCoordinateTransform, QgsProject, QgsRasterLayer
 from qgis.gui import QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -23,13 +22,10 @@ from ..callbacks import answers
 from ..core.errors import LaiQaError
 from ..core.qa.decode import describe_value
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets
+from ..core.readers import numpy_type_of
 from ..translation import tr
 
 SCHEME_PROPERTY, BAND_PROPERTY = "laiqa/qa_scheme", "laiqa/qa_band"
-NUMPY_TYPES = {
-    Qgis.DataType.Byte: np.uint8, Qgis.DataType.UInt16: np.uint16, Qgis.DataType.Int16: np.int16,
-    Qgis.DataType.UInt32: np.uint32, Qgis.DataType.Int32: np.int32,
-}
 
 
 class QaInspectorDock(QDockWidget):
@@ -118,5 +114,6 @@ class QaInspectorTool(QgsMapToolEmitPoint):
                                            QgsProject.instance())
         band = self.dock.band.value()
         value, found = layer.dataProvider().sample(transform.transform(point), band)
-        dtype = NUMPY_TYPES.get(layer.dataProvider().dataType(band), np.float32)
+        data_type = layer.dataProvider().dataType(band)
+        dtype = numpy_type_of(getattr(data_type, "value", data_type))  # Qgis.DataType codes are GDAL's
         return self.dock.show_value(value if found else None, dtype)
