@@ -3,29 +3,30 @@
 Per pair: ``<out>/<key>.tif`` (class bands), optional ``<out>/<class>/<key>.tif``, and
 ``<out>/<key>.sums.json`` holding the statistics' running sums, written last: a pair whose
 raster opens and whose sums parse is complete, so a second run skips it and still pools
-its statistics exactly. Pairs run in threads: GDAL and numpy release the GIL for reading,
-compressing and most arithmetic, and threads share one QGIS-free process (no pickling).
+its statistics exactly. Each pair is ``pair_task`` of plain values, so it runs the same in a
+thread (the default: GDAL and numpy release the GIL for reading, compressing and most arithmetic),
+a local process or a Dask worker (``executors.py``); pooling sums the pairs' saved sums.
 """
 from __future__ import annotations
 
 import csv
 import json
 import os
-import threading
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from osgeo import gdal, ogr, osr
 
 from .difference import check_settings, masked_difference
 from .errors import Cancelled, LaiQaError
+from .executors import run_tasks
 from .inputs import DifferenceSettings, LaiSpec, OutputSpec, QaSpec
 from .pairing import date_part, find_files, pair_files
 from .pixel_grid import pixel_grid_of
 from .progress import SILENT, Progress
 from .readers import gdal_call, open_quietly, open_raster
-from .stats import COLUMNS, SUMS, Accumulator, summarise
+from .stats import COLUMNS, SUMS, Accumulator, csv_text, summarise
 from .writers import atomic_text_file
 
 SUMMARY_FIELDS = ("key", "class", "status", "reason", "product", "reference", *COLUMNS[1:])
@@ -47,6 +48,8 @@ class BatchRequest:
     recursive: bool = False
     key_pattern: str | None = None
     workers: int = 0  # 0: one per core
+    executor: str = "threads"  # one of executors.EXECUTORS
+    scheduler: str | None = None  # a Dask scheduler address; None with Dask: a LocalCluster of `workers`
     overwrite: bool = False
     class_folders: bool = False
     creation_options: tuple | None = None  # of every pair's rasters; None: writers' defaults
@@ -64,6 +67,7 @@ class PairResult:
     class_names: list = field(default_factory=list)
     sums: np.ndarray | None = None  # SUMS x classes (+ "other")
     footprint: tuple | None = None  # (xmin, ymin, xmax, ymax, wkt)
+    seconds: float = 0.0  # the pair's own run time where it ran (Dask's cost is the wall time beyond it)
 
 
 @dataclass
@@ -129,6 +133,32 @@ def run_pair(key: str, product: str, reference: str, request: BatchRequest, prog
                       sums=result.accumulator.sums.copy(), footprint=_footprint(output))
 
 
+def failed_pair(job, reason: str) -> PairResult:
+    """The failed row of a job ``(key, product, reference, …)``."""
+    key, product, reference = job[:3]
+    return PairResult(key, product, reference, "failed", reason=reason)
+
+
+def pair_task(key: str, product: str, reference: str, request: BatchRequest, progress=SILENT) -> PairResult:
+    """The unit of work every executor runs: an earlier complete result, a new one, or a failed row.
+
+    Plain values in, plain values out: it runs the same in a thread, a local process or a Dask worker.
+    """
+    if not request.overwrite:
+        earlier = load_complete(pair_output(request, key))
+        if earlier is not None:
+            return earlier
+    start = time.perf_counter()
+    try:
+        return replace(run_pair(key, product, reference, request, progress), seconds=time.perf_counter() - start)
+    except Cancelled:
+        raise
+    except LaiQaError as error:
+        return failed_pair((key, product, reference), str(error))
+    except Exception as error:  # one broken pair must not stop hundreds: record it and go on
+        return failed_pair((key, product, reference), f"{type(error).__name__}: {error}")
+
+
 def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print) -> BatchResult:
     check_settings(request.settings, request.qa.scheme)  # a bad rule fails the batch once, not every pair
     products = find_files(request.product_folder, request.product_pattern, request.recursive, "Product")
@@ -137,55 +167,14 @@ def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print) -> 
     for line in pairing.report():
         log(line)
     os.makedirs(request.output_folder, exist_ok=True)
-    workers = request.workers or os.cpu_count() or 1
-    fractions = {key: 0.0 for key, _, _ in pairing.pairs}
-    lock = threading.Lock()
-    results = {}
 
-    def pair_progress(key):
-        def report(fraction):
-            with lock:
-                fractions[key] = fraction
-                total = sum(fractions.values()) / max(len(fractions), 1)
-            progress.report(total)
+    def report(key, result, where):
+        log(f"{key}: {result.status}" + (f" ({result.reason})" if result.reason else "")
+            + (f" on {where}" if where else ""))
 
-        return Progress(report, progress.is_cancelled)
-
-    def work(key, product, reference):
-        if not request.overwrite:
-            earlier = load_complete(pair_output(request, key))
-            if earlier is not None:
-                return earlier
-        try:
-            return run_pair(key, product, reference, request, pair_progress(key))
-        except Cancelled:
-            raise
-        except LaiQaError as error:
-            return PairResult(key, product, reference, "failed", reason=str(error))
-        except Exception as error:  # one broken pair must not stop hundreds: record it and go on
-            return PairResult(key, product, reference, "failed", reason=f"{type(error).__name__}: {error}")
-
-    pending = list(pairing.pairs)
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="laiqa-pair") as pool:
-        running = {}
-        try:
-            while pending or running:
-                while pending and len(running) < workers:
-                    progress.check()
-                    key, product, reference = pending.pop(0)
-                    running[pool.submit(work, key, product.path, reference.path)] = key
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    key = running.pop(future)
-                    result = future.result()  # re-raises Cancelled
-                    results[key] = result
-                    with lock:
-                        fractions[key] = 1.0
-                    log(f"{key}: {result.status}" + (f" ({result.reason})" if result.reason else ""))
-        except Cancelled:
-            for future in running:
-                future.cancel()
-            raise
+    jobs = [(key, product.path, reference.path, request) for key, product, reference in pairing.pairs]
+    results = run_tasks(pair_task, jobs, request.executor, request.workers, request.scheduler, progress, log,
+                        on_result=report)
     ordered = [results[key] for key, _, _ in pairing.pairs]
     pooled = pooled_rows(ordered)
     summary = os.path.join(request.output_folder, "summary.csv")
@@ -212,12 +201,6 @@ def pooled_rows(pairs: list) -> list:
     return pooled.band_rows()
 
 
-def _text(value) -> str:
-    if isinstance(value, float):
-        return "" if np.isnan(value) else f"{value:.10g}"
-    return str(value)
-
-
 def write_summary(path: str, pairs: list, pooled: list) -> None:
     with atomic_text_file(path) as handle:
         writer = csv.writer(handle)
@@ -229,10 +212,10 @@ def write_summary(path: str, pairs: list, pooled: list) -> None:
                 continue
             for row in _class_rows(pair):
                 writer.writerow([pair.key, row["class"], pair.status, pair.reason, pair.product, pair.reference,
-                                 *[_text(row[column]) for column in COLUMNS[1:]]])
+                                 *[csv_text(row[column]) for column in COLUMNS[1:]]])
         for row in pooled:
             writer.writerow(["all pairs", row["class"], "pooled", "", "", "",
-                             *[_text(row[column]) for column in COLUMNS[1:]]])
+                             *[csv_text(row[column]) for column in COLUMNS[1:]]])
 
 
 def write_footprints(path: str, pairs: list) -> str | None:

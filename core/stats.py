@@ -113,6 +113,22 @@ def format_row(row: dict) -> str:
             f"intercept={row['intercept']:.4f} within GCOS={row['gcos_share']:.2%}")
 
 
+def csv_text(value) -> str:
+    """A statistic as a CSV cell: 10 significant digits, empty where undefined."""
+    if isinstance(value, float):
+        return "" if math.isnan(value) else f"{value:.10g}"
+    return str(value)
+
+
+def write_rows_csv(path: str, rows: list) -> None:
+    """The statistics table (one row per class, stats.COLUMNS) as CSV, for front ends without QGIS."""
+    with atomic_text_file(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        for row in rows:
+            writer.writerow([csv_text(row[column]) for column in COLUMNS])
+
+
 def write_sample_csv(path: str, sample: dict) -> None:
     """The plotted pixels (product, reference, class) as CSV, so plots can be redrawn elsewhere."""
     with atomic_text_file(path) as handle:

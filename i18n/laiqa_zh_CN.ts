@@ -39,114 +39,144 @@
       <translation>LAI 验证</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="116" />
+      <location filename="../processing_provider/batch_compare.py" line="101" />
+      <source>Dask scheduler address (e.g. tcp://host:8786; empty = a local cluster of WORKERS processes)</source>
+      <translation>Dask 调度器地址（如 tcp://host:8786；留空 = 启动由 WORKERS 个进程组成的本地集群）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="104" />
+      <source>Overwrite complete outputs of an earlier run</source>
+      <translation>覆盖之前运行已完整写出的结果</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="106" />
+      <source>Also write one folder per class (DRT/h12v03.tif …)</source>
+      <translation>同时按类别分文件夹输出（DRT/h12v03.tif …）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="108" />
+      <source>Summary table (CSV)</source>
+      <translation>汇总表（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="109" />
+      <source>Tile footprints with statistics</source>
+      <translation>带统计量的分幅范围</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="110" />
+      <source>Pairs</source>
+      <translation>配对数</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="111" />
+      <source>Failed pairs</source>
+      <translation>失败的配对数</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="134" />
       <source>Pooled over all pairs:</source>
       <translation>全部配对合并统计：</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="48" />
+      <location filename="../processing_provider/batch_compare.py" line="52" />
       <source>Batch LAI comparison of tile folders</source>
       <translation>分幅文件夹批量 LAI 对比</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="51" />
+      <location filename="../processing_provider/batch_compare.py" line="55" />
       <source>Pairs product and reference files by keys in their names (default: acquisition date AYYYYDDD and MODIS tile hXXvYY; KEY_PATTERN lists one regular expression per key part, separated by ';'; two files pair when every part both names carry is equal). Unmatched and ambiguous files are listed, never guessed. Each pair runs the QA-masked difference with the same settings as laiqa:maskeddifference, WORKERS pairs at a time, into OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif. A failing pair is recorded with its reason and the batch goes on. Complete outputs of an earlier run are skipped unless OVERWRITE is set. Writes summary.csv (per pair and class, plus statistics pooled over all pairs from the running sums), tiles.gpkg (tile footprints styled by bias) and one VRT mosaic per date and class. A MODIS granule folder works on either side: name its grids in PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET (e.g. Lai_500m, FparLai_QC).</source>
       <translation>按文件名中的关键字配对待验证产品与参考产品文件（默认：获取日期 AYYYYDDD 与 MODIS 分幅号 hXXvYY；KEY_PATTERN 为每个关键字部分给出一个正则表达式，以“;”分隔；两个文件名中都含有的各部分全部相同时即配对）。未匹配与有歧义的文件会列出，绝不猜测。每一对都以与 laiqa:maskeddifference 相同的设置计算 QA 掩膜差值，每次并行 WORKERS 对，输出到 OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif。某一对失败时记录原因，批处理继续。除非设置 OVERWRITE，之前运行已完整写出的结果会被跳过。输出 summary.csv（每对、每类的统计，以及由累加和合并得到的全部配对统计）、tiles.gpkg（按偏差着色的分幅范围）以及每个日期、每个类别一个 VRT 镶嵌。任一侧都可以是 MODIS 数据文件夹：在 PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET 中填写子数据集名（如 Lai_500m、FparLai_QC）。</translation>
     </message>
     <message>
       <location filename="../processing_provider/batch_compare.py" line="66" />
+      <source>EXECUTOR: threads of this process (default), local processes, or a Dask cluster: SCHEDULER names a running scheduler (tcp://host:8786, e.g. started by dask-jobqueue on SLURM or PBS); empty starts a local cluster of WORKERS processes for this run. Workers write into OUTPUT_FOLDER, which must be on storage they all see. Dask is optional: pip install 'dask[distributed]'.</source>
+      <translation>EXECUTOR：本进程的线程（默认）、本地多进程或 Dask 集群。SCHEDULER 为正在运行的调度器地址（tcp://host:8786，例如由 dask-jobqueue 在 SLURM 或 PBS 上启动）；留空则为本次运行启动由 WORKERS 个进程组成的本地集群。各工作进程直接写入 OUTPUT_FOLDER，它必须位于所有工作进程都能访问的存储上。Dask 为可选依赖：pip install 'dask[distributed]'。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="75" />
       <source>Product folder</source>
       <translation>待验证产品文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="67" />
+      <location filename="../processing_provider/batch_compare.py" line="76" />
       <source>Reference folder</source>
       <translation>参考产品文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="69" />
+      <location filename="../processing_provider/batch_compare.py" line="78" />
       <source>Product file pattern (several separated by ;)</source>
       <translation>待验证产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="71" />
+      <location filename="../processing_provider/batch_compare.py" line="80" />
       <source>Reference file pattern (several separated by ;)</source>
       <translation>参考产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="72" />
+      <location filename="../processing_provider/batch_compare.py" line="81" />
       <source>Search sub-folders</source>
       <translation>搜索子文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="74" />
+      <location filename="../processing_provider/batch_compare.py" line="83" />
       <source>Key pattern: one regular expression per key part, separated by ;</source>
       <translation>配对关键字模式：每个关键字部分一个正则表达式，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="76" />
+      <location filename="../processing_provider/batch_compare.py" line="85" />
       <source>Product LAI</source>
       <translation>待验证产品 LAI</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="77" />
+      <location filename="../processing_provider/batch_compare.py" line="86" />
       <source>QA band (in the product file)</source>
       <translation>QA 波段（位于待验证产品文件中）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="79" />
+      <location filename="../processing_provider/batch_compare.py" line="88" />
       <source>Reference LAI</source>
       <translation>参考产品 LAI</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="80" />
+      <location filename="../processing_provider/batch_compare.py" line="89" />
       <source>Product grid in HDF containers (e.g. Lai_500m)</source>
       <translation>HDF 文件中待验证产品的子数据集（如 Lai_500m）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="82" />
+      <location filename="../processing_provider/batch_compare.py" line="91" />
       <source>Reference grid in HDF containers</source>
       <translation>HDF 文件中参考产品的子数据集</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="83" />
+      <location filename="../processing_provider/batch_compare.py" line="92" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="85" />
+      <location filename="../processing_provider/batch_compare.py" line="94" />
       <source>Pairs at a time (0 = one per core)</source>
       <translation>同时处理的配对数（0 = 每个 CPU 核一对）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="88" />
-      <source>Overwrite complete outputs of an earlier run</source>
-      <translation>覆盖之前运行已完整写出的结果</translation>
+      <location filename="../processing_provider/batch_compare.py" line="97" />
+      <source>Run pairs in</source>
+      <translation>配对的运行方式</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="90" />
-      <source>Also write one folder per class (DRT/h12v03.tif …)</source>
-      <translation>同时按类别分文件夹输出（DRT/h12v03.tif …）</translation>
+      <location filename="../processing_provider/batch_compare.py" line="97" />
+      <source>threads of this process</source>
+      <translation>本进程的线程</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="92" />
-      <source>Summary table (CSV)</source>
-      <translation>汇总表（CSV）</translation>
+      <location filename="../processing_provider/batch_compare.py" line="98" />
+      <source>local processes</source>
+      <translation>本地多进程</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="93" />
-      <source>Tile footprints with statistics</source>
-      <translation>带统计量的分幅范围</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="94" />
-      <source>Pairs</source>
-      <translation>配对数</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="95" />
-      <source>Failed pairs</source>
-      <translation>失败的配对数</translation>
+      <location filename="../processing_provider/batch_compare.py" line="98" />
+      <source>a Dask cluster</source>
+      <translation>Dask 集群</translation>
     </message>
     <message>
       <location filename="../processing_provider/decode_qa_bits.py" line="25" />
@@ -609,52 +639,52 @@
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="113" />
+      <location filename="../ui/qa_inspector.py" line="109" />
       <source>Select a raster QA layer in the Layers panel first</source>
       <translation>请先在图层面板中选择一个 QA 栅格图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="42" />
+      <location filename="../ui/qa_inspector.py" line="38" />
       <source>Click a QA layer with the inspector tool</source>
       <translation>用查看工具点击 QA 图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="49" />
+      <location filename="../ui/qa_inspector.py" line="45" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="52" />
+      <location filename="../ui/qa_inspector.py" line="48" />
       <source>Raw value (bits)</source>
       <translation>原始值（二进制位）</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="54" />
+      <location filename="../ui/qa_inspector.py" line="50" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="54" />
+      <location filename="../ui/qa_inspector.py" line="50" />
       <source>Bits</source>
       <translation>比特位</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="54" />
+      <location filename="../ui/qa_inspector.py" line="50" />
       <source>Value</source>
       <translation>取值</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="54" />
+      <location filename="../ui/qa_inspector.py" line="50" />
       <source>Label</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="54" />
+      <location filename="../ui/qa_inspector.py" line="50" />
       <source>Meaning</source>
       <translation>含义</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="82" />
+      <location filename="../ui/qa_inspector.py" line="78" />
       <source>no value here (outside the layer or nodata)</source>
       <translation>此处无值（在图层范围外或为无效值）</translation>
     </message>

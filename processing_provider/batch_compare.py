@@ -6,6 +6,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
@@ -13,6 +14,7 @@ from qgis.core import (
 )
 
 from ..core.batch import BatchRequest, run_batch
+from ..core.executors import EXECUTORS
 from ..core.pairing import DEFAULT_KEY_PATTERN
 from ..core.stats import format_row
 from . import parameters
@@ -34,6 +36,8 @@ class BatchCompare(ValidationAlgorithm):
     CREATION_OPTIONS = parameters.CreationOptionsParameter()
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     WORKERS = "WORKERS"
+    EXECUTOR = "EXECUTOR"
+    SCHEDULER = "SCHEDULER"
     OVERWRITE = "OVERWRITE"
     CLASS_FOLDERS = "CLASS_FOLDERS"
     SUMMARY = "SUMMARY"
@@ -59,7 +63,12 @@ class BatchCompare(ValidationAlgorithm):
             "pairs from the running sums), tiles.gpkg (tile footprints styled by bias) and one VRT mosaic per "
             "date and class. A MODIS granule folder works on either side: name its grids in "
             "PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET (e.g. Lai_500m, FparLai_QC)."
-        )
+        ) + "<p>" + self.tr(
+            "EXECUTOR: threads of this process (default), local processes, or a Dask cluster: SCHEDULER names a "
+            "running scheduler (tcp://host:8786, e.g. started by dask-jobqueue on SLURM or PBS); empty starts a "
+            "local cluster of WORKERS processes for this run. Workers write into OUTPUT_FOLDER, which must be on "
+            "storage they all see. Dask is optional: pip install 'dask[distributed]'."
+        ) + "</p>"
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         folder = QgsProcessingParameterFile.Behavior.Folder
@@ -84,6 +93,13 @@ class BatchCompare(ValidationAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.WORKERS, self.tr("Pairs at a time (0 = one per core)"), QgsProcessingParameterNumber.Type.Integer,
             0, minValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.EXECUTOR, self.tr("Run pairs in"), options=[self.tr("threads of this process"),
+                                                             self.tr("local processes"), self.tr("a Dask cluster")],
+            defaultValue=0, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.SCHEDULER, self.tr("Dask scheduler address (e.g. tcp://host:8786; empty = a local cluster of "
+                                    "WORKERS processes)"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.OVERWRITE, self.tr("Overwrite complete outputs of an earlier run"), False))
         self.addParameter(QgsProcessingParameterBoolean(
@@ -109,6 +125,8 @@ class BatchCompare(ValidationAlgorithm):
             recursive=self.parameterAsBool(params, self.RECURSIVE, context),
             key_pattern=self.parameterAsString(params, self.KEY_PATTERN, context),
             workers=self.parameterAsInt(params, self.WORKERS, context),
+            executor=EXECUTORS[self.parameterAsEnum(params, self.EXECUTOR, context)],
+            scheduler=parameters.text_or_none(self, params, self.SCHEDULER, context),
             overwrite=self.parameterAsBool(params, self.OVERWRITE, context),
             class_folders=self.parameterAsBool(params, self.CLASS_FOLDERS, context),
         )

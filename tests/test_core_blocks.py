@@ -98,8 +98,7 @@ def test_rule_for_none_is_the_schemes_default_and_empty_keeps_all():
 
 def test_lai_and_qa_bands_agree_on_the_modis_tile_of_a_file_without_georeference(tmp_path):
     path = str(tmp_path / "GLASS01E01.V50.A2018161.h12v03.2020323.tif")
-    dataset = gdal.GetDriverByName("GTiff").Create(path, 8, 8, 2, gdal.GDT_Int16)
-    dataset = None
+    gdal.GetDriverByName("GTiff").Create(path, 8, 8, 2, gdal.GDT_Int16)  # closed at once: no georeference
     lai = open_lai(LaiInput(RasterInput(path), "glass"), "Reference")
     qa = open_qa(QaInput(RasterInput(path, 2), OWN))
     assert lai.grid == qa.grid

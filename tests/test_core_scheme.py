@@ -13,7 +13,9 @@ from laiqa.core.qa.scheme import (
     parse_labels,
     presets,
     rows_from_flat,
+    scheme_from_dict,
     scheme_from_table,
+    shorten,
 )
 
 
@@ -114,3 +116,70 @@ def test_scheme_files_report_missing_and_malformed(tmp_path):
         load_scheme_file(no_fields)
     with pytest.raises(SchemeError, match="Unknown QA preset 'nope'"):
         load_preset("nope")
+
+
+def _refused(rows):
+    with pytest.raises(SchemeError) as raised:
+        scheme_from_table(rows)
+    return str(raised.value)
+
+
+def test_two_labels_for_one_value_are_refused():
+    assert _refused([["algorithm", "2", "2", "0=X;0=Y"]]) == "Field 'algorithm': value 0 has two labels, 'X' and 'Y'"
+    assert _refused([["algorithm", "2", "2", "1=X;01=X"]]) == "Field 'algorithm': value 1 has two labels, 'X' and 'X'"
+    data = {"fields": [{"name": "a", "first_bit": 0, "bit_count": 2, "labels": {"1": "x", "01": "y"}}]}
+    with pytest.raises(SchemeError) as raised:
+        scheme_from_dict(data)
+    assert str(raised.value) == "Field 'a' labels: value 1 is given twice, 'x' and 'y'"
+
+
+@pytest.mark.parametrize(
+    "rows, message",
+    [
+        ([["and", "0", "2"]], "Field name 'and' is a rule keyword (and, or, not, in), so no rule could name it"),
+        ([["IN", "0", "2"]], "Field name 'IN' is a rule keyword (and, or, not, in), so no rule could name it"),
+        ([["a", "0", "2", "0=ok;1=Not"]],
+         "Field 'a': label 'Not' is a rule keyword (and, or, not, in), so no rule could name it"),
+        ([["a", "0", "2", "0=or"]],
+         "Field 'a': label 'or' is a rule keyword (and, or, not, in), so no rule could name it"),
+    ],
+)
+def test_rule_keywords_are_refused_as_names_and_labels(rows, message):
+    assert _refused(rows) == message
+
+
+@pytest.mark.parametrize(
+    "first_bit, message",
+    [
+        ("9" * 5000, f"Field 'a': first bit is too large, got '{'9' * 40}… (5,000 characters)'"),
+        (str(2**64), "Field 'a': first bit is too large, got '18446744073709551616'"),
+        ("0x1" + "0" * 16, "Field 'a': first bit is too large, got '0x10000000000000000'"),
+        ("12345678901234567890123.0", "Field 'a': first bit is too large, got '12345678901234567890123.0'"),
+        (str(2**64 - 1), "Field 'a' ends at bit 18446744073709551616, beyond the 64 bits of the widest QA type"),
+        ("x" * 1000, f"Field 'a': first bit must be a whole number, got '{'x' * 40}… (1,000 characters)'"),
+    ],
+)
+def test_huge_numbers_in_a_table_are_refused_not_rounded(first_bit, message):
+    assert _refused([["a", first_bit, "2"]]) == message
+
+
+def test_long_names_and_labels_are_shortened_in_messages():
+    long_name = "n" * 100_000
+    shown = f"{'n' * 40}… (100,000 characters)"
+    assert _refused([[long_name, "0", "2"], [long_name, "2", "2"]]) == f"Duplicate field name '{shown}'"
+    assert _refused([["a", "0", "2", "0=" + "-" * 100_000]]) == (
+        f"Field 'a': label '{'-' * 40}… (100,000 characters)' is not usable in rules: use letters, digits and _, "
+        "starting with a letter"
+    )
+    with pytest.raises(SchemeError) as raised:
+        load_preset("own_lai").field(long_name)
+    assert str(raised.value) == (
+        f"Unknown field '{shown}'; fields of Own LAI product (DRT/ECO/WAT/TIM): quality, algorithm"
+    )
+
+
+def test_shorten_keeps_short_text_and_one_line():
+    assert shorten("quality") == "quality"
+    assert shorten("a\nb\r\nc") == "a b c"
+    assert shorten("x" * 60) == "x" * 60
+    assert shorten("x" * 61) == "x" * 40 + "… (61 characters)"

@@ -8,13 +8,17 @@ A small recursive-descent parser of our own (never ``eval``)::
     not     := "not" not | "(" rule ")" | test
     test    := FIELD ("==" | "=" | "!=" | "<" | "<=" | ">" | ">=") value
              | FIELD ["not"] "in" "(" value ("," value)* ")"
-    value   := integer (decimal, 0b…, 0x…) | label of FIELD (bare or quoted)
+    value   := integer (decimal without leading zeros, 0b…, 0x…) | label of FIELD (bare or quoted)
 
 Field names and labels are matched without regard to case. The compiled rule
-is a function from decoded field arrays to a boolean keep-mask.
+is a function from decoded field arrays to a boolean keep-mask. Chains of
+``and``/``or`` are evaluated in a loop, so their length is not bounded by
+Python's recursion limit; nesting (parentheses, ``not``) is limited to
+``MAX_NESTING`` levels, checked while parsing.
 """
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from dataclasses import dataclass
@@ -23,14 +27,16 @@ import numpy as np
 
 from ..errors import RuleError
 from .decode import decode
+from .scheme import RULE_KEYWORDS, shorten
 
+MAX_NESTING = 100  # levels of "(" or "not"; far beyond any real rule, far below Python's recursion limit
+_SPACE = re.compile(r"\s*")
 _TOKEN = re.compile(
-    r"\s*(?:(?P<number>0[bB][01]+|0[xX][0-9a-fA-F]+|\d+)"
+    r"(?P<number>0[bB][01]+|0[xX][0-9a-fA-F]+|[0-9]+)"
     r"|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<string>\"[^\"]*\"|'[^']*')"
-    r"|(?P<op>==|!=|<=|>=|=|<|>|\(|\)|,))"
+    r"|(?P<op>==|!=|<=|>=|=|<|>|\(|\)|,)"
 )
-_KEYWORDS = {"and", "or", "not", "in"}
 _COMPARE = {
     "==": operator.eq, "=": operator.eq, "!=": operator.ne,
     "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
@@ -45,21 +51,18 @@ class _Token:
 
 
 def _tokens(text: str) -> list:
-    tokens, position = [], 0
+    """The rule's tokens; linear in the text's length (a long chain must not cost its square)."""
+    tokens, position = [], _SPACE.match(text).end()
     while position < len(text):
-        if text[position:].strip() == "":
-            break
         match = _TOKEN.match(text, position)
         if not match:
-            column = position + len(text[position:]) - len(text[position:].lstrip()) + 1
-            raise RuleError(f"Syntax error at column {column}: unexpected '{text[column - 1]}'")
+            raise RuleError(f"Syntax error at column {position + 1}: unexpected '{text[position]}'")
         kind = match.lastgroup
         token_text = match.group(kind)
-        column = match.start(kind) + 1
-        if kind == "name" and token_text.lower() in _KEYWORDS:
+        if kind == "name" and token_text.lower() in RULE_KEYWORDS:
             kind, token_text = "keyword", token_text.lower()
-        tokens.append(_Token(kind, token_text, column))
-        position = match.end()
+        tokens.append(_Token(kind, token_text, position + 1))
+        position = _SPACE.match(text, match.end()).end()
     tokens.append(_Token("end", "", len(text) + 1))
     return tokens
 
@@ -69,6 +72,7 @@ class _Parser:
         self.scheme = scheme
         self.tokens = _tokens(text)
         self.index = 0
+        self.depth = 0  # "(" and "not" enclosing the current token
         self.fields_used = []
 
     @property
@@ -88,7 +92,7 @@ class _Parser:
 
     def syntax(self, expected: str) -> RuleError:
         token = self.current
-        found = "the end of the rule" if token.kind == "end" else f"'{token.text}'"
+        found = "the end of the rule" if token.kind == "end" else f"'{shorten(token.text)}'"
         return RuleError(f"Syntax error at column {token.column}: {expected}, found {found}")
 
     def parse(self):
@@ -98,33 +102,38 @@ class _Parser:
         return node
 
     def parse_or(self):
-        node = self.parse_and()
+        operands = [self.parse_and()]
         while self.current.kind == "keyword" and self.current.text == "or":
             self.take()
-            left, right = node, self.parse_and()
-            node = lambda f, a=left, b=right: a(f) | b(f)  # noqa: E731
-        return node
+            operands.append(self.parse_and())
+        return _chain(operands, operator.or_)
 
     def parse_and(self):
-        node = self.parse_not()
+        operands = [self.parse_not()]
         while self.current.kind == "keyword" and self.current.text == "and":
             self.take()
-            left, right = node, self.parse_not()
-            node = lambda f, a=left, b=right: a(f) & b(f)  # noqa: E731
-        return node
+            operands.append(self.parse_not())
+        return _chain(operands, operator.and_)
 
     def parse_not(self):
         token = self.current
-        if token.kind == "keyword" and token.text == "not":
-            self.take()
+        if (token.kind, token.text) not in (("keyword", "not"), ("op", "(")):
+            return self.parse_test()
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise RuleError(
+                f"Rule nested too deeply at column {token.column} (more than {MAX_NESTING} levels of "
+                "parentheses or 'not')"
+            )
+        self.take()
+        if token.text == "not":
             inner = self.parse_not()
-            return lambda f: ~inner(f)
-        if token.kind == "op" and token.text == "(":
-            self.take()
-            inner = self.parse_or()
+            node = lambda f: ~inner(f)  # noqa: E731
+        else:
+            node = self.parse_or()
             self.expect("op", ")", "')'")
-            return inner
-        return self.parse_test()
+        self.depth -= 1
+        return node
 
     def parse_test(self):
         token = self.current
@@ -154,7 +163,9 @@ class _Parser:
 
             return member
         if self.current.kind != "op" or self.current.text not in _COMPARE:
-            raise self.syntax(f"expected a comparison (==, !=, <, <=, >, >=) or 'in' after '{qa_field.name}'")
+            raise self.syntax(
+                f"expected a comparison (==, !=, <, <=, >, >=) or 'in' after '{shorten(qa_field.name)}'"
+            )
         compare = _COMPARE[self.take().text]
         value = self.parse_value(qa_field)
         name = qa_field.name
@@ -167,19 +178,19 @@ class _Parser:
                     self.fields_used.append(qa_field.name)
                 return qa_field
         raise RuleError(
-            f"Unknown field '{token.text}' at column {token.column}; fields of {self.scheme.name}: "
-            f"{', '.join(self.scheme.field_names)}"
+            f"Unknown field '{shorten(token.text)}' at column {token.column}; fields of {shorten(self.scheme.name)}: "
+            f"{', '.join(shorten(name) for name in self.scheme.field_names)}"
         )
 
     def parse_value(self, qa_field) -> int:
         token = self.current
         if token.kind == "number":
             self.take()
-            value = int(token.text, 0)
-            if value > qa_field.max_value:
+            value = _number(token)
+            if value is None or value > qa_field.max_value:
                 raise RuleError(
-                    f"Value {token.text} at column {token.column} is out of range for '{qa_field.name}' "
-                    f"({qa_field.bits_text}: 0-{qa_field.max_value})"
+                    f"Value {shorten(token.text)} at column {token.column} is out of range for "
+                    f"'{shorten(qa_field.name)}' ({qa_field.bits_text}: 0-{qa_field.max_value})"
                 )
             return value
         if token.kind in ("name", "string"):
@@ -187,13 +198,38 @@ class _Parser:
             label = token.text.strip("\"'") if token.kind == "string" else token.text
             value = qa_field.value_of(label)
             if value is None:
-                known = ", ".join(qa_field.labels[v] for v in sorted(qa_field.labels)) or "none, use numbers"
+                known = ", ".join(shorten(qa_field.labels[v]) for v in sorted(qa_field.labels)) or "none, use numbers"
                 raise RuleError(
-                    f"Unknown label '{label}' for field '{qa_field.name}' at column {token.column}; "
-                    f"labels: {known}"
+                    f"Unknown label '{shorten(label)}' for field '{shorten(qa_field.name)}' at column "
+                    f"{token.column}; labels: {known}"
                 )
             return value
-        raise self.syntax(f"expected a value (number or label) for '{qa_field.name}'")
+        raise self.syntax(f"expected a value (number or label) for '{shorten(qa_field.name)}'")
+
+
+def _number(token: _Token) -> int | None:
+    """A number token's value, or None when it needs more than 64 bits (no QA field holds that).
+
+    Decimal with leading zeros ("03") is refused: it reads as octal to some users, and Python's
+    int() cannot read it. Length is checked before int(), whose decimal conversion stops at 4,300 digits.
+    """
+    text = token.text
+    prefixed = text[:2].lower() in ("0b", "0x")
+    if not prefixed and text[0] == "0" and text.strip("0"):
+        raise RuleError(
+            f"Syntax error at column {token.column}: '{shorten(text)}' has leading zeros; "
+            f"write {shorten(text.lstrip('0'))}"
+        )
+    if len((text[2:] if prefixed else text).lstrip("0")) > 64:  # >= 2**64 in base 2, 10 and 16 alike
+        return None
+    return int(text, 0)
+
+
+def _chain(operands: list, join):
+    """One function for ``a or b or ...`` (or ``and``): a loop, not nested calls, so 10,000 terms evaluate."""
+    if len(operands) == 1:
+        return operands[0]
+    return lambda fields: functools.reduce(join, (operand(fields) for operand in operands))
 
 
 @dataclass(frozen=True)

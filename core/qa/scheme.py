@@ -27,6 +27,18 @@ PRESET_IDS = (
 
 MAX_BITS = 64
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# Words of the rule language (rule.py reads them from here): a field or label so named could not be written in a rule.
+RULE_KEYWORDS = ("and", "or", "not", "in")
+
+
+def shorten(text, limit: int = 60) -> str:
+    """User text fit to echo in a one-line message: line breaks become spaces, and text longer than
+    ``limit`` keeps its start and its length (a 100 KB name pasted by mistake must not make a 100 KB message)."""
+    text = str(text)
+    flat = " ".join(text.splitlines())
+    if len(flat) <= limit:
+        return flat
+    return f"{flat[:max(limit - 20, 1)]}… ({len(text):,} characters)"
 
 
 @dataclass(frozen=True)
@@ -81,7 +93,10 @@ class Scheme:
         for qa_field in self.fields:
             if qa_field.name == name:
                 return qa_field
-        raise SchemeError(f"Unknown field '{name}'; fields of {self.name}: {', '.join(self.field_names)}")
+        raise SchemeError(
+            f"Unknown field '{shorten(name)}'; fields of {shorten(self.name)}: "
+            f"{', '.join(shorten(field_name) for field_name in self.field_names)}"
+        )
 
     @property
     def field_names(self) -> list:
@@ -107,61 +122,82 @@ class Scheme:
 
 def _validate(scheme: Scheme) -> None:
     if not scheme.fields:
-        raise SchemeError(f"QA scheme '{scheme.name}' has no fields")
+        raise SchemeError(f"QA scheme '{shorten(scheme.name)}' has no fields")
     seen_names = set()
     owner_of_bit = {}
+    keywords = ", ".join(RULE_KEYWORDS)
     for qa_field in scheme.fields:
+        name = shorten(qa_field.name)
         if not _NAME.match(qa_field.name):
             raise SchemeError(
-                f"Field name '{qa_field.name}' is not usable in rules: use letters, digits and _, "
-                "starting with a letter"
+                f"Field name '{name}' is not usable in rules: use letters, digits and _, starting with a letter"
             )
+        if qa_field.name.lower() in RULE_KEYWORDS:
+            raise SchemeError(f"Field name '{name}' is a rule keyword ({keywords}), so no rule could name it")
         if qa_field.name.lower() in seen_names:
-            raise SchemeError(f"Duplicate field name '{qa_field.name}'")
+            raise SchemeError(f"Duplicate field name '{name}'")
         seen_names.add(qa_field.name.lower())
         if qa_field.first_bit < 0 or qa_field.bit_count < 1:
             raise SchemeError(
-                f"Field '{qa_field.name}': first bit must be >= 0 and bit count >= 1 "
+                f"Field '{name}': first bit must be >= 0 and bit count >= 1 "
                 f"(got first bit {qa_field.first_bit}, bit count {qa_field.bit_count})"
             )
         if qa_field.last_bit >= MAX_BITS:
             raise SchemeError(
-                f"Field '{qa_field.name}' ends at bit {qa_field.last_bit}, beyond the {MAX_BITS} bits "
-                "of the widest QA type"
+                f"Field '{name}' ends at bit {qa_field.last_bit}, beyond the {MAX_BITS} bits of the widest QA type"
             )
         for bit in range(qa_field.first_bit, qa_field.last_bit + 1):
             if bit in owner_of_bit:
-                raise SchemeError(
-                    f"Fields '{owner_of_bit[bit]}' and '{qa_field.name}' overlap at bit {bit}"
-                )
-            owner_of_bit[bit] = qa_field.name
+                raise SchemeError(f"Fields '{owner_of_bit[bit]}' and '{name}' overlap at bit {bit}")
+            owner_of_bit[bit] = name
         seen_labels = set()
         for value, label in qa_field.labels.items():
             if not 0 <= value <= qa_field.max_value:
                 raise SchemeError(
-                    f"Field '{qa_field.name}': label '{label}' is for value {value}, but "
+                    f"Field '{name}': label '{shorten(label)}' is for value {value}, but "
                     f"{qa_field.bit_count} bit(s) hold only 0-{qa_field.max_value}"
                 )
             if not _NAME.match(label):
                 raise SchemeError(
-                    f"Field '{qa_field.name}': label '{label}' is not usable in rules: use letters, "
+                    f"Field '{name}': label '{shorten(label)}' is not usable in rules: use letters, "
                     "digits and _, starting with a letter"
                 )
+            if label.lower() in RULE_KEYWORDS:
+                raise SchemeError(
+                    f"Field '{name}': label '{shorten(label)}' is a rule keyword ({keywords}), "
+                    "so no rule could name it"
+                )
             if label.lower() in seen_labels:
-                raise SchemeError(f"Field '{qa_field.name}': duplicate label '{label}'")
+                raise SchemeError(f"Field '{name}': duplicate label '{shorten(label)}'")
             seen_labels.add(label.lower())
 
 
 def _int(value, what: str) -> int:
+    """A whole number from a cell ("2", "2.0", "0x4"); sizes are checked before int(), which stops at 4,300
+    decimal digits, and anything of 2**64 or more is refused (no bit position or field value is that large)."""
+    text = str(value).strip()
+    decimal = re.fullmatch(r"-?([0-9]+)(\.0*)?", text)
     try:
-        text = str(value).strip()
-        return int(float(text)) if re.fullmatch(r"-?\d+(\.0*)?", text) else int(text, 0)
-    except (TypeError, ValueError):
-        raise SchemeError(f"{what} must be a whole number, got '{value}'") from None
+        if decimal and len(decimal[1].lstrip("0")) > 20:  # 20 digits hold 2**64
+            number = 1 << MAX_BITS
+        else:
+            number = int(decimal[0].partition(".")[0]) if decimal else int(text, 0)
+    except ValueError:
+        raise SchemeError(f"{what} must be a whole number, got '{shorten(text)}'") from None
+    if abs(number) >= 1 << MAX_BITS:
+        raise SchemeError(f"{what} is too large, got '{shorten(text)}'")
+    return number
 
 
 def _value_map(raw: dict, what: str) -> dict:
-    return {_int(key, f"{what}: value"): str(text) for key, text in (raw or {}).items()}
+    """JSON's value -> text map with int keys; "1" and "01" are one value, so two of them are refused."""
+    values = {}
+    for key, text in (raw or {}).items():
+        value = _int(key, f"{what}: value")
+        if value in values:
+            raise SchemeError(f"{what}: value {value} is given twice, '{shorten(values[value])}' and '{shorten(text)}'")
+        values[value] = str(text)
+    return values
 
 
 def scheme_from_dict(data: dict) -> Scheme:
@@ -170,10 +206,10 @@ def scheme_from_dict(data: dict) -> Scheme:
         fields = tuple(
             Field(
                 name=str(item["name"]),
-                first_bit=_int(item["first_bit"], f"Field '{item['name']}': first bit"),
-                bit_count=_int(item["bit_count"], f"Field '{item['name']}': bit count"),
-                labels=_value_map(item.get("labels"), f"Field '{item['name']}' labels"),
-                meanings=_value_map(item.get("meanings"), f"Field '{item['name']}' meanings"),
+                first_bit=_int(item["first_bit"], f"Field '{shorten(item['name'])}': first bit"),
+                bit_count=_int(item["bit_count"], f"Field '{shorten(item['name'])}': bit count"),
+                labels=_value_map(item.get("labels"), f"Field '{shorten(item['name'])}' labels"),
+                meanings=_value_map(item.get("meanings"), f"Field '{shorten(item['name'])}' meanings"),
                 description=str(item.get("description", "")),
             )
             for item in data["fields"]
@@ -204,7 +240,7 @@ def load_scheme_file(path) -> Scheme:
 
 def load_preset(preset_id: str) -> Scheme:
     if preset_id not in PRESET_IDS:
-        raise SchemeError(f"Unknown QA preset '{preset_id}'; presets: {', '.join(PRESET_IDS)}")
+        raise SchemeError(f"Unknown QA preset '{shorten(preset_id)}'; presets: {', '.join(PRESET_IDS)}")
     return load_scheme_file(PRESET_DIR / f"{preset_id}.json")
 
 
@@ -214,17 +250,24 @@ def presets() -> list:
 
 
 def parse_labels(text: str, field_name: str) -> dict:
-    """``'0=DRT;1=ECO'`` (or commas / spaces between pairs) -> {0: 'DRT', 1: 'ECO'}."""
+    """``'0=DRT;1=ECO'`` (or commas / spaces between pairs) -> {0: 'DRT', 1: 'ECO'}.
+
+    Two labels for one value are refused: keeping either would silently drop the other.
+    """
     labels = {}
+    name = shorten(field_name)
     for pair in re.split(r"[;,\s]+", (text or "").strip()):
         if not pair:
             continue
         value, sep, label = pair.partition("=")
         if not sep or not label:
+            raise SchemeError(f"Field '{name}': labels must look like 0=DRT;1=ECO, got '{shorten(pair)}'")
+        value = _int(value, f"Field '{name}': labelled value")
+        if value in labels:
             raise SchemeError(
-                f"Field '{field_name}': labels must look like 0=DRT;1=ECO, got '{pair}'"
+                f"Field '{name}': value {value} has two labels, '{shorten(labels[value])}' and '{shorten(label)}'"
             )
-        labels[_int(value, f"Field '{field_name}': labelled value")] = label.strip()
+        labels[value] = label.strip()
     return labels
 
 
@@ -236,15 +279,13 @@ def scheme_from_table(rows, name: str = "Custom") -> Scheme:
         if not any(cells):
             continue
         if len(cells) < 3:
-            raise SchemeError(
-                f"Custom field row {cells} needs at least: name, first bit, bit count"
-            )
+            raise SchemeError(f"Custom field row {shorten(cells)} needs at least: name, first bit, bit count")
         field_name = cells[0]
         fields.append(
             Field(
                 name=field_name,
-                first_bit=_int(cells[1], f"Field '{field_name}': first bit"),
-                bit_count=_int(cells[2], f"Field '{field_name}': bit count"),
+                first_bit=_int(cells[1], f"Field '{shorten(field_name)}': first bit"),
+                bit_count=_int(cells[2], f"Field '{shorten(field_name)}': bit count"),
                 labels=parse_labels(cells[3] if len(cells) > 3 else "", field_name),
             )
         )

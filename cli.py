@@ -1,0 +1,277 @@
+"""``python3 -m laiqa``: the algorithms without QGIS, for scripts and cluster jobs.
+
+Subcommands and options carry the Processing parameters' names (``PRODUCT_FOLDER`` is
+``--product-folder``) and write the same outputs. Exit codes: 0 done, 1 some pairs of a batch
+failed, 2 refused (bad arguments or inputs; one line on stderr), 130 interrupted.
+This module imports the core only: it runs where QGIS is not installed.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .core.alignment import RESAMPLING
+from .core.errors import Cancelled, LaiQaError
+from .core.executors import EXECUTORS
+from .core.inputs import (
+    DifferenceSettings,
+    EncodingOverrides,
+    LaiSpec,
+    OutputSpec,
+    QaInput,
+    QaSpec,
+    RasterInput,
+)
+from .core.lai_encoding import LAI_PRESETS, parse_fill_values
+from .core.pairing import DEFAULT_KEY_PATTERN
+from .core.progress import Progress
+from .core.qa.rule import rule_for
+from .core.qa.scheme import PRESET_IDS, load_preset, load_scheme_file, rows_from_flat, scheme_from_table
+
+DONE, PAIRS_FAILED, REFUSED, INTERRUPTED = 0, 1, 2, 130
+SAMPLE_POINTS = 20000  # as laiqa:maskeddifference
+
+
+class Refused(Exception):
+    """A bad argument: one line on stderr, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse prints usage and exits; we want one line
+        raise Refused(message)
+
+
+def _choice(names):
+    """An enum option that takes a name or its Processing index (``--scheme 1`` = ``--scheme mod15_fparlai_qc``)."""
+    def parse(text):
+        if text.isdigit() and int(text) < len(names):
+            return names[int(text)]
+        if text in names:
+            return text
+        raise argparse.ArgumentTypeError(f"'{text}' is none of {', '.join(names)} (or their index 0-{len(names) - 1})")
+
+    return parse
+
+
+def _add_scheme(parser, default_band):
+    parser.add_argument("--band", type=int, default=default_band, help="QA band (default %(default)s)")
+    scheme = parser.add_mutually_exclusive_group()
+    scheme.add_argument("--scheme", type=_choice(PRESET_IDS), default=PRESET_IDS[0],
+                        help=f"QA preset: {', '.join(PRESET_IDS)} or its index (default %(default)s)")
+    scheme.add_argument("--custom-fields", metavar="NAME,FIRST_BIT,BIT_COUNT,LABELS[,…]",
+                        help="a custom scheme as qgis_process's CUSTOM_FIELDS, e.g. algorithm,2,2,0=DRT;1=ECO")
+    scheme.add_argument("--scheme-file", help="a QA scheme saved as JSON (the presets' format)")
+
+
+def _add_rule(parser):
+    parser.add_argument("--rule", help="QA keep rule, e.g. 'quality != 3 and algorithm in (DRT, ECO)' "
+                                       "(default: the scheme's default rule; '' keeps every pixel)")
+
+
+def _add_lai(parser, side, default_preset, with_raster):
+    flag = f"--{side}"
+    if with_raster:
+        parser.add_argument(flag, required=True, help=f"{side} LAI raster (any GDAL dataset name)")
+    parser.add_argument(f"{flag}-band", type=int, default=1)
+    parser.add_argument(f"{flag}-preset", type=_choice([preset.id for preset in LAI_PRESETS]),
+                        default=LAI_PRESETS[default_preset].id,
+                        help=f"{', '.join(preset.id for preset in LAI_PRESETS)} (default %(default)s)")
+    for name in ("scale", "offset", "valid-min", "valid-max"):
+        parser.add_argument(f"{flag}-{name}", type=float, help="empty: from the file or the preset")
+    parser.add_argument(f"{flag}-fill", help="fill values, stored units, comma separated")
+    if not with_raster:
+        parser.add_argument(f"{flag}-subdataset", help="grid name in HDF containers (e.g. Lai_500m)")
+
+
+def _add_difference_settings(parser):
+    _add_scheme(parser, default_band=2)
+    _add_rule(parser)
+    parser.add_argument("--split-field", default="algorithm", help="QA field to split by ('' = no split)")
+    parser.add_argument("--resampling", type=_choice(RESAMPLING), default="auto")
+    parser.add_argument("--creation-options", help="GDAL creation options KEY=VALUE|KEY=VALUE")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python3 -m laiqa", description="LAI QA Toolkit without QGIS: the same algorithms and "
+                     "outputs as the Processing provider.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    decode = commands.add_parser("decode", help="laiqa:decodeqabits: one band per QA bit field")
+    decode.add_argument("--input", required=True)
+    _add_scheme(decode, default_band=1)
+    decode.add_argument("--output", required=True)
+    decode.add_argument("--creation-options")
+
+    mask = commands.add_parser("mask", help="laiqa:qamask: a keep-mask from a rule (1 keep, 0 drop, 255 nodata)")
+    mask.add_argument("--input", required=True)
+    _add_scheme(mask, default_band=1)
+    _add_rule(mask)
+    mask.add_argument("--output", required=True)
+    mask.add_argument("--creation-options")
+
+    difference = commands.add_parser("difference", help="laiqa:maskeddifference: product - reference, QA-masked")
+    _add_lai(difference, "product", 0, with_raster=True)
+    difference.add_argument("--qa", help="QA raster (default: the product raster)")
+    _add_difference_settings(difference)
+    _add_lai(difference, "reference", 1, with_raster=True)
+    difference.add_argument("--output", required=True)
+    difference.add_argument("--output-stats", help="statistics per class (CSV)")
+    difference.add_argument("--class-folder")
+    difference.add_argument("--output-sample", help="sample of kept pixels for plots (CSV)")
+    difference.add_argument("--cog", action="store_true")
+
+    batch = commands.add_parser("batch", help="laiqa:batchcompare: folders of tiles, pair by pair")
+    batch.add_argument("--product-folder", required=True)
+    batch.add_argument("--reference-folder", required=True)
+    batch.add_argument("--product-pattern", default="*.tif")
+    batch.add_argument("--reference-pattern", default="*.hdf")
+    batch.add_argument("--recursive", action="store_true")
+    batch.add_argument("--key-pattern", default=DEFAULT_KEY_PATTERN)
+    _add_lai(batch, "product", 0, with_raster=False)
+    _add_difference_settings(batch)
+    batch.add_argument("--qa-subdataset", help="QA grid name in HDF containers (e.g. FparLai_QC)")
+    _add_lai(batch, "reference", 1, with_raster=False)
+    batch.add_argument("--output-folder", required=True)
+    batch.add_argument("--workers", type=int, default=0, help="pairs at a time (0 = one per core)")
+    batch.add_argument("--executor", type=_choice(EXECUTORS), default="threads")
+    batch.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)")
+    batch.add_argument("--overwrite", action="store_true")
+    batch.add_argument("--class-folders", action="store_true")
+    return parser
+
+
+def _scheme(args):
+    if args.custom_fields:
+        return scheme_from_table(rows_from_flat(args.custom_fields.split(",")))
+    if args.scheme_file:
+        return load_scheme_file(args.scheme_file)
+    return load_preset(args.scheme)
+
+
+def _creation_options(text):
+    if not text:
+        return None
+    options = tuple(part.strip() for part in text.split("|") if part.strip())
+    for option in options:
+        if "=" not in option:
+            raise Refused(f"--creation-options: '{option}' is not KEY=VALUE (separate options with |)")
+    return options
+
+
+def _lai_spec(args, side) -> LaiSpec:
+    overrides = EncodingOverrides(
+        scale=getattr(args, f"{side}_scale"), offset=getattr(args, f"{side}_offset"),
+        valid_min=getattr(args, f"{side}_valid_min"), valid_max=getattr(args, f"{side}_valid_max"),
+        fill_values=parse_fill_values(getattr(args, f"{side}_fill") or ""))
+    return LaiSpec(getattr(args, f"{side}_band"), getattr(args, f"{side}_subdataset", None),
+                   getattr(args, f"{side}_preset"), overrides)
+
+
+def _settings(args, sample_points=0) -> DifferenceSettings:
+    return DifferenceSettings(args.rule, args.split_field.strip(), args.resampling, sample_points)
+
+
+def _terminal_progress(label):
+    """A percentage on stderr when it is a terminal; silent in cluster job logs."""
+    if not sys.stderr.isatty():
+        return Progress()
+
+    def show(fraction):
+        sys.stderr.write(f"\r{label} {fraction:6.1%}")
+        sys.stderr.flush()
+
+    return Progress(show)
+
+
+def _decode(args, log):
+    from .core.qa_rasters import decode_qa_raster
+
+    qa = QaInput(RasterInput(args.input, args.band), _scheme(args))
+    summary = decode_qa_raster(qa, OutputSpec(args.output, _creation_options(args.creation_options)),
+                               _terminal_progress("decode"))
+    for note in summary.notes:
+        log(note)
+    for name, counts in summary.value_counts.items():
+        log(f"{name}: " + ", ".join(f"{value}={count}" for value, count in counts.items()))
+    return DONE
+
+
+def _mask(args, log):
+    from .core.qa_rasters import qa_mask_raster
+
+    qa = QaInput(RasterInput(args.input, args.band), _scheme(args))
+    summary = qa_mask_raster(qa, rule_for(qa.scheme, args.rule),
+                             OutputSpec(args.output, _creation_options(args.creation_options)),
+                             _terminal_progress("mask"))
+    log(f"Kept {summary.kept} of {summary.valid} pixels with QA ({summary.kept_fraction:.2%})")
+    return DONE
+
+
+def _difference(args, log):
+    from .core.difference import masked_difference
+    from .core.stats import format_row, write_rows_csv, write_sample_csv
+
+    product = _lai_spec(args, "product").at(args.product)
+    scheme = _scheme(args)
+    result = masked_difference(
+        product, _lai_spec(args, "reference").at(args.reference),
+        QaInput(RasterInput(args.qa or args.product, args.band), scheme),
+        _settings(args, SAMPLE_POINTS if args.output_sample else 0),
+        OutputSpec(args.output, _creation_options(args.creation_options), args.cog, args.class_folder),
+        _terminal_progress("difference"))
+    for line in [*result.notes, *map(format_row, result.rows)]:
+        log(line)
+    if args.output_stats:
+        write_rows_csv(args.output_stats, result.rows)
+    if args.output_sample:
+        write_sample_csv(args.output_sample, result.sample)
+    return DONE
+
+
+def _batch(args, log):
+    from .core.batch import BatchRequest, run_batch
+    from .core.stats import format_row
+
+    request = BatchRequest(
+        args.product_folder, args.reference_folder, args.output_folder, _lai_spec(args, "product"),
+        _lai_spec(args, "reference"), QaSpec(_scheme(args), args.band, args.qa_subdataset), _settings(args),
+        product_pattern=args.product_pattern, reference_pattern=args.reference_pattern, recursive=args.recursive,
+        key_pattern=args.key_pattern, workers=args.workers, executor=args.executor, scheduler=args.scheduler,
+        overwrite=args.overwrite, class_folders=args.class_folders,
+        creation_options=_creation_options(args.creation_options))
+    result = run_batch(request, _terminal_progress("pairs"), log)
+    log("Pooled over all pairs:")
+    for row in result.pooled_rows:
+        log(format_row(row))
+    log(f"{len(result.pairs)} pairs, {result.failed} failed; summary: {result.summary_csv}")
+    return PAIRS_FAILED if result.failed else DONE
+
+
+COMMANDS = {"decode": _decode, "mask": _mask, "difference": _difference, "batch": _batch}
+
+
+def main(argv=None) -> int:
+    def log(line):
+        print(line, flush=True)
+
+    try:
+        args = build_parser().parse_args(argv)
+        _keep_freed_memory()
+        return COMMANDS[args.command](args, log)
+    except (Refused, LaiQaError) as error:
+        print(f"laiqa: error: {error}", file=sys.stderr)
+        return REFUSED
+    except (Cancelled, KeyboardInterrupt):
+        print("laiqa: interrupted; complete outputs are kept, nothing partial is left", file=sys.stderr)
+        return INTERRUPTED
+
+
+def _keep_freed_memory():
+    """This process is ours: let glibc keep freed window arrays (see core.pipeline.keep_freed_memory)."""
+    from .core.pipeline import keep_freed_memory
+
+    keep_freed_memory()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

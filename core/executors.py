@@ -1,0 +1,193 @@
+"""Where the pairs of a batch run: threads here, processes here, or a Dask cluster anywhere.
+
+Every executor runs the same unit of work, ``batch.pair_task(key, product, reference, request)``:
+a top-level function of plain, picklable values that writes the pair's files (under temporary
+names, renamed when complete) and returns its result with the running sums. Pooling is done by
+the caller over those sums, so where a pair ran never changes a figure.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
+
+from .errors import Cancelled, LaiQaError
+from .progress import SILENT, Progress
+
+EXECUTORS = ("threads", "processes", "dask")  # order is public: the EXECUTOR enum index of each
+DASK_INSTALL_HINT = "pip install 'dask[distributed]'"
+POLL_SECONDS = 0.2  # how often a waiting batch looks at the Cancel button
+CONNECT_SECONDS = 20  # how long to try reaching a Dask scheduler before saying it cannot be reached
+
+
+def run_tasks(task, jobs, executor: str = "threads", workers: int = 0, scheduler: str | None = None,
+              progress: Progress = SILENT, log=print, on_result=None) -> dict:
+    """``task(*job, progress)`` for every job ``(key, …)``; {key: result}. ``on_result(key, result, where)``
+    is called as each finishes. Cancel raises Cancelled; finished jobs keep their files."""
+    workers = workers or os.cpu_count() or 1
+    if executor == "threads":
+        return _run_in_threads(task, jobs, workers, progress, on_result)
+    if executor == "processes":
+        return _run_in_processes(task, jobs, workers, progress, log, on_result)
+    if executor == "dask":
+        return _run_on_dask(task, jobs, workers, scheduler, progress, log, on_result)
+    raise LaiQaError(f"Unknown executor '{executor}'; use one of {', '.join(EXECUTORS)}")
+
+
+def _run_in_threads(task, jobs, workers, progress, on_result) -> dict:
+    """Threads share one process (no pickling); each job reports its own fraction of the progress."""
+    fractions = {job[0]: 0.0 for job in jobs}
+    lock = threading.Lock()
+
+    def job_progress(key):
+        def report(fraction):
+            with lock:
+                fractions[key] = fraction
+                total = sum(fractions.values()) / max(len(fractions), 1)
+            progress.report(total)
+
+        return Progress(report, progress.is_cancelled)
+
+    pending, running, results = list(jobs), {}, {}
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="laiqa-pair") as pool:
+        try:
+            while pending or running:
+                while pending and len(running) < workers:
+                    progress.check()
+                    job = pending.pop(0)
+                    running[pool.submit(task, *job, job_progress(job[0]))] = job[0]
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    key = running.pop(future)
+                    results[key] = future.result()  # re-raises Cancelled
+                    with lock:
+                        fractions[key] = 1.0
+                    if on_result:
+                        on_result(key, results[key], "")
+        except Cancelled:
+            for future in running:
+                future.cancel()
+            raise
+    return results
+
+
+def python_interpreter() -> str:
+    """The Python that worker processes start with: ours, unless the host program (QGIS) is not Python."""
+    if os.path.basename(sys.executable or "").startswith("python"):
+        return sys.executable
+    raise LaiQaError(
+        f"Local processes need a Python interpreter, but this Python runs inside '{sys.executable}'; "
+        "use threads, or Dask with a scheduler started outside QGIS"
+    )
+
+
+def _run_in_processes(task, jobs, workers, progress, log, on_result) -> dict:
+    """A pool of fresh Python processes (spawned, never forked from QGIS); progress counts finished jobs."""
+    import multiprocessing
+
+    python_interpreter()  # refuse before starting anything
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    log(f"executor: {workers} local processes")
+    futures = {pool.submit(task, *job, SILENT): job for job in jobs}
+    results = {}
+    try:
+        _collect(futures, results, len(jobs), progress, on_result, lambda future: "")
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return results
+
+
+def _collect(futures, results, total, progress, on_result, where):
+    """Wait for futures, looking at Cancel every POLL_SECONDS; a future that raised is a failed job."""
+    pending = dict(futures)
+    while pending:
+        progress.check()
+        done, _ = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+        for future in done:
+            job = pending.pop(future)
+            try:
+                results[job[0]] = future.result()
+            except Exception as error:  # the worker died or could not run the job
+                results[job[0]] = _failed(job, error)
+            if on_result:
+                on_result(job[0], results[job[0]], where(future))
+            progress.report(len(results) / total)
+
+
+def _failed(job, error):
+    from .batch import failed_pair
+
+    return failed_pair(job, f"the worker could not finish it ({type(error).__name__}: {error})")
+
+
+def _run_on_dask(task, jobs, workers, scheduler, progress, log, on_result) -> dict:
+    """Any Dask scheduler (``tcp://host:8786``), or a LocalCluster of ``workers`` processes started here."""
+    try:
+        import dask
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise LaiQaError(f"The Dask executor needs Dask's distributed scheduler: {DASK_INSTALL_HINT}") from None
+    cluster = None
+    # A worker that dies mid-pair is retried once on another worker, then the pair is a failed row.
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        if scheduler:
+            try:
+                client = Client(scheduler, timeout=CONNECT_SECONDS)
+            except OSError as error:
+                raise LaiQaError(f"Cannot reach the Dask scheduler '{scheduler}': {error}") from None
+        else:
+            python_interpreter()
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=":0" if _has_bokeh() else None)
+            client = Client(cluster)
+    try:
+        log(f"executor: Dask, scheduler {client.scheduler.address}"
+            + (f", {workers} local worker processes" if cluster else "")
+            + (f", dashboard {client.dashboard_link}" if _has_bokeh() else ""))
+        stamp = f"{os.getpid()}-{time.time_ns()}"
+        futures = {client.submit(task, *job, SILENT, key=f"laiqa-pair-{job[0]}-{stamp}", pure=False): job
+                   for job in jobs}
+        results, pending = {}, dict(futures)
+        try:
+            while pending:
+                progress.check()
+                done = [future for future in pending if future.done()]
+                if not done:
+                    time.sleep(POLL_SECONDS)
+                for future in done:
+                    job = pending.pop(future)
+                    try:
+                        results[job[0]] = future.result()
+                    except Exception as error:  # KilledWorker after the retry, or the task could not start
+                        results[job[0]] = _failed(job, error)
+                    if on_result:
+                        on_result(job[0], results[job[0]], _worker_of(client, future))
+                    progress.report(len(results) / len(jobs))
+        except BaseException:
+            client.cancel(list(pending))
+            raise
+        return results
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _worker_of(client, future) -> str:
+    try:
+        holders = client.who_has(future).get(future.key) or ()
+        return ", ".join(holders)
+    except Exception:  # only for the log
+        return ""
+
+
+def _has_bokeh() -> bool:
+    try:
+        import bokeh  # noqa: F401
+    except ImportError:
+        return False
+    return True
