@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 
 from .errors import Cancelled, LaiQaError
 from .progress import SILENT, Progress
@@ -74,23 +75,46 @@ def _run_in_threads(task, jobs, workers, progress, on_result) -> dict:
 
 
 def python_interpreter() -> str:
-    """The Python that worker processes start with: ours, unless the host program (QGIS) is not Python."""
-    if os.path.basename(sys.executable or "").startswith("python"):
-        return sys.executable
+    """The interpreter of *this* Python, for worker processes.
+
+    Inside QGIS ``sys.executable`` is not it: embedded Python reports the first ``python3`` on PATH
+    (here a pyenv shim without GDAL), so the interpreter is found under ``sys.exec_prefix`` first.
+    """
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    candidates = (os.path.join(sys.exec_prefix, "bin", version), os.path.join(sys.exec_prefix, "python.exe"),
+                  sys.executable)
+    for candidate in candidates:
+        if candidate and os.path.basename(candidate).startswith("python") and os.access(candidate, os.X_OK):
+            return candidate
     raise LaiQaError(
-        f"Local processes need a Python interpreter, but this Python runs inside '{sys.executable}'; "
+        f"Local processes need a Python interpreter, and none was found for this Python ({sys.exec_prefix}); "
         "use threads, or Dask with a scheduler started outside QGIS"
     )
+
+
+@contextmanager
+def _spawning_with(interpreter: str):
+    """Start spawned processes with ``interpreter`` while this block runs, then restore the setting:
+    multiprocessing keeps one process-wide executable, which is not ours to leave changed."""
+    from multiprocessing import spawn
+
+    before = spawn.get_executable()
+    spawn.set_executable(interpreter)
+    try:
+        yield
+    finally:
+        spawn.set_executable(before)
 
 
 def _run_in_processes(task, jobs, workers, progress, log, on_result) -> dict:
     """A pool of fresh Python processes (spawned, never forked from QGIS); progress counts finished jobs."""
     import multiprocessing
 
-    python_interpreter()  # refuse before starting anything
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    workers = min(workers, max(len(jobs), 1))
+    with _spawning_with(python_interpreter()):  # every worker starts during the first submits
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        futures = {pool.submit(task, *job, SILENT): job for job in jobs}
     log(f"executor: {workers} local processes")
-    futures = {pool.submit(task, *job, SILENT): job for job in jobs}
     results = {}
     try:
         _collect(futures, results, len(jobs), progress, on_result, lambda future: "")
@@ -140,9 +164,9 @@ def _run_on_dask(task, jobs, workers, scheduler, progress, log, on_result) -> di
             except OSError as error:
                 raise LaiQaError(f"Cannot reach the Dask scheduler '{scheduler}': {error}") from None
         else:
-            python_interpreter()
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0" if _has_bokeh() else None)
+            with _spawning_with(python_interpreter()):
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=":0" if _has_bokeh() else None)
             client = Client(cluster)
     try:
         log(f"executor: Dask, scheduler {client.scheduler.address}"

@@ -3,6 +3,7 @@ import csv
 import json
 import os
 import shutil
+import subprocess
 
 import numpy as np
 import pytest
@@ -178,6 +179,33 @@ def test_qgis_process_runs_the_batch_on_the_sample_folders(folders, tmp_path):
     assert results["PAIRED"] == 4 and results["FAILED"] == 0
     assert [row["key"] for row in summary_rows(results["SUMMARY"]) if row["class"] == "all"][:4] == KEYS
     assert results["TILES"].endswith("tiles.gpkg|layername=tiles")
+
+
+def test_qgis_process_runs_pairs_in_local_processes_with_the_threads_summary(folders, tmp_path):
+    """QGIS's embedded Python reports the first python3 on PATH as its interpreter: workers must not use it."""
+    runs = {}
+    for executor in ("0", "1"):
+        out = tmp_path / f"executor{executor}"
+        done = qgis_process("--json", "run", "laiqa:batchcompare", "--", f"PRODUCT_FOLDER={folders['rt']}",
+                            f"REFERENCE_FOLDER={folders['glass']}", f"OUTPUT_FOLDER={out}", f"EXECUTOR={executor}",
+                            "WORKERS=2", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["results"]["FAILED"] == 0, done.stdout
+        runs[executor] = [{key: value for key, value in row.items() if key not in ("product", "reference")}
+                          for row in summary_rows(str(out / "summary.csv"))]
+    assert runs["1"] == runs["0"]
+
+
+def test_choosing_dask_where_it_is_not_installed_says_how_to_install_it(folders, tmp_path):
+    probe = subprocess.run(["/usr/bin/python3", "-c", "import distributed"], capture_output=True)
+    if probe.returncode == 0:
+        pytest.skip("Dask is installed for QGIS's own Python here")
+    done = qgis_process("run", "laiqa:batchcompare", "--", f"PRODUCT_FOLDER={folders['rt']}",
+                        f"REFERENCE_FOLDER={folders['glass']}", f"OUTPUT_FOLDER={folders['out']}", "EXECUTOR=2",
+                        cwd=tmp_path)
+    assert done.returncode == 1
+    assert "The Dask executor needs Dask's distributed scheduler: pip install 'dask[distributed]'" in done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
 
 
 def test_model_with_folder_inputs_runs_the_batch(laiqa_provider, folders):
