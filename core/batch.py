@@ -10,10 +10,14 @@ a local process or a Dask worker (``executors.py``); pooling sums the pairs' sav
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
+import socket
 import time
-from dataclasses import dataclass, field, replace
+import zlib
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -25,10 +29,11 @@ from .inputs import DifferenceSettings, LaiSpec, OutputSpec, QaSpec
 from .pairing import date_part, find_files, pair_files
 from .pixel_grid import pixel_grid_of
 from .progress import SILENT, Progress
-from .readers import gdal_call, open_quietly, open_raster
+from .readers import gdal_call, open_raster
 from .stats import COLUMNS, SUMS, Accumulator, csv_text, summarise
 from .writers import atomic_text_file
 
+LOCK_NAME = ".laiqa-batch.lock"
 SUMMARY_FIELDS = ("key", "class", "status", "reason", "product", "reference", *COLUMNS[1:])
 
 
@@ -68,6 +73,7 @@ class PairResult:
     sums: np.ndarray | None = None  # SUMS x classes (+ "other")
     footprint: tuple | None = None  # (xmin, ymin, xmax, ymax, wkt)
     seconds: float = 0.0  # the pair's own run time where it ran (Dask's cost is the wall time beyond it)
+    note: str = ""  # for the log: why an earlier result was not reused
 
 
 @dataclass
@@ -97,19 +103,53 @@ def _footprint(path: str) -> tuple | None:
         return None
 
 
-def load_complete(output: str) -> PairResult | None:
-    """The earlier result of a pair if both its raster and its sums are whole, else None."""
+def settings_digest(request: BatchRequest) -> str:
+    """What decides a pair's result besides its two files: a pair made with other settings is redone."""
+    chosen = {"product": asdict(request.product), "reference": asdict(request.reference), "qa": asdict(request.qa),
+              "settings": asdict(request.settings), "class_folders": request.class_folders,
+              "creation_options": request.creation_options}
+    return hashlib.sha256(json.dumps(chosen, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+def input_record(path: str) -> dict:
+    """An input as resume compares it: the same path, size and modification time."""
+    status = os.stat(path)
+    return {"path": os.path.abspath(path), "bytes": status.st_size, "mtime_ns": status.st_mtime_ns}
+
+
+def output_record(path: str) -> dict:
+    """A written file as resume checks it: its size and CRC-32 (about 10 ms for a 2400x2400 pair)."""
+    checksum = 0
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 22), b""):
+            checksum = zlib.crc32(chunk, checksum)
+    return {"bytes": os.path.getsize(path), "crc32": checksum}
+
+
+def load_complete(request: BatchRequest, key: str, product: str, reference: str):
+    """(the earlier result, "") when the pair's files are exactly what an earlier run with these inputs and
+    settings wrote; (None, why not) otherwise ("" when there was nothing earlier)."""
+    output = pair_output(request, key)
+    if not os.path.exists(sums_path(output)):
+        return None, ""
     try:
         with open(sums_path(output), encoding="utf-8") as handle:
             saved = json.load(handle)
-        dataset, _ = open_quietly(output)
-        if dataset is None or dataset.RasterCount != len(saved["class_names"]):
-            return None
-        return PairResult(saved["key"], saved["product"], saved["reference"], "skipped", output=output,
-                          class_names=saved["class_names"], sums=np.array(saved["sums"], dtype=np.float64),
-                          footprint=_footprint(output))
-    except (OSError, ValueError, KeyError):
-        return None
+        if (saved["key"], saved["product"], saved["reference"]) != (key, product, reference):
+            return None, "its sums file was written for another pair"
+        if saved["inputs"] != [input_record(product), input_record(reference)]:
+            return None, "its product or reference file changed since (size or modification time)"
+        if saved["settings_digest"] != settings_digest(request):
+            return None, "the settings changed since the earlier run"
+        for path, record in saved["outputs"].items():
+            if output_record(os.path.join(request.output_folder, path)) != record:
+                return None, f"'{path}' is not the file the earlier run wrote (size or checksum)"
+        return PairResult(key, product, reference, "skipped", output=output, class_names=saved["class_names"],
+                          sums=np.array(saved["sums"], dtype=np.float64), footprint=_footprint(output)), ""
+    except OSError as error:
+        return None, f"a file of the earlier run cannot be read ({error.strerror})"
+    except (ValueError, KeyError, TypeError):
+        return None, "its sums file is incomplete or from an older version"
 
 
 def pair_output(request: BatchRequest, key: str) -> str:
@@ -126,9 +166,14 @@ def run_pair(key: str, product: str, reference: str, request: BatchRequest, prog
         OutputSpec(output, request.creation_options,
                    class_folder=request.output_folder if request.class_folders else None), progress)
     band_names = result.band_names
+    written = [output, *result.class_files.values()]
     with atomic_text_file(sums_path(output)) as handle:
         json.dump({"key": key, "product": product, "reference": reference, "class_names": band_names,
-                   "sums": result.accumulator.sums.tolist()}, handle)
+                   "sums": result.accumulator.sums.tolist(),
+                   "inputs": [input_record(product), input_record(reference)],
+                   "settings_digest": settings_digest(request),
+                   "outputs": {os.path.relpath(path, request.output_folder): output_record(path)
+                               for path in written}}, handle)
     return PairResult(key, product, reference, "done", output=output, class_names=band_names,
                       sums=result.accumulator.sums.copy(), footprint=_footprint(output))
 
@@ -144,13 +189,15 @@ def pair_task(key: str, product: str, reference: str, request: BatchRequest, pro
 
     Plain values in, plain values out: it runs the same in a thread, a local process or a Dask worker.
     """
+    why_redone = ""
     if not request.overwrite:
-        earlier = load_complete(pair_output(request, key))
+        earlier, why_redone = load_complete(request, key, product, reference)
         if earlier is not None:
             return earlier
     start = time.perf_counter()
     try:
-        return replace(run_pair(key, product, reference, request, progress), seconds=time.perf_counter() - start)
+        done = run_pair(key, product, reference, request, progress)
+        return replace(done, seconds=time.perf_counter() - start, note=why_redone and f"redone: {why_redone}")
     except Cancelled:
         raise
     except LaiQaError as error:
@@ -159,17 +206,84 @@ def pair_task(key: str, product: str, reference: str, request: BatchRequest, pro
         return failed_pair((key, product, reference), f"{type(error).__name__}: {error}")
 
 
-def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print) -> BatchResult:
+def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print, footprints_style=None) -> BatchResult:
+    """Every pair, the summary, the footprints GeoPackage (with ``footprints_style`` = (name, QML, description)
+    as its default style, when given) and the mosaics."""
     check_settings(request.settings, request.qa.scheme)  # a bad rule fails the batch once, not every pair
+    check_output_folder(request)
     products = find_files(request.product_folder, request.product_pattern, request.recursive, "Product")
     references = find_files(request.reference_folder, request.reference_pattern, request.recursive, "Reference")
     pairing = pair_files(products, references, request.key_pattern)
     for line in pairing.report():
         log(line)
-    os.makedirs(request.output_folder, exist_ok=True)
+    if not pairing.pairs:
+        raise LaiQaError(f"No product file pairs with a reference file ({len(products)} products, {len(references)} "
+                         "references; see the list above): nothing was run or written")
+    try:
+        os.makedirs(request.output_folder, exist_ok=True)
+    except OSError as error:
+        raise LaiQaError(f"Cannot create the output folder '{request.output_folder}': {error.strerror}") from None
+    with folder_lock(request.output_folder):
+        return _run_locked(request, pairing, progress, log, footprints_style)
 
+
+def check_output_folder(request: BatchRequest) -> None:
+    """Refuse an output folder where the batch would read its own outputs as inputs (or is a file)."""
+    output = os.path.realpath(request.output_folder)
+    if os.path.exists(output) and not os.path.isdir(output):
+        raise LaiQaError(f"The output folder '{request.output_folder}' is a file; choose a folder")
+    for role, folder in (("product", request.product_folder), ("reference", request.reference_folder)):
+        folder = os.path.realpath(folder)
+        if output == folder or (request.recursive and output.startswith(folder + os.sep)):
+            raise LaiQaError(
+                f"The output folder '{request.output_folder}' is {'inside ' if output != folder else ''}the {role} "
+                f"folder: the next run would take this run's outputs as {role}s; choose another output folder")
+
+
+@contextmanager
+def folder_lock(folder: str):
+    """One batch at a time in an output folder: a second one is refused, naming the holder's process."""
+    path = os.path.join(folder, LOCK_NAME)
+    holder = f"{socket.gethostname()} {os.getpid()}"
+    for _ in range(2):
+        try:
+            handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            break
+        except FileExistsError:
+            if not _stale(path):
+                with open(path, encoding="utf-8") as stream:
+                    other = stream.read().strip()
+                raise LaiQaError(f"Another batch is writing into '{folder}' (host and process: {other}); wait for "
+                                 f"it to finish, or remove {LOCK_NAME} there if it is gone") from None
+            os.remove(path)  # its process is gone: the lock is ours to take
+        except OSError as error:
+            raise LaiQaError(f"Cannot write into the output folder '{folder}': {error.strerror}") from None
+    os.write(handle, holder.encode("utf-8"))
+    os.close(handle)
+    try:
+        yield
+    finally:
+        os.remove(path)
+
+
+def _stale(lock_path: str) -> bool:
+    """A lock left by a process of this host that no longer runs (kill -9, a crash)."""
+    try:
+        with open(lock_path, encoding="utf-8") as stream:
+            host, pid = stream.read().split()
+        if host != socket.gethostname():
+            return False
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def _run_locked(request: BatchRequest, pairing, progress: Progress, log, footprints_style) -> BatchResult:
     def report(key, result, where):
-        log(f"{key}: {result.status}" + (f" ({result.reason})" if result.reason else "")
+        log(f"{key}: {result.status}" + (f" ({result.reason or result.note})" if result.reason or result.note else "")
             + (f" on {where}" if where else ""))
 
     jobs = [(key, product.path, reference.path, request) for key, product, reference in pairing.pairs]
@@ -179,8 +293,9 @@ def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print) -> 
     pooled = pooled_rows(ordered)
     summary = os.path.join(request.output_folder, "summary.csv")
     write_summary(summary, ordered, pooled)
-    footprints = write_footprints(os.path.join(request.output_folder, "tiles.gpkg"), ordered)
+    footprints = write_footprints(os.path.join(request.output_folder, "tiles.gpkg"), ordered, footprints_style)
     mosaics = build_mosaics(request.output_folder, ordered) if request.mosaics else []
+    progress.check()  # a Cancel that came while the summary was written is still a cancel
     return BatchResult(ordered, pairing, summary, footprints, mosaics, pooled)
 
 
@@ -218,18 +333,36 @@ def write_summary(path: str, pairs: list, pooled: list) -> None:
                              *[csv_text(row[column]) for column in COLUMNS[1:]]])
 
 
-def write_footprints(path: str, pairs: list) -> str | None:
-    """A GeoPackage of tile footprints, one feature per pair and class, with every statistic and status."""
+def write_footprints(path: str, pairs: list, default_style=None) -> str | None:
+    """A GeoPackage of tile footprints, one feature per pair and class, with every statistic and status;
+    ``default_style`` (name, QML, description) goes into its ``layer_styles`` table as QGIS keeps it there."""
     with_footprint = [pair for pair in pairs if pair.footprint is not None]
     if not with_footprint:
         return None
-    temp = path + ".partial.gpkg"
-    if os.path.exists(temp):
-        os.remove(temp)
-    driver = ogr.GetDriverByName("GPKG")
-    source = driver.CreateDataSource(temp)
-    srs = osr.SpatialReference(with_footprint[0].footprint[4])
-    layer = source.CreateLayer("tiles", srs, ogr.wkbPolygon)
+    temp = f"{path}.{os.getpid()}.{time.time_ns()}.partial.gpkg"  # never another run's temporary
+    try:
+        source, message = gdal_call(ogr.GetDriverByName("GPKG").CreateDataSource, temp)
+        if source is None:
+            raise LaiQaError(f"Cannot create '{path}': {message}")
+        _write_tiles(source, pairs, with_footprint[0].footprint[4])
+        if default_style is not None:
+            _write_default_style(source, *default_style)
+        _, message = gdal_call(source.FlushCache)
+        source = None
+        if message:
+            raise LaiQaError(f"Writing '{path}' failed: {message}")
+        os.replace(temp, path)
+    except OSError as error:
+        raise LaiQaError(f"Writing '{path}' failed: {error.strerror}") from None
+    finally:
+        for leftover in (temp, temp + "-wal", temp + "-shm", temp + "-journal"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+    return path
+
+
+def _write_tiles(source, pairs, wkt):
+    layer = source.CreateLayer("tiles", osr.SpatialReference(wkt), ogr.wkbPolygon)
     for name in ("key", "class", "status", "reason"):
         layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
     layer.CreateField(ogr.FieldDefn("n", ogr.OFTInteger64))
@@ -258,9 +391,27 @@ def write_footprints(path: str, pairs: list) -> str | None:
                 if not np.isnan(row[name]):
                     feature.SetField(name, float(row[name]))
             layer.CreateFeature(feature)
-    source = None
-    os.replace(temp, path)
-    return path
+
+
+def _write_default_style(source, name: str, qml: str, description: str):
+    """The row QGIS itself writes when a style is saved as a GeoPackage layer's default."""
+    styles = source.CreateLayer("layer_styles", None, ogr.wkbNone)
+    for field_name, kind in (("f_table_catalog", ogr.OFTString), ("f_table_schema", ogr.OFTString),
+                             ("f_table_name", ogr.OFTString), ("f_geometry_column", ogr.OFTString),
+                             ("styleName", ogr.OFTString), ("styleQML", ogr.OFTString), ("styleSLD", ogr.OFTString),
+                             ("useAsDefault", ogr.OFTInteger), ("description", ogr.OFTString),
+                             ("owner", ogr.OFTString), ("ui", ogr.OFTString), ("update_time", ogr.OFTDateTime)):
+        definition = ogr.FieldDefn(field_name, kind)
+        if field_name == "useAsDefault":
+            definition.SetSubType(ogr.OFSTBoolean)
+        styles.CreateField(definition)
+    row = ogr.Feature(styles.GetLayerDefn())
+    for field_name, value in (("f_table_catalog", ""), ("f_table_schema", ""), ("f_table_name", "tiles"),
+                              ("f_geometry_column", "geom"), ("styleName", name), ("styleQML", qml),
+                              ("styleSLD", ""), ("useAsDefault", 1), ("description", description), ("owner", ""),
+                              ("ui", "")):
+        row.SetField(field_name, value)
+    styles.CreateFeature(row)
 
 
 def build_mosaics(folder: str, pairs: list) -> list:

@@ -19,7 +19,7 @@ from ..core.pairing import DEFAULT_KEY_PATTERN
 from ..core.stats import format_row
 from . import parameters
 from .base import ValidationAlgorithm
-from .styling import style_footprints
+from .styling import footprints_style, style_footprints
 
 
 class BatchCompare(ValidationAlgorithm):
@@ -130,7 +130,7 @@ class BatchCompare(ValidationAlgorithm):
             overwrite=self.parameterAsBool(params, self.OVERWRITE, context),
             class_folders=self.parameterAsBool(params, self.CLASS_FOLDERS, context),
         )
-        result = run_batch(request, self.progress_of(feedback), feedback.pushInfo)
+        result = run_batch(request, self.progress_of(feedback), feedback.pushInfo, footprints_style())
         feedback.pushInfo(self.tr("Pooled over all pairs:"))
         for row in result.pooled_rows:
             feedback.pushInfo(format_row(row))

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtXml import QDomDocument
 
 from ..callbacks import answers
 from ..translation import tr
@@ -158,12 +159,19 @@ class FootprintsStyle(QgsProcessingLayerPostProcessorInterface):
             layer.triggerRepaint()
 
 
-def style_footprints(context, gpkg_path: str) -> str:
-    """Save the bias style as the GeoPackage's default (any front end loads it); returns the layer URI."""
-    uri = f"{gpkg_path}|layername=tiles"
-    layer = QgsVectorLayer(uri, "tiles", "ogr")
+def footprints_style():
+    """(name, QML, description) of the bias style, for the core to store as the GeoPackage's default style
+    while it writes the file: no QGIS call touches the GeoPackage (saving a style there can wait on a dialog)."""
+    layer = QgsVectorLayer("Polygon", "tiles", "memory")
     layer.setRenderer(bias_renderer())
-    layer.saveStyleToDatabase("bias", "LAI QA Toolkit: tiles by bias", True, "")
+    document = QDomDocument()
+    layer.exportNamedStyle(document)
+    return "bias", document.toString(), "LAI QA Toolkit: tiles by bias"
+
+
+def style_footprints(context, gpkg_path: str) -> str:
+    """The Toolbox loads the footprints (the style is already the GeoPackage's default); returns the layer URI."""
+    uri = f"{gpkg_path}|layername=tiles"
     context.addLayerToLoadOnCompletion(uri, context.LayerDetails(tr("Tiles by bias"), context.project(), "TILES"))
     context.layerToLoadOnCompletionDetails(uri).setPostProcessor(keep_alive(FootprintsStyle()))
     return uri
