@@ -20,7 +20,7 @@ from .lai_encoding import LaiEncoding
 from .progress import SILENT
 from .qa.decode import as_bit_pattern, decode_field
 from .qa.rule import keep_mask, rule_for
-from .readers import nodata_mask, open_lai, open_qa
+from .readers import nodata_mask, open_lai, open_qa, refuse_overwriting_inputs
 from .stats import Accumulator
 from .writers import AtomicRaster
 
@@ -126,6 +126,10 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
             f"The QA raster is {qa_band.band.XSize}x{qa_band.band.YSize} pixels but the product is "
             f"{product_band.band.XSize}x{product_band.band.YSize}; QA and product must share one grid"
         )
+    written = [("The output", output.path)] + [
+        (f"The class file of {name}", class_file_path(output.class_folder, name, output.path))
+        for name in (class_names or ["all"]) if output.class_folder]
+    refuse_overwriting_inputs(written, [("product", product_band), ("reference", reference_band), ("QA", qa_band)])
     notes = [product_band.note, reference_band.note, *([qa_band.note] if qa_band.note else []),
              f"Product LAI: {product_band.encoding.describe()}",
              f"Reference LAI: {reference_band.encoding.describe()}",

@@ -10,7 +10,7 @@ from .inputs import OutputSpec, QaInput
 from .progress import SILENT
 from .qa.decode import as_bit_pattern, decode_field, output_dtype
 from .qa.rule import keep_mask
-from .readers import open_qa
+from .readers import open_qa, refuse_overwriting_inputs
 from .writers import AtomicRaster
 
 MASK_NODATA = 255  # the mask's third value, beside 1 keep and 0 drop
@@ -51,6 +51,7 @@ def decode_qa_raster(qa: QaInput, output: OutputSpec, progress=SILENT) -> Decode
     """One output band per field (smallest fitting unsigned type), QA nodata kept as nodata."""
     scheme = qa.scheme
     opened = open_qa(qa)
+    refuse_overwriting_inputs([("The output", output.path)], [("QA", opened)])
     dtype = output_dtype(scheme)
     nodata = np.iinfo(dtype).max
     counts = {  # value counts only where a field's values are classes, not a wide number
@@ -96,6 +97,7 @@ class MaskSummary:
 def qa_mask_raster(qa: QaInput, rule, output: OutputSpec, progress=SILENT) -> MaskSummary:
     """Byte mask: 1 keep, 0 drop, MASK_NODATA where the QA band is nodata."""
     opened = open_qa(qa)
+    refuse_overwriting_inputs([("The output", output.path)], [("QA", opened)])
     summary = MaskSummary(output.path, notes=[opened.note] if opened.note else [])
 
     def compute(window, qa_block):

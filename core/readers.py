@@ -6,6 +6,7 @@ so each window is read once and memory stays flat however large the raster.
 from __future__ import annotations
 
 import math
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -155,6 +156,23 @@ class OpenedBand:
 
     def nodata_mask(self, block: np.ndarray):
         return nodata_mask(block, self.nodata)
+
+
+def refuse_overwriting_inputs(outputs, inputs) -> None:
+    """Refuse to write over an input, however either path is spelled (relative, ``..``, a symbolic link).
+
+    ``outputs``: (description, path) pairs; ``inputs``: (role, OpenedBand) pairs, compared through the files
+    GDAL says each dataset reads (a container's subdataset is its container file).
+    """
+    read = {}
+    for role, opened in inputs:
+        for name in opened.dataset.GetFileList() or []:
+            read.setdefault(os.path.realpath(name), (role, name))
+    for description, path in outputs:
+        if os.path.realpath(path) in read:
+            role, name = read[os.path.realpath(path)]
+            raise LaiQaError(f"{description} '{path}' is the {role} file '{name}': writing it would destroy an "
+                             "input; choose another output file")
 
 
 def nodata_mask(block: np.ndarray, nodata):

@@ -2,6 +2,7 @@
 import csv
 import json
 import os
+import shutil
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -138,3 +139,41 @@ def test_cog_option_writes_a_cloud_optimized_geotiff_with_the_same_values(run, s
     expected, _ = expected_all_band(own_path, glass_path)
     np.testing.assert_allclose(read_band(out, 5), expected, atol=1e-5)
     assert [name for name in os.listdir(tmp_path) if "partial" in name or "cog" in name] == []
+
+
+@pytest.mark.parametrize("spelling", ["same", "relative", "dotdot", "symlink"])
+@pytest.mark.parametrize("target", ["PRODUCT", "REFERENCE", "QA"])
+def test_an_output_that_is_an_input_is_refused_and_the_input_kept(run, sample_dir, tmp_path, monkeypatch, spelling,
+                                                                   target):
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    product = shutil.copy(own_path, tmp_path / "p.tif")
+    reference = shutil.copy(glass_path, tmp_path / os.path.basename(glass_path))  # its name carries the tile
+    qa = shutil.copy(own_path, tmp_path / "qa.tif")
+    victim = {"PRODUCT": product, "REFERENCE": reference, "QA": qa}[target]
+    monkeypatch.chdir(tmp_path)
+    os.makedirs(tmp_path / "sub")
+    os.symlink(victim, tmp_path / "link.tif")
+    output = {"same": str(victim), "relative": os.path.basename(victim),
+              "dotdot": os.path.join("sub", "..", os.path.basename(victim)), "symlink": str(tmp_path / "link.tif")}
+    with open(victim, "rb") as handle:
+        before = handle.read()
+    role = {"PRODUCT": "product", "REFERENCE": "reference", "QA": "QA"}[target]
+    with pytest.raises(QgsProcessingException, match=f"The output '.*' is the {role} file '.*': writing it would "
+                                                     "destroy an input; choose another output file"):
+        run({"PRODUCT": str(product), "REFERENCE": str(reference), "QA": str(qa), "OUTPUT": output[spelling]})
+    with open(victim, "rb") as handle:
+        assert handle.read() == before
+
+
+def test_a_class_file_that_is_an_input_is_refused(run, sample_dir, tmp_path):
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    (tmp_path / "DRT").mkdir()
+    product = shutil.copy(own_path, tmp_path / "DRT" / "d.tif")
+    with open(product, "rb") as handle:
+        before = handle.read()
+    with pytest.raises(QgsProcessingException, match="The class file of DRT '.*d.tif' is the product file"):
+        run({"PRODUCT": str(product), "REFERENCE": glass_path, "OUTPUT": str(tmp_path / "out" / "d.tif"),
+             "CLASS_FOLDER": str(tmp_path)})
+    with open(product, "rb") as handle:
+        assert handle.read() == before
+    assert not (tmp_path / "out" / "d.tif").exists()

@@ -222,3 +222,17 @@ def test_creation_options_reach_gdal_and_a_malformed_one_is_refused(run, sample_
                                    "CREATION_OPTIONS": "COMPRESS=DEFLATE|DEFLATE"})
     assert "CREATION_OPTIONS: 'DEFLATE' is not KEY=VALUE (separate options with |)" in str(raised.value)
     assert not os.path.exists(tmp_path / "d.tif")
+
+
+@pytest.mark.parametrize("algorithm", ["laiqa:decodeqabits", "laiqa:qamask"])
+def test_writing_over_the_qa_input_is_refused(run, sample_dir, tmp_path, algorithm):
+    qa = str(tmp_path / "qa.tif")
+    with open(sample_dir[1]["h12v03"][0], "rb") as source, open(qa, "wb") as copy:
+        copy.write(source.read())
+    with open(qa, "rb") as handle:
+        before = handle.read()
+    with pytest.raises(QgsProcessingException, match="The output '.*qa.tif' is the QA file"):
+        run(algorithm, {"INPUT": qa, "BAND": 2, "SCHEME": OWN_INDEX,
+                        "OUTPUT": os.path.join(str(tmp_path), ".", "qa.tif")})
+    with open(qa, "rb") as handle:
+        assert handle.read() == before
