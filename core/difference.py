@@ -115,7 +115,9 @@ def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext) -> D
 
 
 def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, settings: DifferenceSettings,
-                      output: OutputSpec, progress=SILENT) -> DifferenceResult:
+                      output: OutputSpec, progress=SILENT, finish=None) -> DifferenceResult:
+    """The difference raster(s) and statistics. ``finish(result)`` writes a front end's other outputs (tables,
+    samples) before the rasters are published: if it fails, no raster appears, so a run leaves all or none."""
     scheme = qa.scheme
     rule, (split_field, class_values, class_names) = check_settings(settings, scheme)
     product_band = open_lai(product, "Product")
@@ -145,7 +147,7 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
         context = BlockContext(scheme, rule, product_band.encoding, reference_band.encoding, len(class_names),
                                split_field, class_lookup, reference_nodata, qa_band.nodata)
         return _difference_pass([product_band.band, reference_read, qa_band.band], product_band.grid, context,
-                                class_names, output, settings.sample_points, notes, progress)
+                                class_names, output, settings.sample_points, notes, progress, finish)
 
 
 @contextmanager
@@ -166,7 +168,7 @@ def _reference_on_product_grid(reference, product, settings, notes, product_name
 
 
 def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, sample_points, notes,
-                     progress) -> DifferenceResult:
+                     progress, finish) -> DifferenceResult:
     """Write every band of every window and add up the statistics of its kept pixels."""
     band_names = [*class_names, "all"]
     accumulator = Accumulator.for_bands(band_names)
@@ -199,8 +201,11 @@ def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, sam
                 class_files[name] = path
         run_blocks(inputs, writes, compute, progress)
         writes = None  # no band handle may outlive its file
-    return DifferenceResult(output.path, band_names, accumulator.band_rows(), notes, class_files, accumulator,
-                            _sample_arrays(sample, accumulator.class_names) if sample_step else None)
+        result = DifferenceResult(output.path, band_names, accumulator.band_rows(), notes, class_files,
+                                  accumulator, _sample_arrays(sample, accumulator.class_names) if sample_step else None)
+        if finish is not None:
+            finish(result)
+    return result
 
 
 def _sample_arrays(parts, names) -> dict:

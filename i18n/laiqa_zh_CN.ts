@@ -19,162 +19,162 @@
       <translation>LAI QA 工具箱</translation>
     </message>
     <message>
-      <location filename="../processing_provider/base.py" line="28" />
+      <location filename="../processing_provider/base.py" line="29" />
       <source>The parameters could not be checked; see the QGIS log (LAI QA Toolkit)</source>
       <translation>无法检查参数；请查看 QGIS 日志（LAI QA Toolkit）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/base.py" line="43" />
+      <location filename="../processing_provider/base.py" line="44" />
       <source>Cancelled: no output was written.</source>
       <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/base.py" line="61" />
+      <location filename="../processing_provider/base.py" line="64" />
       <source>QA bit fields</source>
       <translation>QA 比特位字段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/base.py" line="71" />
+      <location filename="../processing_provider/base.py" line="74" />
       <source>LAI validation</source>
       <translation>LAI 验证</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="101" />
+      <location filename="../processing_provider/batch_compare.py" line="102" />
       <source>Dask scheduler address (e.g. tcp://host:8786; empty = a local cluster of WORKERS processes)</source>
       <translation>Dask 调度器地址（如 tcp://host:8786；留空 = 启动由 WORKERS 个进程组成的本地集群）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="104" />
+      <location filename="../processing_provider/batch_compare.py" line="105" />
       <source>Overwrite complete outputs of an earlier run</source>
       <translation>覆盖之前运行已完整写出的结果</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="106" />
+      <location filename="../processing_provider/batch_compare.py" line="107" />
       <source>Also write one folder per class (DRT/h12v03.tif …)</source>
       <translation>同时按类别分文件夹输出（DRT/h12v03.tif …）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="108" />
+      <location filename="../processing_provider/batch_compare.py" line="109" />
       <source>Summary table (CSV)</source>
       <translation>汇总表（CSV）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="109" />
+      <location filename="../processing_provider/batch_compare.py" line="110" />
       <source>Tile footprints with statistics</source>
       <translation>带统计量的分幅范围</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="110" />
+      <location filename="../processing_provider/batch_compare.py" line="111" />
       <source>Pairs</source>
       <translation>配对数</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="111" />
+      <location filename="../processing_provider/batch_compare.py" line="112" />
       <source>Failed pairs</source>
       <translation>失败的配对数</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="134" />
+      <location filename="../processing_provider/batch_compare.py" line="135" />
       <source>Pooled over all pairs:</source>
       <translation>全部配对合并统计：</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="52" />
+      <location filename="../processing_provider/batch_compare.py" line="53" />
       <source>Batch LAI comparison of tile folders</source>
       <translation>分幅文件夹批量 LAI 对比</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="55" />
+      <location filename="../processing_provider/batch_compare.py" line="56" />
       <source>Pairs product and reference files by keys in their names (default: acquisition date AYYYYDDD and MODIS tile hXXvYY; KEY_PATTERN lists one regular expression per key part, separated by ';'; two files pair when every part both names carry is equal). Unmatched and ambiguous files are listed, never guessed. Each pair runs the QA-masked difference with the same settings as laiqa:maskeddifference, WORKERS pairs at a time, into OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif. A failing pair is recorded with its reason and the batch goes on. Complete outputs of an earlier run are skipped unless OVERWRITE is set. Writes summary.csv (per pair and class, plus statistics pooled over all pairs from the running sums), tiles.gpkg (tile footprints styled by bias) and one VRT mosaic per date and class. A MODIS granule folder works on either side: name its grids in PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET (e.g. Lai_500m, FparLai_QC).</source>
       <translation>按文件名中的关键字配对待验证产品与参考产品文件（默认：获取日期 AYYYYDDD 与 MODIS 分幅号 hXXvYY；KEY_PATTERN 为每个关键字部分给出一个正则表达式，以“;”分隔；两个文件名中都含有的各部分全部相同时即配对）。未匹配与有歧义的文件会列出，绝不猜测。每一对都以与 laiqa:maskeddifference 相同的设置计算 QA 掩膜差值，每次并行 WORKERS 对，输出到 OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif。某一对失败时记录原因，批处理继续。除非设置 OVERWRITE，之前运行已完整写出的结果会被跳过。输出 summary.csv（每对、每类的统计，以及由累加和合并得到的全部配对统计）、tiles.gpkg（按偏差着色的分幅范围）以及每个日期、每个类别一个 VRT 镶嵌。任一侧都可以是 MODIS 数据文件夹：在 PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET 中填写子数据集名（如 Lai_500m、FparLai_QC）。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="66" />
+      <location filename="../processing_provider/batch_compare.py" line="67" />
       <source>EXECUTOR: threads of this process (default), local processes, or a Dask cluster: SCHEDULER names a running scheduler (tcp://host:8786, e.g. started by dask-jobqueue on SLURM or PBS); empty starts a local cluster of WORKERS processes for this run. Workers write into OUTPUT_FOLDER, which must be on storage they all see. Dask is optional: pip install 'dask[distributed]'.</source>
       <translation>EXECUTOR：本进程的线程（默认）、本地多进程或 Dask 集群。SCHEDULER 为正在运行的调度器地址（tcp://host:8786，例如由 dask-jobqueue 在 SLURM 或 PBS 上启动）；留空则为本次运行启动由 WORKERS 个进程组成的本地集群。各工作进程直接写入 OUTPUT_FOLDER，它必须位于所有工作进程都能访问的存储上。Dask 为可选依赖：pip install 'dask[distributed]'。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="75" />
+      <location filename="../processing_provider/batch_compare.py" line="76" />
       <source>Product folder</source>
       <translation>待验证产品文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="76" />
+      <location filename="../processing_provider/batch_compare.py" line="77" />
       <source>Reference folder</source>
       <translation>参考产品文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="78" />
+      <location filename="../processing_provider/batch_compare.py" line="79" />
       <source>Product file pattern (several separated by ;)</source>
       <translation>待验证产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="80" />
+      <location filename="../processing_provider/batch_compare.py" line="81" />
       <source>Reference file pattern (several separated by ;)</source>
       <translation>参考产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="81" />
+      <location filename="../processing_provider/batch_compare.py" line="82" />
       <source>Search sub-folders</source>
       <translation>搜索子文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="83" />
+      <location filename="../processing_provider/batch_compare.py" line="84" />
       <source>Key pattern: one regular expression per key part, separated by ;</source>
       <translation>配对关键字模式：每个关键字部分一个正则表达式，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="85" />
+      <location filename="../processing_provider/batch_compare.py" line="86" />
       <source>Product LAI</source>
       <translation>待验证产品 LAI</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="86" />
+      <location filename="../processing_provider/batch_compare.py" line="87" />
       <source>QA band (in the product file)</source>
       <translation>QA 波段（位于待验证产品文件中）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="88" />
+      <location filename="../processing_provider/batch_compare.py" line="89" />
       <source>Reference LAI</source>
       <translation>参考产品 LAI</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="89" />
+      <location filename="../processing_provider/batch_compare.py" line="90" />
       <source>Product grid in HDF containers (e.g. Lai_500m)</source>
       <translation>HDF 文件中待验证产品的子数据集（如 Lai_500m）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="91" />
+      <location filename="../processing_provider/batch_compare.py" line="92" />
       <source>Reference grid in HDF containers</source>
       <translation>HDF 文件中参考产品的子数据集</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="92" />
+      <location filename="../processing_provider/batch_compare.py" line="93" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="94" />
+      <location filename="../processing_provider/batch_compare.py" line="95" />
       <source>Pairs at a time (0 = one per core)</source>
       <translation>同时处理的配对数（0 = 每个 CPU 核一对）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="97" />
+      <location filename="../processing_provider/batch_compare.py" line="98" />
       <source>Run pairs in</source>
       <translation>配对的运行方式</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="97" />
+      <location filename="../processing_provider/batch_compare.py" line="98" />
       <source>threads of this process</source>
       <translation>本进程的线程</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="98" />
+      <location filename="../processing_provider/batch_compare.py" line="99" />
       <source>local processes</source>
       <translation>本地多进程</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="98" />
+      <location filename="../processing_provider/batch_compare.py" line="99" />
       <source>a Dask cluster</source>
       <translation>Dask 集群</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>将差值写为云优化 GeoTIFF（COG）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="90" />
+      <location filename="../processing_provider/masked_difference.py" line="97" />
       <source>LAI difference</source>
       <translation>LAI 差值</translation>
     </message>
@@ -424,17 +424,27 @@
       <translation>无法创建统计表 {0}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="167" />
+      <location filename="../processing_provider/stats_table.py" line="63" />
+      <source>Writing the statistics table {0} failed: {1}</source>
+      <translation>写入统计表 {0} 失败：{1}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/stats_table.py" line="64" />
+      <source>unknown error</source>
+      <translation>未知错误</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/styling.py" line="175" />
       <source>Tiles by bias</source>
       <translation>按偏差着色的分幅</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="61" />
+      <location filename="../processing_provider/styling.py" line="62" />
       <source>0 drop</source>
       <translation>0 剔除</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="62" />
+      <location filename="../processing_provider/styling.py" line="63" />
       <source>1 keep</source>
       <translation>1 保留</translation>
     </message>

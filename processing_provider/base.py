@@ -1,4 +1,5 @@
 """What every laiqa algorithm shares: translation, icon, and turning core errors into Processing errors."""
+import gc
 import os
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
@@ -41,9 +42,11 @@ class LaiQaAlgorithm(QgsProcessingAlgorithm):
             return self.process(parameters, context, feedback)
         except Cancelled:
             message = self.tr("Cancelled: no output was written.")
-        except LaiQaError as error:
+        except (LaiQaError, QgsProcessingException) as error:
             message = str(error)
-        # Raised outside the except block: no traceback keeps the core's GDAL objects alive past QGIS's exit.
+        # Raised outside the except block, after collecting what the failed pass left in reference cycles
+        # (an exception's traceback holds the frames that hold GDAL datasets): nothing of GDAL outlives QGIS.
+        gc.collect()
         raise QgsProcessingException(message)
 
     def process(self, parameters, context, feedback):

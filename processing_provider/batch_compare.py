@@ -1,4 +1,5 @@
 """laiqa:batchcompare — folders of product and reference tiles, paired by name, each through the masked difference."""
+import gc
 import os
 
 from qgis.core import (
@@ -134,6 +135,8 @@ class BatchCompare(ValidationAlgorithm):
         feedback.pushInfo(self.tr("Pooled over all pairs:"))
         for row in result.pooled_rows:
             feedback.pushInfo(format_row(row))
+        if result.failed:
+            gc.collect()  # failed pairs' tracebacks may hold GDAL objects in cycles: free them while GDAL lives
         tiles = None
         if result.footprints:
             tiles = style_footprints(context, result.footprints)

@@ -76,24 +76,28 @@ class MaskedDifference(ValidationAlgorithm):
                             self.CREATION_OPTIONS.read(self, params, context),
                             cog=self.parameterAsBool(params, self.COG, context),
                             class_folder=self.parameterAsString(params, self.CLASS_FOLDER, context) or None)
+        tables = {}
+
+        def finish(result):  # the table and the sample before the rasters appear: a run leaves all or none
+            tables[self.OUTPUT_STATS] = write_stats(self, params, context, self.OUTPUT_STATS, result.rows)
+            if sample_path:
+                write_sample_csv(sample_path, result.sample)
+                tables[self.OUTPUT_SAMPLE] = sample_path
+
         result = masked_difference(
             product, self.REFERENCE_LAI.read(self, params, context),
             self.QA.read(self, params, context, fallback_source=product.raster.source),
             self.SETTINGS.read(self, params, context, self.SAMPLE_POINTS if sample_path else 0),
-            output, self.progress_of(feedback))
+            output, self.progress_of(feedback), finish)
         for note in result.notes:
             feedback.pushInfo(note)
         for row in result.rows:
             feedback.pushInfo(format_row(row))
-        stats_id = write_stats(self, params, context, self.OUTPUT_STATS, result.rows)
         style_output(context, result.output, len(result.band_names), diverging(),
                      self.tr("LAI difference"))
         for path in result.class_files.values():
             style_output(context, path, 1, diverging())
-        outputs = {self.OUTPUT: result.output, self.OUTPUT_STATS: stats_id}
+        outputs = {self.OUTPUT: result.output, **tables}
         if output.class_folder:
             outputs[self.CLASS_FOLDER] = output.class_folder
-        if sample_path:
-            write_sample_csv(sample_path, result.sample)
-            outputs[self.OUTPUT_SAMPLE] = sample_path
         return outputs

@@ -56,5 +56,10 @@ def write_stats(algorithm, parameters, context, name: str, rows: list):
             None if isinstance(row[column], float) and math.isnan(row[column]) else row[column]
             for column in COLUMNS
         ])
-        sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(tr("Writing the statistics table {0} failed: {1}").format(
+                name, sink.lastError() or tr("unknown error")))
+    if hasattr(sink, "flushBuffer") and not sink.flushBuffer():
+        raise QgsProcessingException(tr("Writing the statistics table {0} failed: {1}").format(
+            name, sink.lastError() or tr("unknown error")))
     return destination

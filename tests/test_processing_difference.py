@@ -177,3 +177,13 @@ def test_a_class_file_that_is_an_input_is_refused(run, sample_dir, tmp_path):
     with open(product, "rb") as handle:
         assert handle.read() == before
     assert not (tmp_path / "out" / "d.tif").exists()
+
+
+def test_a_failing_table_output_leaves_no_raster_behind(run, sample_dir, tmp_path):
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    (tmp_path / "a_file").write_text("not a folder")
+    out = tmp_path / "d.tif"
+    with pytest.raises(QgsProcessingException, match="sample.csv"):
+        run({"PRODUCT": own_path, "REFERENCE": glass_path, "OUTPUT": str(out),
+             "OUTPUT_SAMPLE": str(tmp_path / "a_file" / "sample.csv")})
+    assert sorted(os.listdir(tmp_path)) == ["a_file"]  # no raster, no style, no temporary
