@@ -11,7 +11,7 @@ from __future__ import annotations
 from .pipeline import BackgroundWriter, prefetch
 from .progress import SILENT
 from .readers import read_window, windows
-from .writers import OUTPUT_TILE, release_blocks, write_window
+from .writers import OUTPUT_TILE, flush_written, release_blocks, write_window
 
 
 def run_blocks(inputs, outputs, compute, progress=SILENT) -> None:
@@ -34,7 +34,7 @@ def run_blocks(inputs, outputs, compute, progress=SILENT) -> None:
         def job():
             for band, index in outputs:
                 write_window(band, arrays[index], window[0], window[1])
-            release_blocks(*output_datasets)  # finished tile rows are compressed and written now
+            flush_written(*output_datasets)  # finished tile rows are compressed and written now, errors checked
 
         return job
 
