@@ -256,7 +256,7 @@ def main(argv=None) -> int:
 
     try:
         args = build_parser().parse_args(argv)
-        _keep_freed_memory()
+        _own_process_settings()
         return COMMANDS[args.command](args, log)
     except (Refused, LaiQaError) as error:
         print(f"laiqa: error: {error}", file=sys.stderr)
@@ -266,10 +266,14 @@ def main(argv=None) -> int:
         return INTERRUPTED
 
 
-def _keep_freed_memory():
-    """This process is ours: let glibc keep freed window arrays (see core.pipeline.keep_freed_memory)."""
+def _own_process_settings():
+    """This process is ours, not QGIS's: GDAL's exceptions on (GDAL 4's default; GDAL 3.10 warns on stderr
+    while neither mode was chosen), and glibc keeps freed window arrays (core.pipeline.keep_freed_memory)."""
+    from osgeo import gdal
+
     from .core.pipeline import keep_freed_memory
 
+    gdal.UseExceptions()
     keep_freed_memory()
 
 

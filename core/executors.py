@@ -112,7 +112,8 @@ def _run_in_processes(task, jobs, workers, progress, log, on_result) -> dict:
 
     workers = min(workers, max(len(jobs), 1))
     with _spawning_with(python_interpreter()):  # every worker starts during the first submits
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_same_gdal_mode, initargs=(_gdal_exceptions(),))
         futures = {pool.submit(task, *job, SILENT): job for job in jobs}
     log(f"executor: {workers} local processes")
     results = {}
@@ -123,6 +124,22 @@ def _run_in_processes(task, jobs, workers, progress, log, on_result) -> dict:
         raise
     pool.shutdown(wait=True)
     return results
+
+
+def _gdal_exceptions() -> bool:
+    from osgeo import gdal
+
+    return bool(gdal.GetUseExceptions())
+
+
+def _same_gdal_mode(use_exceptions: bool) -> None:
+    """A worker process is ours: it takes the GDAL exception mode of the process that started it."""
+    from osgeo import gdal
+
+    if use_exceptions:
+        gdal.UseExceptions()
+    else:
+        gdal.DontUseExceptions()
 
 
 def _collect(futures, results, total, progress, on_result, where):

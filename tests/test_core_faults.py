@@ -3,6 +3,7 @@ earlier output at the path as it was, no temporary behind, and a one-line LaiQaE
 import errno
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -57,6 +58,8 @@ def small_disk(tmp_path):
         pytest.skip("mounting a small tmpfs needs root")
     mount_point = tmp_path / "small"
     mount_point.mkdir()
+    if shutil.which("mount") is None:
+        pytest.skip("mount is not installed")
     mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)],
                              capture_output=True, text=True)
     if mounted.returncode != 0:
@@ -326,7 +329,9 @@ def test_a_file_that_lost_tiles_is_not_published(tmp_path, monkeypatch):
 def test_a_file_never_written_is_not_published(tmp_path, monkeypatch):
     out, before = previous_output(tmp_path)
     monkeypatch.setattr(writers, "_close", lambda dataset: None)  # nothing reaches the disk, not even a header
-    with pytest.raises(LaiQaError, match=f"^{failed(out)}the written file cannot be opened again"):
+    # GDAL 3.6 writes no header before the close; 3.10 does, and then finds the tiles missing
+    with pytest.raises(LaiQaError, match=f"^{failed(out)}(the written file cannot be opened again|"
+                                         r"\d+ tiles are missing from the written file)"):
         with AtomicRaster(out, 600, 600, 1, np.uint8) as dataset:
             dataset.GetRasterBand(1).WriteArray(np.ones((600, 600), np.uint8))
     assert out.read_bytes() == before
