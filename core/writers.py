@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import tempfile
 import time
@@ -106,6 +107,21 @@ def publish(temp_path: str, path: str) -> None:
     os.replace(temp_path, path)
 
 
+FULL_DISK_BYTES = 16 << 20  # a write failed with less free space than this: say the disk is full
+
+
+def _with_disk_state(failure: str, path: str) -> str:
+    """GDAL 3.10 reports libtiff's "No space left on device" from its compression threads, on stderr, and
+    only "Write error" to us: where the disk is (nearly) full, say so."""
+    if "No space left" in failure:
+        return failure
+    try:
+        free = shutil.disk_usage(os.path.dirname(os.path.abspath(path))).free
+    except OSError:
+        return failure
+    return f"No space left on device ({free} bytes free); {failure}" if free < FULL_DISK_BYTES else failure
+
+
 def _failure_text(messages) -> str:
     """GDAL's first distinct failures on one line: the cause ("No space left on device") comes first."""
     distinct = list(dict.fromkeys(message for message in messages if message))
@@ -151,7 +167,12 @@ def _close(dataset):
     directory are written here, so their errors reach this thread and not a later garbage collection."""
     close = getattr(dataset, "Close", None)  # GDAL >= 3.8
     if close is not None:
-        return close()
+        try:
+            return close()
+        finally:  # GDAL closed it even if Close raised: the garbage collector must not close it again
+            if dataset.this is not None:
+                dataset.thisown = 0
+                dataset.this = None
     try:
         type(dataset).__swig_destroy__(dataset)  # GDALClose; disowns the wrapper, so it is not closed twice
     finally:
@@ -179,17 +200,17 @@ def flush_written(*datasets) -> None:
     for dataset in datasets:
         _, failure = _checked(dataset.FlushCache)
         if failure:
-            raise LaiQaError(f"Writing '{_target_of(dataset)}' failed: {failure}")
+            target = _target_of(dataset)
+            raise LaiQaError(f"Writing '{target}' failed: {_with_disk_state(failure, target)}")
 
 
 def write_window(band, values, xoff: int, yoff: int) -> None:
     """``band.WriteArray`` that fails loudly in either GDAL exception mode (a full disk, a lost file)."""
     status, failure = _checked(band.WriteArray, values, xoff, yoff)
     if failure or status is None:
-        raise LaiQaError(
-            f"Writing '{_target_of(band.GetDataset())}' failed at column {xoff}, row {yoff}: "
-            f"{failure or 'write error'}"
-        )
+        target = _target_of(band.GetDataset())
+        raise LaiQaError(f"Writing '{target}' failed at column {xoff}, row {yoff}: "
+                         f"{_with_disk_state(failure or 'write error', target)}")
 
 
 def default_creation_options(driver_name: str) -> list:
@@ -277,7 +298,7 @@ class AtomicRaster:
         if error_type is not None or failure:
             self._remove_temp()
         if error_type is None and failure:
-            raise LaiQaError(f"Writing '{self.path}' failed: {failure}")
+            raise LaiQaError(f"Writing '{self.path}' failed: {_with_disk_state(failure, self.path)}")
         return False
 
     def _check_written(self, path: str):

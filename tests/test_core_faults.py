@@ -144,7 +144,7 @@ def test_tiles_first_written_at_the_end_fail_while_the_caller_holds_the_dataset(
     values = np.random.default_rng(3).random((600, 600), dtype=np.float32)  # 1.4 MB, incompressible
     with pytest.raises(LaiQaError) as raised:
         with AtomicRaster(out, 600, 600, 1, np.float32) as dataset:
-            dataset.GetRasterBand(1).WriteArray(values)
+            writers.write_window(dataset.GetRasterBand(1), values, 0, 0)  # GDAL 3.10 may already fail here
     assert_refused(raised, out)
     assert out.read_bytes() == before
     assert sorted(os.listdir(small_disk)) == ["filler", "out.tif"]
