@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .alignment import RESAMPLING, WARP_NODATA, AlignedReference, check_overlap, choose_resampling
-from .blocks import every_band, run_blocks
+from .blocks import BufferPool, every_band, run_blocks
 from .errors import LaiQaError
 from .inputs import DifferenceSettings, LaiInput, OutputSpec, QaInput
 from .lai_encoding import LaiEncoding
@@ -82,17 +82,29 @@ class BlockContext:
     reference_nodata: float | None = None  # the warp's "nothing valid here"
     qa_nodata: float | None = None
 
+    @property
+    def has_unlabelled(self) -> bool:
+        """Whether some split-field value belongs to no labelled class (then it counts only in 'all')."""
+        return self.class_lookup is not None and bool((self.class_lookup == self.class_count).any())
+
 
 @dataclass
 class DifferenceBlock:
-    bands: list  # one Float32 array per class, then 'all'
+    difference: np.ndarray  # Float32, nodata where not kept: the 'all' band
+    class_index: np.ndarray  # class of every pixel (class_count: a value of no labelled class)
     kept_classes: np.ndarray  # class index of each kept pixel
     kept_product: np.ndarray  # LAI (float64) of each kept pixel
     kept_reference: np.ndarray
 
+    def bands(self, ctx: BlockContext, take=np.empty) -> list:
+        """One Float32 array per class, then 'all': what the difference raster holds for this window."""
+        return window_bands(self.difference, self.class_index, ctx, take)
 
-def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext) -> DifferenceBlock:
-    """One window: keep where the rule holds and both LAI values are valid; difference in LAI units."""
+
+def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext, take=np.empty) -> DifferenceBlock:
+    """One window: keep where the rule holds and both LAI values are valid; difference in LAI units.
+
+    The difference array is made with ``take(shape, dtype)`` (the block engine's reused arrays)."""
     keep = keep_mask(qa_raw, ctx.scheme, ctx.rule) & ctx.product_encoding.valid(product_raw)
     keep &= ctx.reference_encoding.valid(reference_raw)
     if ctx.reference_nodata is not None:
@@ -103,15 +115,28 @@ def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext) -> D
     nodata = np.float32(DIFFERENCE_NODATA)
     product_lai = ctx.product_encoding.to_lai(product_raw)
     reference_lai = ctx.reference_encoding.to_lai(reference_raw)
-    difference = np.where(keep, product_lai - reference_lai, nodata)
+    difference = np.subtract(product_lai, reference_lai, out=take(keep.shape, np.float32))
+    np.copyto(difference, nodata, where=~keep)
     if ctx.class_lookup is not None:
         class_index = ctx.class_lookup[decode_field(as_bit_pattern(qa_raw), ctx.split_field)]
     else:
         class_index = np.zeros(difference.shape, dtype=np.uint8)
-    bands = [np.where(class_index == k, difference, nodata) for k in range(ctx.class_count)]
-    bands.append(difference)
-    return DifferenceBlock(bands, class_index[keep], ctx.product_encoding.to_lai64(product_raw[keep]),
-                           ctx.reference_encoding.to_lai64(reference_raw[keep]))
+    kept = np.flatnonzero(keep)  # indices once: a gather by index is ~10x faster than by boolean mask
+    return DifferenceBlock(difference, class_index, class_index.ravel().take(kept),
+                           ctx.product_encoding.to_lai64(product_raw.ravel().take(kept)),
+                           ctx.reference_encoding.to_lai64(reference_raw.ravel().take(kept)))
+
+
+def window_bands(difference: np.ndarray, class_index: np.ndarray, ctx: BlockContext, take=np.empty) -> list:
+    """The class bands and 'all'. Band k holds the difference where the class is k, else nodata: one
+    scatter of every pixel into its class's band, not K comparisons and K copies. Where a split-field
+    value has no labelled class, a K+1st band takes those pixels and is dropped."""
+    if ctx.class_count == 0:
+        return [difference]
+    stack = take((ctx.class_count + int(ctx.has_unlabelled), *difference.shape), np.float32)
+    stack.fill(DIFFERENCE_NODATA)
+    np.put_along_axis(stack, class_index[np.newaxis].astype(np.intp), difference[np.newaxis], axis=0)
+    return [*stack[:ctx.class_count], difference]
 
 
 def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, settings: DifferenceSettings,
@@ -176,13 +201,18 @@ def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, sam
     if sample_points:
         sample_step = max(1, (grid.width * grid.height) // sample_points)
 
+    pool = BufferPool()
+
     def compute(window, product_raw, reference_raw, qa_raw):
-        block = difference_block(product_raw, reference_raw, qa_raw, context)
+        block = difference_block(product_raw, reference_raw, qa_raw, context, pool.take)
         accumulator.add(block.kept_classes, block.kept_product, block.kept_reference)
         if sample_step:
             sample.append((block.kept_product[::sample_step], block.kept_reference[::sample_step],
                            block.kept_classes[::sample_step]))
-        return block.bands
+        return [block.difference, block.class_index]
+
+    def prepare(arrays, take):  # in the writer thread: the class bands of the window being written
+        return window_bands(*arrays, context, take)
 
     class_files = {}
     geo = grid.creation_geo()
@@ -199,7 +229,7 @@ def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, sam
                     creation_options=output.creation_options, **geo))
                 writes += every_band(class_file, first_index=index)
                 class_files[name] = path
-        run_blocks(inputs, writes, compute, progress)
+        run_blocks(inputs, writes, compute, progress, pool, prepare)
         writes = None  # no band handle may outlive its file
         result = DifferenceResult(output.path, band_names, accumulator.band_rows(), notes, class_files,
                                   accumulator, _sample_arrays(sample, accumulator.class_names) if sample_step else None)

@@ -241,9 +241,10 @@ def windows(band: gdal.Band, target_pixels: int | None = None, align: int = 1):
             yield xoff, yoff, min(cols, width - xoff), min(rows, height - yoff)
 
 
-def read_window(band: gdal.Band, window):
+def read_window(band: gdal.Band, window, out: np.ndarray | None = None):
+    """One window of a band (into ``out`` when given: a reused array of the window's shape and type)."""
     xoff, yoff, xsize, ysize = window
-    array, message = gdal_call(band.ReadAsArray, xoff, yoff, xsize, ysize)
+    array, message = gdal_call(band.ReadAsArray, xoff, yoff, xsize, ysize, buf_obj=out)
     if array is None:
         raise LaiQaError(
             f"Cannot read rows {yoff}-{yoff + ysize - 1} of '{band.GetDataset().GetDescription()}' "

@@ -22,9 +22,11 @@ COLUMNS = ("class", "n", "mean_product", "mean_reference", "bias", "mae", "rmse"
 GCOS_ABSOLUTE, GCOS_RELATIVE = 0.5, 0.2
 
 
-def within_gcos(abs_difference: np.ndarray, reference: np.ndarray) -> np.ndarray:
-    """The GCOS LAI requirement, |d| <= max(0.5, 20 % of reference), given |d| already computed."""
-    return abs_difference <= np.maximum(GCOS_RELATIVE * reference, GCOS_ABSOLUTE)
+def within_gcos(abs_difference: np.ndarray, reference: np.ndarray, scratch=None) -> np.ndarray:
+    """The GCOS LAI requirement, |d| <= max(0.5, 20 % of reference), given |d| already computed
+    (``scratch``: an array like ``reference`` to hold the limit, instead of two new ones)."""
+    limit = np.multiply(GCOS_RELATIVE, reference, out=scratch)
+    return abs_difference <= np.maximum(limit, GCOS_ABSOLUTE, out=limit)
 
 
 class Accumulator:
@@ -35,15 +37,24 @@ class Accumulator:
         self.sums = np.zeros((len(SUMS), len(self.class_names)), dtype=np.float64)
 
     def add(self, class_index: np.ndarray, product: np.ndarray, reference: np.ndarray) -> None:
-        """Valid pixels only: 1-D arrays of equal length (LAI in float64 keeps the sums exact)."""
+        """Valid pixels only: 1-D arrays of equal length (LAI in float64 keeps the sums exact).
+
+        Each product of the sums is formed in one scratch array in turn, not all at once: the same
+        arithmetic in a fifth of the memory (these arrays are the largest of a window)."""
         size = len(self.class_names)
         p = product.astype(np.float64, copy=False)
         r = reference.astype(np.float64, copy=False)
-        abs_d = np.abs(p - r)
-        counts = np.bincount(class_index, minlength=size)[:size]
-        weighted = (p, r, abs_d, p * p, r * r, p * r, within_gcos(abs_d, r))
-        sums = [np.bincount(class_index, weights=weight, minlength=size)[:size] for weight in weighted]
-        sum_p, sum_r, sum_abs, sum_pp, sum_rr, sum_pr, sum_gcos = sums
+
+        def total(weights=None):
+            return np.bincount(class_index, weights=weights, minlength=size)[:size]
+
+        scratch = np.empty_like(p)
+        abs_d = np.abs(np.subtract(p, r, out=scratch), out=scratch)
+        sum_gcos = total(within_gcos(abs_d, r, np.empty_like(p)))
+        counts, sum_p, sum_r, sum_abs = total(), total(p), total(r), total(abs_d)
+        sum_pp = total(np.multiply(p, p, out=scratch))
+        sum_rr = total(np.multiply(r, r, out=scratch))
+        sum_pr = total(np.multiply(p, r, out=scratch))
         # d and d*d sums follow from the others; in float64 the cancellation costs < 1e-13 relative for LAI
         self.sums += np.array([counts, sum_p, sum_r, sum_p - sum_r, sum_abs, sum_pp - 2 * sum_pr + sum_rr,
                                sum_pp, sum_rr, sum_pr, sum_gcos])

@@ -68,12 +68,13 @@ def test_difference_block_on_four_by_four():
     keep = ((QA.astype(int) & 3) != 3) & (product_raw != 32767) & (reference_raw <= 1000)
     difference = np.where(keep, product_raw * 0.001 - reference_raw * 0.01, DIFFERENCE_NODATA)
     algorithm = QA.astype(int) >> 2
-    assert len(block.bands) == 5
+    bands = block.bands(context)
+    assert len(bands) == 5
     for k in range(4):
         expected = np.where(algorithm == k, difference, DIFFERENCE_NODATA)
-        np.testing.assert_allclose(block.bands[k], expected, atol=1e-6)
-        assert block.bands[k].dtype == np.float32
-    np.testing.assert_allclose(block.bands[4], difference, atol=1e-6)
+        np.testing.assert_allclose(bands[k], expected, atol=1e-6)
+        assert bands[k].dtype == np.float32
+    np.testing.assert_allclose(bands[4], difference, atol=1e-6)
     np.testing.assert_array_equal(block.kept_classes, algorithm[keep])
     np.testing.assert_array_equal(block.kept_product, product_raw[keep] * 0.001)
     np.testing.assert_array_equal(block.kept_reference, reference_raw[keep] * 0.01)

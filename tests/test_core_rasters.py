@@ -90,7 +90,7 @@ def test_error_mid_run_leaves_no_file_and_keeps_an_old_one(write_raster, tmp_pat
     out = tmp_path / "out.tif"
     out.write_bytes(b"previous result")
 
-    def broken_read(band, window):
+    def broken_read(band, window, out=None):
         raise LaiQaError("disk went away")
 
     monkeypatch.setattr("laiqa.core.blocks.read_window", broken_read)

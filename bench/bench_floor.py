@@ -1,0 +1,107 @@
+"""Speed and memory against the floor, in one run (issue 15's figures and targets).
+
+usage: /usr/bin/python3 bench/bench_floor.py [--skip-20000]
+
+1. one 2400x2400 pair through processing.run (best of 3) / the I/O floor (GDAL reads both inputs and writes
+   our output from memory with the same creation options, best of 5);
+2. a batch of 8 pairs of 1200x1200 (default WORKERS, and WORKERS=1) / the batch's serial I/O floor (the sum
+   of its pairs' floors);
+3. peak resident memory of qgis_process above the same run on a tiny pair: one pair of 8000x8000 and of
+   20000x20000, and the 2-worker batch;
+4. where a pair's time goes (bench/profile_pair.py's stages).
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_batch import batch_peak_mb, time_batch
+from bench_masked_difference import SHARED_BENCH, io_floor, make_pair, ours
+from bench_memory import make_pair_in_child, peak_rss_mb, plugin_path
+
+TARGETS = {"pair": 1.3, "batch": 1.3, "memory": 150.0}
+
+
+def make_tiles(folder: str, pairs: int, size: int):
+    subprocess.run([sys.executable, os.path.join(SHARED_BENCH, "make_tiles.py"), folder, str(pairs), str(size)],
+                   check=True, capture_output=True)
+    rt, glass = os.path.join(folder, "rt"), os.path.join(folder, "glass")
+    return rt, glass, sorted(os.listdir(rt)), sorted(os.listdir(glass))
+
+
+def batch_floor(rt, glass, products, references, work) -> float:
+    """Each pair's I/O floor, added up: reading its inputs and writing its output serially."""
+    total = 0.0
+    for index, (product, reference) in enumerate(zip(products, references)):
+        pair_work = os.path.join(work, f"floor{index}")
+        os.makedirs(pair_work)
+        _, output = ours(os.path.join(rt, product), os.path.join(glass, reference), runs=1)
+        total += io_floor(os.path.join(rt, product), os.path.join(glass, reference), output, pair_work)
+    return total
+
+
+def memory_growth(size: int, folder: str) -> float:
+    plugins = plugin_path()
+    tiny_mb, _ = peak_rss_mb(*make_pair_in_child(folder, 64), folder, plugins)
+    big_mb, _ = peak_rss_mb(*make_pair_in_child(folder, size), folder, plugins)
+    for name in os.listdir(folder):
+        os.remove(os.path.join(folder, name))
+    return big_mb - tiny_mb
+
+
+def verdict(value: float, target: float) -> str:
+    return f"target <= {target:g}: {'met' if value <= target else 'NOT met'}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-20000", action="store_true", help="the 20000x20000 pair takes about a minute")
+    args = parser.parse_args()
+    subprocess.run(["qgis_process.bin", "plugins", "enable", "laiqa"], capture_output=True,
+                   env={**os.environ, "QGIS_PLUGINPATH": plugin_path(), "QT_QPA_PLATFORM": "offscreen"})
+    work = tempfile.mkdtemp(prefix="laiqa-floor-")
+    lines = []
+    try:
+        own, glass = make_pair(os.path.join(work, "pair"), 2400)
+        pair_seconds, output = ours(own, glass)
+        floor = io_floor(own, glass, output, work)
+        lines.append(f"one 2400x2400 pair: {pair_seconds:.3f} s / I/O floor {floor:.3f} s = "
+                     f"{pair_seconds / floor:.2f}x ({verdict(pair_seconds / floor, TARGETS['pair'])})")
+
+        rt, glass_dir, products, references = make_tiles(os.path.join(work, "batch"), 8, 1200)
+        out = os.path.join(work, "batch_out")
+        batch_default = time_batch(rt, glass_dir, out, 0)
+        batch_one = time_batch(rt, glass_dir, out, 1)
+        floor_sum = batch_floor(rt, glass_dir, products, references, os.path.join(work, "floors"))
+        lines.append(f"batch of 8 pairs of 1200x1200: WORKERS=0 (one per core) {batch_default:.2f} s, WORKERS=1 "
+                     f"{batch_one:.2f} s / serial I/O floor {floor_sum:.2f} s = {batch_default / floor_sum:.2f}x "
+                     f"({verdict(batch_default / floor_sum, TARGETS['batch'])})")
+        tiny_rt, tiny_glass, _, _ = make_tiles(os.path.join(work, "tiny"), 1, 64)
+        batch_growth = batch_peak_mb(rt, glass_dir, out) - batch_peak_mb(tiny_rt, tiny_glass,
+                                                                          os.path.join(work, "tiny_out"))
+
+        memory_folder = os.path.join(work, "memory")
+        os.makedirs(memory_folder)
+        growth = {size: memory_growth(size, memory_folder) for size in ((8000,) if args.skip_20000 else
+                                                                        (8000, 20000))}
+        for size, megabytes in growth.items():
+            lines.append(f"memory, one pair of {size}x{size}: {megabytes:.0f} MB above qgis_process on a 64x64 pair "
+                         f"({verdict(megabytes, TARGETS['memory'])})")
+        if 20000 in growth:
+            lines.append(f"memory, 20000x20000 / 8000x8000: {growth[20000] / growth[8000]:.2f} (target <= 1.10)")
+        lines.append(f"memory, batch of 8 pairs with 2 workers: {batch_growth:.0f} MB "
+                     f"({verdict(batch_growth, TARGETS['memory'])})")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print("\n".join(lines))
+    print("\nwhere a pair's time goes:")
+    profile = subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                           "profile_pair.py")], capture_output=True, text=True)
+    print(profile.stdout.rstrip() or profile.stderr[-2000:])
+
+
+if __name__ == "__main__":
+    main()

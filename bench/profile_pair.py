@@ -1,0 +1,115 @@
+"""Where the time of one masked difference goes: each stage alone, serially, on one 2400x2400 pair.
+
+usage: /usr/bin/python3 bench/profile_pair.py [--size 2400] [--runs 3]
+
+Stages (best of --runs each, one core unless GDAL compresses on all): reading and decompressing the three
+input bands; the QA mask and the difference with its class bands (``difference_block`` without the sums);
+the float64 running sums (``Accumulator.add``); writing and compressing the five output bands; and the whole
+run as users run it (reads, compute and compression overlapped on both cores). Numbers are seconds.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+from osgeo import gdal
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_masked_difference import SHARED_BENCH, plugin_path
+
+sys.path.insert(0, plugin_path())
+from laiqa.core.difference import BlockContext, check_settings, difference_block, masked_difference
+from laiqa.core.inputs import DifferenceSettings, LaiInput, OutputSpec, QaInput, RasterInput
+from laiqa.core.qa.scheme import load_preset
+from laiqa.core.readers import open_lai, open_qa, read_window, windows
+from laiqa.core.stats import Accumulator
+from laiqa.core.writers import OUTPUT_TILE, AtomicRaster, default_creation_options
+
+
+def best(function, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=2400)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="laiqa-profile-")
+    try:
+        subprocess.run([sys.executable, os.path.join(SHARED_BENCH, "make_tiles.py"), work, "1", str(args.size)],
+                       check=True, capture_output=True)
+        own = os.path.join(work, "rt", os.listdir(os.path.join(work, "rt"))[0])
+        glass = os.path.join(work, "glass", os.listdir(os.path.join(work, "glass"))[0])
+        scheme = load_preset("own_lai")
+        product, reference = LaiInput(RasterInput(own)), LaiInput(RasterInput(glass), "glass")
+        qa = QaInput(RasterInput(own, 2), scheme)
+        settings = DifferenceSettings()
+        opened = [open_lai(product, "Product"), open_lai(reference, "Reference"), open_qa(qa)]
+        bands = [band.band for band in opened]
+        all_windows = list(windows(bands[0], align=OUTPUT_TILE))
+        blocks = [[read_window(band, window) for band in bands] for window in all_windows]
+
+        def read():
+            for window in all_windows:
+                for band in bands:
+                    read_window(band, window)
+                for band in opened:
+                    band.dataset.FlushCache()
+
+        rule, (split, values, names) = check_settings(settings, scheme)
+        lookup = np.full(split.max_value + 1, len(values), np.uint8)
+        lookup[values] = np.arange(len(values), dtype=np.uint8)
+        context = BlockContext(scheme, rule, opened[0].encoding, opened[1].encoding, len(names), split, lookup,
+                               None, opened[2].nodata)
+        results = [difference_block(*window_blocks, context) for window_blocks in blocks]
+
+        def compute():
+            for window_blocks in blocks:
+                difference_block(*window_blocks, context)
+
+        def sums():
+            accumulator = Accumulator.for_bands([*names, "all"])
+            for block in results:
+                accumulator.add(block.kept_classes, block.kept_product, block.kept_reference)
+
+        def write():
+            grid = opened[0].grid
+            with AtomicRaster(os.path.join(work, "out.tif"), band_count=len(names) + 1, numpy_dtype=np.float32,
+                              nodata=-9999.0, creation_options=default_creation_options("GTiff"),
+                              **grid.creation_geo()) as out:
+                for window, block in zip(all_windows, results):
+                    for index, values_ in enumerate(block.bands):
+                        out.GetRasterBand(index + 1).WriteArray(values_, window[0], window[1])
+                    out.FlushCache()
+
+        def whole():
+            masked_difference(product, reference, qa, settings, OutputSpec(os.path.join(work, "whole.tif")))
+
+        stages = [("read and decompress 3 input bands", best(read, args.runs)),
+                  ("QA mask, difference, class bands", best(compute, args.runs)),
+                  ("float64 running sums", best(sums, args.runs)),
+                  ("write and compress 5 bands (ZSTD, all cores)", best(write, args.runs))]
+        overlapped = best(whole, args.runs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    serial = sum(seconds for _, seconds in stages)
+    print(f"one {args.size}x{args.size} pair, {len(all_windows)} windows, GDAL {gdal.__version__}, "
+          f"numpy {np.__version__}, {os.cpu_count()} cores")
+    for name, seconds in stages:
+        print(f"  {name:48s} {seconds:6.3f} s  {seconds / serial:5.1%}")
+    print(f"  {'sum of the stages (serial)':48s} {serial:6.3f} s")
+    print(f"  {'the whole run, overlapped (masked_difference)':48s} {overlapped:6.3f} s")
+
+
+if __name__ == "__main__":
+    main()
