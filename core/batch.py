@@ -31,7 +31,7 @@ from .pixel_grid import pixel_grid_of
 from .progress import SILENT, Progress
 from .readers import gdal_call, open_raster
 from .stats import COLUMNS, SUMS, Accumulator, csv_text, summarise
-from .writers import atomic_text_file
+from .writers import atomic_text_file, temporary_beside
 
 LOCK_NAME = ".laiqa-batch.lock"
 SUMMARY_FIELDS = ("key", "class", "status", "reason", "product", "reference", *COLUMNS[1:])
@@ -339,7 +339,8 @@ def write_footprints(path: str, pairs: list, default_style=None) -> str | None:
     with_footprint = [pair for pair in pairs if pair.footprint is not None]
     if not with_footprint:
         return None
-    temp = f"{path}.{os.getpid()}.{time.time_ns()}.partial.gpkg"  # never another run's temporary
+    placeholder = temporary_beside(path)  # our host and pid in the name: stale ones are removed by later runs
+    temp = placeholder + ".gpkg"
     try:
         source, message = gdal_call(ogr.GetDriverByName("GPKG").CreateDataSource, temp)
         if source is None:
@@ -355,7 +356,7 @@ def write_footprints(path: str, pairs: list, default_style=None) -> str | None:
     except OSError as error:
         raise LaiQaError(f"Writing '{path}' failed: {error.strerror}") from None
     finally:
-        for leftover in (temp, temp + "-wal", temp + "-shm", temp + "-journal"):
+        for leftover in (placeholder, temp, temp + "-wal", temp + "-shm", temp + "-journal"):
             if os.path.exists(leftover):
                 os.remove(leftover)
     return path

@@ -42,7 +42,7 @@ ORPHAN_AFTER_SECONDS = 86400  # another host's temporary (shared storage) untouc
 _TARGETS = {}  # temporary path -> the path the user asked for, so messages never name the temporary
 
 
-def _temporary(path: str) -> str:
+def temporary_beside(path: str) -> str:
     """An empty temporary beside ``path`` whose name carries our host and pid (see ``remove_stale_temporaries``)."""
     handle, temp_path = tempfile.mkstemp(
         prefix=f".{os.path.basename(path)}.{_HOST}-{os.getpid()}.", suffix=".partial", dir=os.path.dirname(path))
@@ -258,7 +258,7 @@ class AtomicRaster:
         try:
             os.makedirs(folder, exist_ok=True)
             remove_stale_temporaries(folder)
-            self.temp_path = _temporary(self.path)
+            self.temp_path = temporary_beside(self.path)
         except OSError as error:
             raise LaiQaError(f"Cannot write to the folder of '{self.path}': {error.strerror}") from None
         _TARGETS[self.temp_path] = self.path
@@ -411,7 +411,7 @@ def atomic_text_file(path):
     try:
         os.makedirs(folder, exist_ok=True)
         remove_stale_temporaries(folder)
-        temp_path = _temporary(path)
+        temp_path = temporary_beside(path)
     except OSError as error:
         raise LaiQaError(f"Cannot write to the folder of '{path}': {error.strerror}") from None
     stream = None
