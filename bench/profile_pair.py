@@ -3,9 +3,9 @@
 usage: /usr/bin/python3 bench/profile_pair.py [--size 2400] [--runs 3]
 
 Stages (best of --runs each, one core unless GDAL compresses on all): reading and decompressing the three
-input bands; the QA mask and the difference with its class bands (``difference_block`` without the sums);
-the float64 running sums (``Accumulator.add``); writing and compressing the five output bands; and the whole
-run as users run it (reads, compute and compression overlapped on both cores). Numbers are seconds.
+input bands; the QA mask, the difference and the kept pixels (``difference_block``); the float64 running sums
+(``Accumulator.add``); the class bands (built in the writer thread) and writing and compressing the five
+output bands; and the whole run as users run it (reads, compute and compression overlapped on both cores).
 """
 import argparse
 import os
@@ -88,7 +88,7 @@ def main():
                               nodata=-9999.0, creation_options=default_creation_options("GTiff"),
                               **grid.creation_geo()) as out:
                 for window, block in zip(all_windows, results):
-                    for index, values_ in enumerate(block.bands):
+                    for index, values_ in enumerate(block.bands(context)):
                         out.GetRasterBand(index + 1).WriteArray(values_, window[0], window[1])
                     out.FlushCache()
 
@@ -96,9 +96,9 @@ def main():
             masked_difference(product, reference, qa, settings, OutputSpec(os.path.join(work, "whole.tif")))
 
         stages = [("read and decompress 3 input bands", best(read, args.runs)),
-                  ("QA mask, difference, class bands", best(compute, args.runs)),
+                  ("QA mask, difference, kept pixels", best(compute, args.runs)),
                   ("float64 running sums", best(sums, args.runs)),
-                  ("write and compress 5 bands (ZSTD, all cores)", best(write, args.runs))]
+                  ("class bands; write, compress 5 bands (ZSTD)", best(write, args.runs))]
         overlapped = best(whole, args.runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
