@@ -38,10 +38,10 @@ class BufferPool:
         dtype = np.dtype(dtype)
         size = int(np.prod(shape)) * dtype.itemsize
         with self._lock:
-            fitting = [buffer for buffer in self._free if buffer.nbytes >= size]
-            buffer = min(fitting, key=lambda candidate: candidate.nbytes) if fitting else None
-            if buffer is not None:
-                self._free.remove(buffer)
+            fitting = [index for index, free in enumerate(self._free) if free.nbytes >= size]
+            buffer = None
+            if fitting:  # the smallest that fits; taken out by position (list.remove would compare arrays)
+                buffer = self._free.pop(min(fitting, key=lambda index: self._free[index].nbytes))
         if buffer is None:
             buffer = np.empty(size, np.uint8)
             with self._lock:

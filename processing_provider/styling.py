@@ -5,7 +5,10 @@ same-named ``.qml`` whenever the file is loaded. The Toolbox additionally gets
 the style through ``StyleFromSidecar`` when it adds the output to the map.
 """
 import os
+import uuid
 
+import numpy as np
+from osgeo import gdal
 from qgis.core import (
     QgsColorRampShader,
     QgsFillSymbol,
@@ -93,11 +96,26 @@ def diverging(limit: float = DIFFERENCE_LIMIT):
 
 
 def save_style(raster_path: str, band: int, make_renderer) -> str:
-    """Write the sidecar ``.qml`` with the renderer ``make_renderer(provider, band)``; returns its path."""
-    layer = QgsRasterLayer(raster_path, os.path.basename(raster_path), "gdal")
-    layer.setRenderer(make_renderer(layer.dataProvider(), band))
-    path = sidecar_path(raster_path)
-    message, saved = layer.saveNamedStyle(path)
+    """Write the sidecar ``.qml`` with the renderer ``make_renderer(provider, band)``; returns its path.
+
+    The renderer is built on a one-pixel stand-in with the raster's bands and type: a layer on the
+    written raster itself would first read it to work out a default contrast stretch (0.1 s a tile)."""
+    stand_in = f"/vsimem/laiqa-style-{uuid.uuid4().hex}.tif"
+    written = gdal.OpenEx(raster_path, gdal.OF_RASTER)
+    first = written.GetRasterBand(1)
+    copy = gdal.GetDriverByName("GTiff").Create(stand_in, 2, 1, written.RasterCount, first.DataType)
+    copy.SetGeoTransform((0.0, 1.0, 0.0, 0.0, 0.0, -1.0))
+    for index in range(written.RasterCount):
+        copy.GetRasterBand(index + 1).WriteArray(np.array([[0, 1]]))  # two values: a stretch QGIS can make
+    copy = written = first = None
+    try:
+        layer = QgsRasterLayer(stand_in, os.path.basename(raster_path), "gdal")
+        layer.setRenderer(make_renderer(layer.dataProvider(), band))
+        path = sidecar_path(raster_path)
+        message, saved = layer.saveNamedStyle(path)
+        layer = None
+    finally:
+        gdal.Unlink(stand_in)
     if not saved:
         raise OSError(message)
     return path

@@ -104,3 +104,20 @@ def test_lai_and_qa_bands_agree_on_the_modis_tile_of_a_file_without_georeference
     qa = open_qa(QaInput(RasterInput(path, 2), OWN))
     assert lai.grid == qa.grid
     assert lai.grid.geotransform == tile_geotransform(12, 3, 8) and lai.grid.wkt == MODIS_SINUSOIDAL_WKT
+
+
+def test_the_buffer_pool_reuses_memory_by_size_and_only_its_own():
+    from laiqa.core.blocks import BufferPool
+
+    pool = BufferPool()
+    wide = pool.take((4, 8), np.float32)
+    pool.give(wide)
+    narrow = pool.take((4, 6), np.int16)  # fits in the wide one's 128 bytes: the same memory again
+    assert narrow.shape == (4, 6) and narrow.dtype == np.int16 and np.shares_memory(narrow, wide)
+    other = pool.take((4, 8), np.float32)  # the only buffer is in use: a new one
+    assert not np.shares_memory(other, narrow)
+    foreign = np.zeros((4, 8), np.float32)
+    pool.give(foreign, narrow[:2], other)  # views give back their buffer; a foreign array is not taken in
+    taken = [pool.take((4, 8), np.float32) for _ in range(3)]
+    assert not any(np.shares_memory(array, foreign) for array in taken)
+    assert sum(np.shares_memory(array, wide) for array in taken) == 1
