@@ -88,6 +88,8 @@ def _add_difference_settings(parser):
     _add_rule(parser)
     parser.add_argument("--split-field", default="algorithm", help="QA field to split by ('' = no split)")
     parser.add_argument("--resampling", type=_choice(RESAMPLING), default="auto")
+    parser.add_argument("--deming-lambda", type=float, help="error variance of the product / of the reference "
+                                                            "(default: no Deming line)")
     parser.add_argument("--creation-options", help="GDAL creation options KEY=VALUE|KEY=VALUE")
 
 
@@ -116,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lai(difference, "reference", 1, with_raster=True)
     difference.add_argument("--output", required=True)
     difference.add_argument("--output-stats", help="statistics per class (CSV)")
+    difference.add_argument("--output-completeness", help="per class: pixels kept and why the others were not (CSV)")
     difference.add_argument("--class-folder")
     difference.add_argument("--output-sample", help="sample of kept pixels for plots (CSV)")
     difference.add_argument("--cog", action="store_true")
@@ -168,7 +171,8 @@ def _lai_spec(args, side) -> LaiSpec:
 
 
 def _settings(args, sample_points=0) -> DifferenceSettings:
-    return DifferenceSettings(args.rule, args.split_field.strip(), args.resampling, sample_points)
+    return DifferenceSettings(args.rule, args.split_field.strip(), args.resampling, sample_points,
+                              args.deming_lambda)
 
 
 def _terminal_progress(label):
@@ -209,7 +213,14 @@ def _mask(args, log):
 
 def _difference(args, log):
     from .core.difference import masked_difference
-    from .core.stats import format_row, write_rows_csv, write_sample_csv
+    from .core.stats import (
+        COLUMNS,
+        COMPLETENESS_COLUMNS,
+        format_completeness,
+        format_row,
+        write_sample_csv,
+        write_table_csv,
+    )
 
     product = _lai_spec(args, "product").at(args.product)
     scheme = _scheme(args)
@@ -221,8 +232,12 @@ def _difference(args, log):
         _terminal_progress("difference"))
     for line in [*result.notes, *map(format_row, result.rows)]:
         log(line)
+    for line in map(format_completeness, result.completeness):
+        log(line)
     if args.output_stats:
-        write_rows_csv(args.output_stats, result.rows)
+        write_table_csv(args.output_stats, result.rows, COLUMNS)
+    if args.output_completeness:
+        write_table_csv(args.output_completeness, result.completeness, COMPLETENESS_COLUMNS)
     if args.output_sample:
         write_sample_csv(args.output_sample, result.sample)
     return DONE

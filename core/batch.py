@@ -30,10 +30,12 @@ from .pairing import date_part, find_files, pair_files
 from .pixel_grid import pixel_grid_of
 from .progress import SILENT, Progress
 from .readers import gdal_call, open_raster
-from .stats import COLUMNS, SUMS, Accumulator, csv_text, summarise
+from .stats import COLUMNS, COMPLETENESS_COLUMNS, ROWS, Accumulator, completeness_rows, csv_text, summarise
 from .writers import atomic_text_file, temporary_beside
 
 LOCK_NAME = ".laiqa-batch.lock"
+COMPLETENESS_NAME = "completeness.csv"
+SUMS_FORMAT = 2  # what a sums file holds (2: GCOS-244 sums and the |d| histogram); another is redone
 SUMMARY_FIELDS = ("key", "class", "status", "reason", "product", "reference", *COLUMNS[1:])
 
 
@@ -73,6 +75,8 @@ class PairResult:
     sums: np.ndarray | None = None  # SUMS x classes (+ "other")
     footprint: tuple | None = None  # (xmin, ymin, xmax, ymax, wkt)
     seconds: float = 0.0  # the pair's own run time where it ran (Dask's cost is the wall time beyond it)
+    rows: list = field(default_factory=list)  # its statistics per class, made from the sums once the batch ends
+    completeness: np.ndarray | None = None  # classes (+ 'other') x (kept, each reason a pixel was not kept)
     note: str = ""  # for the log: why an earlier result was not reused
 
 
@@ -135,6 +139,8 @@ def load_complete(request: BatchRequest, key: str, product: str, reference: str)
     try:
         with open(sums_path(output), encoding="utf-8") as handle:
             saved = json.load(handle)
+        if saved.get("format") != SUMS_FORMAT:
+            return None, "its sums file is from an older version"
         if (saved["key"], saved["product"], saved["reference"]) != (key, product, reference):
             return None, "its sums file was written for another pair"
         if saved["inputs"] != [input_record(product), input_record(reference)]:
@@ -145,7 +151,8 @@ def load_complete(request: BatchRequest, key: str, product: str, reference: str)
             if output_record(os.path.join(request.output_folder, path)) != record:
                 return None, f"'{path}' is not the file the earlier run wrote (size or checksum)"
         return PairResult(key, product, reference, "skipped", output=output, class_names=saved["class_names"],
-                          sums=np.array(saved["sums"], dtype=np.float64), footprint=_footprint(output)), ""
+                          sums=np.array(saved["sums"], dtype=np.float64), footprint=_footprint(output),
+                          completeness=np.array(saved["completeness"], dtype=np.int64)), ""
     except OSError as error:
         return None, f"a file of the earlier run cannot be read ({error.strerror})"
     except (ValueError, KeyError, TypeError):
@@ -168,14 +175,17 @@ def run_pair(key: str, product: str, reference: str, request: BatchRequest, prog
     band_names = result.band_names
     written = [output, *result.class_files.values()]
     with atomic_text_file(sums_path(output)) as handle:
-        json.dump({"key": key, "product": product, "reference": reference, "class_names": band_names,
+        json.dump({"format": SUMS_FORMAT, "key": key, "product": product, "reference": reference,
+                   "class_names": band_names,
                    "sums": result.accumulator.sums.tolist(),
                    "inputs": [input_record(product), input_record(reference)],
                    "settings_digest": settings_digest(request),
+                   "completeness": result.completeness_counts.tolist(),
                    "outputs": {os.path.relpath(path, request.output_folder): output_record(path)
                                for path in written}}, handle)
     return PairResult(key, product, reference, "done", output=output, class_names=band_names,
-                      sums=result.accumulator.sums.copy(), footprint=_footprint(output))
+                      sums=result.accumulator.sums.copy(), footprint=_footprint(output),
+                      completeness=result.completeness_counts.copy())
 
 
 def failed_pair(job, reason: str) -> PairResult:
@@ -290,20 +300,21 @@ def _run_locked(request: BatchRequest, pairing, progress: Progress, log, footpri
     results = run_tasks(pair_task, jobs, request.executor, request.workers, request.scheduler, progress, log,
                         on_result=report)
     ordered = [results[key] for key, _, _ in pairing.pairs]
-    pooled = pooled_rows(ordered)
+    deming_lambda = request.settings.deming_lambda
+    for pair in ordered:
+        if pair.sums is not None:
+            pair.rows = Accumulator.for_bands(pair.class_names, pair.sums).band_rows(deming_lambda)
+    pooled = pooled_rows(ordered, deming_lambda)
     summary = os.path.join(request.output_folder, "summary.csv")
     write_summary(summary, ordered, pooled)
+    write_completeness(os.path.join(request.output_folder, COMPLETENESS_NAME), ordered)
     footprints = write_footprints(os.path.join(request.output_folder, "tiles.gpkg"), ordered, footprints_style)
     mosaics = build_mosaics(request.output_folder, ordered) if request.mosaics else []
     progress.check()  # a Cancel that came while the summary was written is still a cancel
     return BatchResult(ordered, pairing, summary, footprints, mosaics, pooled)
 
 
-def _class_rows(pair: PairResult) -> list:
-    return Accumulator.for_bands(pair.class_names, pair.sums).band_rows()
-
-
-def pooled_rows(pairs: list) -> list:
+def pooled_rows(pairs: list, deming_lambda=None) -> list:
     """Per class across all complete pairs, from the summed running sums (not an average of tile means)."""
     complete = [pair for pair in pairs if pair.sums is not None]
     if not complete:
@@ -313,7 +324,7 @@ def pooled_rows(pairs: list) -> list:
     for pair in complete:
         if pair.class_names == names:
             pooled.merge(Accumulator.for_bands(names, pair.sums))
-    return pooled.band_rows()
+    return pooled.band_rows(deming_lambda)
 
 
 def write_summary(path: str, pairs: list, pooled: list) -> None:
@@ -325,12 +336,29 @@ def write_summary(path: str, pairs: list, pooled: list) -> None:
                 writer.writerow([pair.key, "", pair.status, pair.reason, pair.product, pair.reference,
                                  *[""] * (len(COLUMNS) - 1)])
                 continue
-            for row in _class_rows(pair):
+            for row in pair.rows:
                 writer.writerow([pair.key, row["class"], pair.status, pair.reason, pair.product, pair.reference,
                                  *[csv_text(row[column]) for column in COLUMNS[1:]]])
         for row in pooled:
             writer.writerow(["all pairs", row["class"], "pooled", "", "", "",
                              *[csv_text(row[column]) for column in COLUMNS[1:]]])
+
+
+def write_completeness(path: str, pairs: list) -> None:
+    """Per pair and class, then pooled over the pairs: the pixels kept and why the others were not."""
+    complete = [pair for pair in pairs if pair.completeness is not None]
+    with atomic_text_file(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(("key", *COMPLETENESS_COLUMNS))
+        pooled = {}
+        for pair in complete:
+            names = tuple(Accumulator.for_bands(pair.class_names).class_names)
+            pooled[names] = pooled.get(names, 0) + pair.completeness
+            for row in completeness_rows(names, pair.completeness):
+                writer.writerow([pair.key, *(row[column] for column in COMPLETENESS_COLUMNS)])
+        for names, counts in pooled.items():
+            for row in completeness_rows(names, counts):
+                writer.writerow(["all pairs", *(row[column] for column in COMPLETENESS_COLUMNS)])
 
 
 def write_footprints(path: str, pairs: list, default_style=None) -> str | None:
@@ -379,7 +407,7 @@ def _write_tiles(source, pairs, wkt):
             ring.AddPoint_2D(x, y)
         polygon = ogr.Geometry(ogr.wkbPolygon)
         polygon.AddGeometry(ring)
-        rows = _class_rows(pair) if pair.sums is not None else [summarise("", dict.fromkeys(SUMS, 0.0))]
+        rows = pair.rows if pair.sums is not None else [summarise("", np.zeros(ROWS))]
         for row in rows:
             feature = ogr.Feature(definition)
             feature.SetGeometry(polygon)

@@ -21,7 +21,7 @@ from .progress import SILENT
 from .qa.decode import as_bit_pattern, decode_field
 from .qa.rule import keep_mask, rule_for
 from .readers import nodata_mask, open_lai, open_qa, refuse_overwriting_inputs
-from .stats import Accumulator
+from .stats import Accumulator, completeness_rows
 from .writers import AtomicRaster
 
 DIFFERENCE_NODATA = -9999.0
@@ -37,6 +37,8 @@ class DifferenceResult:
     class_files: dict = field(default_factory=dict)
     accumulator: Accumulator | None = None
     sample: dict | None = None  # "product", "reference" (LAI) and "class" (band name) arrays
+    completeness: list = field(default_factory=list)  # rows of stats.COMPLETENESS_COLUMNS, per class and 'all'
+    completeness_counts: np.ndarray | None = None  # classes (+ 'other') x (kept, each drop reason), for pooling
 
 
 def split_classes(scheme, split_field: str):
@@ -65,6 +67,8 @@ def check_settings(settings: DifferenceSettings, scheme):
     """(rule, split classes) of the settings no file is needed for: a batch checks them once, up front."""
     if settings.resampling not in RESAMPLING:
         raise LaiQaError(f"Unknown resampling '{settings.resampling}'; use one of {', '.join(RESAMPLING)}")
+    if settings.deming_lambda is not None and not settings.deming_lambda > 0:
+        raise LaiQaError(f"The Deming error-variance ratio must be a positive number, got {settings.deming_lambda:g}")
     return rule_for(scheme, settings.rule), split_classes(scheme, settings.split_field)
 
 
@@ -95,6 +99,7 @@ class DifferenceBlock:
     kept_classes: np.ndarray  # class index of each kept pixel
     kept_product: np.ndarray  # LAI (float64) of each kept pixel
     kept_reference: np.ndarray
+    completeness: np.ndarray  # per class: kept, then not kept for each of DROP_REASONS (completeness_counts)
 
     def bands(self, ctx: BlockContext, take=np.empty) -> list:
         """One Float32 array per class, then 'all': what the difference raster holds for this window."""
@@ -105,13 +110,8 @@ def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext, take
     """One window: keep where the rule holds and both LAI values are valid; difference in LAI units.
 
     The difference array is made with ``take(shape, dtype)`` (the block engine's reused arrays)."""
-    keep = keep_mask(qa_raw, ctx.scheme, ctx.rule) & ctx.product_encoding.valid(product_raw)
-    keep &= ctx.reference_encoding.valid(reference_raw)
-    if ctx.reference_nodata is not None:
-        keep &= reference_raw != ctx.reference_nodata
-    qa_missing = nodata_mask(qa_raw, ctx.qa_nodata)
-    if qa_missing is not None:
-        keep &= ~qa_missing
+    failed = _failed_tests(product_raw, reference_raw, qa_raw, ctx)
+    keep = failed == 0
     nodata = np.float32(DIFFERENCE_NODATA)
     product_lai = ctx.product_encoding.to_lai(product_raw)
     reference_lai = ctx.reference_encoding.to_lai(reference_raw)
@@ -124,7 +124,36 @@ def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext, take
     kept = np.flatnonzero(keep)  # indices once: a gather by index is ~10x faster than by boolean mask
     return DifferenceBlock(difference, class_index, class_index.ravel().take(kept),
                            ctx.product_encoding.to_lai64(product_raw.ravel().take(kept)),
-                           ctx.reference_encoding.to_lai64(reference_raw.ravel().take(kept)))
+                           ctx.reference_encoding.to_lai64(reference_raw.ravel().take(kept)),
+                           completeness_counts(class_index, failed, ctx.class_count + 1))
+
+
+def _failed_tests(product_raw, reference_raw, qa_raw, ctx: BlockContext) -> np.ndarray:
+    """Bit k set where test k of DROP_REASONS failed (0: the pixel is kept)."""
+    failed = np.zeros(qa_raw.shape, np.uint8)
+    qa_missing = nodata_mask(qa_raw, ctx.qa_nodata)
+    tests = (qa_missing, ~keep_mask(qa_raw, ctx.scheme, ctx.rule), ~ctx.product_encoding.valid(product_raw),
+             None if ctx.reference_nodata is None else reference_raw == ctx.reference_nodata,
+             ~ctx.reference_encoding.valid(reference_raw))
+    for bit, failing in enumerate(tests):
+        if failing is not None:
+            failed |= failing.view(np.uint8) << bit
+    return failed
+
+
+def completeness_counts(class_index: np.ndarray, failed: np.ndarray, classes: int) -> np.ndarray:
+    """(classes, 1 + len(DROP_REASONS)) pixel counts: kept, then each pixel under the first reason it failed."""
+    combined = class_index.ravel().astype(np.intp) << len(DROP_REASONS)
+    combined |= failed.ravel()
+    by_bits = np.bincount(combined, minlength=classes << len(DROP_REASONS))
+    return by_bits.reshape(classes, 1 << len(DROP_REASONS)) @ _FIRST_REASON
+
+
+DROP_REASONS = ("qa_nodata", "rule", "product_invalid", "reference_missing", "reference_invalid")
+# failed-test bits -> the column it is counted in: 0 kept, else 1 + its first failed test (the order above)
+_FIRST_REASON = np.zeros((1 << len(DROP_REASONS), 1 + len(DROP_REASONS)), np.int64)
+for _bits in range(1 << len(DROP_REASONS)):
+    _FIRST_REASON[_bits, 0 if _bits == 0 else 1 + (_bits & -_bits).bit_length() - 1] = 1
 
 
 def window_bands(difference: np.ndarray, class_index: np.ndarray, ctx: BlockContext, take=np.empty) -> list:
@@ -172,7 +201,7 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
         context = BlockContext(scheme, rule, product_band.encoding, reference_band.encoding, len(class_names),
                                split_field, class_lookup, reference_nodata, qa_band.nodata)
         return _difference_pass([product_band.band, reference_read, qa_band.band], product_band.grid, context,
-                                class_names, output, settings.sample_points, notes, progress, finish)
+                                class_names, output, settings, notes, progress, finish)
 
 
 @contextmanager
@@ -192,9 +221,10 @@ def _reference_on_product_grid(reference, product, settings, notes, product_name
         aligned.close()
 
 
-def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, sample_points, notes,
+def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, settings: DifferenceSettings, notes,
                      progress, finish) -> DifferenceResult:
     """Write every band of every window and add up the statistics of its kept pixels."""
+    sample_points, deming_lambda = settings.sample_points, settings.deming_lambda
     band_names = [*class_names, "all"]
     accumulator = Accumulator.for_bands(band_names)
     sample, sample_step = [], 0
@@ -202,10 +232,13 @@ def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, sam
         sample_step = max(1, (grid.width * grid.height) // sample_points)
 
     pool = BufferPool()
+    completeness = np.zeros((context.class_count + 1, 1 + len(DROP_REASONS)), np.int64)
 
     def compute(window, product_raw, reference_raw, qa_raw):
+        nonlocal completeness
         block = difference_block(product_raw, reference_raw, qa_raw, context, pool.take)
         accumulator.add(block.kept_classes, block.kept_product, block.kept_reference)
+        completeness += block.completeness
         if sample_step:
             sample.append((block.kept_product[::sample_step], block.kept_reference[::sample_step],
                            block.kept_classes[::sample_step]))
@@ -231,8 +264,9 @@ def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, sam
                 class_files[name] = path
         run_blocks(inputs, writes, compute, progress, pool, prepare)
         writes = None  # no band handle may outlive its file
-        result = DifferenceResult(output.path, band_names, accumulator.band_rows(), notes, class_files,
-                                  accumulator, _sample_arrays(sample, accumulator.class_names) if sample_step else None)
+        result = DifferenceResult(output.path, band_names, accumulator.band_rows(deming_lambda), notes, class_files,
+                                  accumulator, _sample_arrays(sample, accumulator.class_names) if sample_step else None,
+                                  completeness_rows(accumulator.class_names, completeness), completeness)
         if finish is not None:
             finish(result)
     return result

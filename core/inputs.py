@@ -80,6 +80,7 @@ class DifferenceSettings:
     split_field: str = "algorithm"  # empty: no split, only 'all'
     resampling: str = "auto"  # one of alignment.RESAMPLING
     sample_points: int = 0  # keep about this many kept (product, reference, class) triples, for plots
+    deming_lambda: float | None = None  # error variance of the product / of the reference; None: no Deming line
 
 
 @dataclass(frozen=True)

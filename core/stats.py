@@ -1,10 +1,17 @@
 """Validation statistics from running float64 sums: one pass, mergeable across windows and tiles.
 
-Every statistic is a function of nine sums, so windows (and, in a batch, tiles)
-are added up and pooled exactly, never averaged from per-tile means.
-Conventions: difference d = product - reference; SD is the sample standard deviation
-of d (n - 1); the OLS line regresses product on reference (product = slope * reference
-+ intercept); the GCOS requirement for LAI is |d| <= max(0.5, 0.2 * reference).
+Every statistic is a function of a few sums and of a histogram of |d| kept beside them, so windows
+(and, in a batch, tiles and workers) are added up and pooled exactly, never averaged from per-tile means.
+Conventions: difference d = product - reference (x = reference, y = product); SD is the sample standard
+deviation of d (n - 1); the OLS line regresses product on reference (product = slope * reference +
+intercept). Model-II lines, for two products that both carry error: reduced (standardised) major axis
+slope sign(Sxy) sqrt(Syy / Sxx); major axis (Syy - Sxx + sqrt((Syy - Sxx)^2 + 4 Sxy^2)) / (2 Sxy); Deming
+with lambda = error variance of the product / of the reference, (Syy - l Sxx + sqrt((Syy - l Sxx)^2 +
+4 l Sxy^2)) / (2 Sxy) (lambda 1 is the major axis). GCOS requirements, as shares of pixels within them:
+``gcos_share`` |d| <= max(0.5, 0.2 reference) (the form most LAI validations use); GCOS-244 (2022)
+threshold |d| <= max(0.1, 0.2 reference) and goal |d| <= max(0.05, 0.1 reference). They measure
+agreement with a reference that has its own error, not conformity. ``median_abs_difference`` comes from
+a histogram of |d| in 0.01 LAI bins (its resolution), up to 10 LAI.
 """
 from __future__ import annotations
 
@@ -16,17 +23,26 @@ import numpy as np
 from .writers import atomic_text_file
 
 SUMS = ("n", "product", "reference", "difference", "abs_difference", "squared_difference",
-        "product_squared", "reference_squared", "product_reference", "within_gcos")
+        "product_squared", "reference_squared", "product_reference", "within_gcos",
+        "within_gcos244_threshold", "within_gcos244_goal")
 COLUMNS = ("class", "n", "mean_product", "mean_reference", "bias", "mae", "rmse", "sd", "r",
-           "slope", "intercept", "gcos_share")
-GCOS_ABSOLUTE, GCOS_RELATIVE = 0.5, 0.2
+           "slope", "intercept", "gcos_share", "slope_rma", "intercept_rma", "slope_ma", "intercept_ma",
+           "slope_deming", "intercept_deming", "gcos244_threshold_share", "gcos244_goal_share", "bias_pct",
+           "rmse_pct", "median_abs_difference")
+GCOS_ABSOLUTE, GCOS_RELATIVE = 0.5, 0.2  # the requirement most LAI validations use
+GCOS244_THRESHOLD = (0.1, 0.2)  # GCOS-244 (2022): absolute floor, relative share
+GCOS244_GOAL = (0.05, 0.1)
+ABS_BIN_WIDTH = 0.01  # LAI: the resolution of median_abs_difference
+ABS_BINS = 1001  # 0-10 LAI in ABS_BIN_WIDTH bins, then one for everything above
+ROWS = len(SUMS) + ABS_BINS  # an accumulator's rows: the named sums, then the |d| histogram
 
 
-def within_gcos(abs_difference: np.ndarray, reference: np.ndarray, scratch=None) -> np.ndarray:
-    """The GCOS LAI requirement, |d| <= max(0.5, 20 % of reference), given |d| already computed
+def within_gcos(abs_difference: np.ndarray, reference: np.ndarray, scratch=None,
+                absolute: float = GCOS_ABSOLUTE, relative: float = GCOS_RELATIVE) -> np.ndarray:
+    """Within a GCOS requirement, |d| <= max(absolute, relative * reference), given |d| already computed
     (``scratch``: an array like ``reference`` to hold the limit, instead of two new ones)."""
-    limit = np.multiply(GCOS_RELATIVE, reference, out=scratch)
-    return abs_difference <= np.maximum(limit, GCOS_ABSOLUTE, out=limit)
+    limit = np.multiply(relative, reference, out=scratch)
+    return abs_difference <= np.maximum(limit, absolute, out=limit)
 
 
 class Accumulator:
@@ -34,7 +50,7 @@ class Accumulator:
 
     def __init__(self, class_names):
         self.class_names = list(class_names)
-        self.sums = np.zeros((len(SUMS), len(self.class_names)), dtype=np.float64)
+        self.sums = np.zeros((ROWS, len(self.class_names)), dtype=np.float64)
 
     def add(self, class_index: np.ndarray, product: np.ndarray, reference: np.ndarray) -> None:
         """Valid pixels only: 1-D arrays of equal length (LAI in float64 keeps the sums exact).
@@ -48,25 +64,32 @@ class Accumulator:
         def total(weights=None):
             return np.bincount(class_index, weights=weights, minlength=size)[:size]
 
-        scratch = np.empty_like(p)
+        scratch, limit = np.empty_like(p), np.empty_like(p)
         abs_d = np.abs(np.subtract(p, r, out=scratch), out=scratch)
-        sum_gcos = total(within_gcos(abs_d, r, np.empty_like(p)))
+        sum_gcos = total(within_gcos(abs_d, r, limit))
+        sum_threshold = total(within_gcos(abs_d, r, limit, *GCOS244_THRESHOLD))
+        sum_goal = total(within_gcos(abs_d, r, limit, *GCOS244_GOAL))
+        bins = np.minimum(np.floor_divide(abs_d, ABS_BIN_WIDTH, out=limit), ABS_BINS - 1, out=limit).astype(np.intp)
+        bins += class_index.astype(np.intp) * ABS_BINS
+        histogram = np.bincount(bins, minlength=size * ABS_BINS)[:size * ABS_BINS].reshape(size, ABS_BINS)
         counts, sum_p, sum_r, sum_abs = total(), total(p), total(r), total(abs_d)
         sum_pp = total(np.multiply(p, p, out=scratch))
         sum_rr = total(np.multiply(r, r, out=scratch))
         sum_pr = total(np.multiply(p, r, out=scratch))
         # d and d*d sums follow from the others; in float64 the cancellation costs < 1e-13 relative for LAI
-        self.sums += np.array([counts, sum_p, sum_r, sum_p - sum_r, sum_abs, sum_pp - 2 * sum_pr + sum_rr,
-                               sum_pp, sum_rr, sum_pr, sum_gcos])
+        self.sums[:len(SUMS)] += np.array([counts, sum_p, sum_r, sum_p - sum_r, sum_abs,
+                                           sum_pp - 2 * sum_pr + sum_rr, sum_pp, sum_rr, sum_pr, sum_gcos,
+                                           sum_threshold, sum_goal])
+        self.sums[len(SUMS):] += histogram.T
 
     def merge(self, other: Accumulator) -> None:
         if other.class_names != self.class_names:
             raise ValueError("cannot merge statistics of different classes")
         self.sums += other.sums
 
-    def total_row(self, name: str = "all") -> dict:
+    def total_row(self, name: str = "all", deming_lambda=None) -> dict:
         """Statistics of every class pooled."""
-        return summarise(name, dict(zip(SUMS, self.sums.sum(axis=1))))
+        return summarise(name, self.sums.sum(axis=1), deming_lambda)
 
     @classmethod
     def for_bands(cls, band_names, sums=None) -> Accumulator:
@@ -77,17 +100,19 @@ class Accumulator:
             accumulator.sums = np.asarray(sums, dtype=np.float64)
         return accumulator
 
-    def band_rows(self) -> list:
+    def band_rows(self, deming_lambda=None) -> list:
         """One row per band of the difference raster: each class, then 'all' pooled over every class."""
-        return [*self.rows()[:-1], self.total_row("all")]
+        return [*self.rows(deming_lambda)[:-1], self.total_row("all", deming_lambda)]
 
-    def rows(self) -> list:
-        return [summarise(name, dict(zip(SUMS, self.sums[:, k]))) for k, name in enumerate(self.class_names)]
+    def rows(self, deming_lambda=None) -> list:
+        return [summarise(name, self.sums[:, k], deming_lambda) for k, name in enumerate(self.class_names)]
 
 
-def summarise(name: str, s: dict) -> dict:
-    """Every statistic of one class from its sums; NaN where it is undefined (too few pixels, no spread)."""
-    s = {key: float(value) for key, value in s.items()}  # plain floats: numpy scalars confuse Qt and csv
+def summarise(name: str, column, deming_lambda=None) -> dict:
+    """Every statistic of one class from its accumulator column (the sums, then the |d| histogram);
+    NaN where it is undefined (too few pixels, no spread; Deming without a lambda)."""
+    column = np.asarray(column, dtype=np.float64)
+    s = {key: float(value) for key, value in zip(SUMS, column)}  # plain floats: numpy scalars confuse Qt and csv
     n = s["n"]
     nan = float("nan")
     if n == 0:
@@ -111,7 +136,73 @@ def summarise(name: str, s: dict) -> dict:
         "slope": slope,
         "intercept": mean_p - slope * mean_r if sxx > 0 else nan,
         "gcos_share": s["within_gcos"] / n,
+        **_model_two_lines(sxx, syy, sxy, mean_p, mean_r, deming_lambda),
+        "gcos244_threshold_share": s["within_gcos244_threshold"] / n,
+        "gcos244_goal_share": s["within_gcos244_goal"] / n,
+        "bias_pct": 100.0 * bias / mean_r if mean_r else nan,
+        "rmse_pct": 100.0 * math.sqrt(s["squared_difference"] / n) / mean_r if mean_r else nan,
+        "median_abs_difference": _histogram_median(column[len(SUMS):], n),
     }
+
+
+def _model_two_lines(sxx, syy, sxy, mean_p, mean_r, deming_lambda) -> dict:
+    """Reduced major axis, major axis and Deming slopes and intercepts (NaN where undefined)."""
+    nan = float("nan")
+    slopes = {"rma": nan, "ma": nan, "deming": nan}
+    if sxx > 0 and syy > 0:
+        slopes["rma"] = math.copysign(math.sqrt(syy / sxx), sxy) if sxy else nan
+    if sxy:
+        for key, ratio in (("ma", 1.0), ("deming", deming_lambda)):
+            if ratio is not None and ratio > 0:
+                spread = syy - ratio * sxx
+                slopes[key] = (spread + math.sqrt(spread * spread + 4.0 * ratio * sxy * sxy)) / (2.0 * sxy)
+    lines = {}
+    for key, slope in slopes.items():
+        lines[f"slope_{key}"] = slope
+        lines[f"intercept_{key}"] = mean_p - slope * mean_r
+    return lines
+
+
+def _histogram_median(histogram: np.ndarray, n: float) -> float:
+    """The centre of the |d| bin holding the median pixel (NaN beyond the last bin's lower edge)."""
+    index = int(np.searchsorted(np.cumsum(histogram), n / 2.0))
+    return (index + 0.5) * ABS_BIN_WIDTH if index < ABS_BINS - 1 else float("nan")
+
+
+# Completeness: of the pixels the QA puts in a class, how many were kept and why the others were not, each
+# under the first reason that applies, in this order (difference.DROP_REASONS); the counts add up to ``pixels``.
+# "reference_missing_after_alignment": no valid reference value once resampled onto the product grid (outside
+# the reference, or its fill / out-of-range values, which resampling must not average in).
+COMPLETENESS_COLUMNS = ("class", "pixels", "kept", "qa_nodata", "dropped_by_rule", "product_fill_or_out_of_range",
+                        "reference_missing_after_alignment", "reference_fill_or_out_of_range")
+
+
+def completeness_rows(class_names, counts) -> list:
+    """One row per class (counts: classes x (kept, then each drop reason)), then 'all'; a class of no pixel
+    (an 'other' class no split-field value falls in) is left out."""
+    counts = np.asarray(counts, dtype=np.int64)
+    rows = []
+    for name, class_counts in [*zip(class_names, counts), ("all", counts.sum(axis=0))]:
+        if name != "all" and not class_counts.sum():
+            continue
+        rows.append({"class": name, "pixels": int(class_counts.sum()),
+                     **{column: int(value) for column, value in zip(COMPLETENESS_COLUMNS[2:], class_counts)}})
+    return rows
+
+
+def format_completeness(row: dict) -> str:
+    """One line for a log."""
+    dropped = ", ".join(f"{column.replace('_', ' ')} {row[column]}" for column in COMPLETENESS_COLUMNS[3:])
+    return f"{row['class']}: {row['pixels']} pixels, {row['kept']} kept; not kept: {dropped}"
+
+
+def write_table_csv(path: str, rows: list, columns) -> None:
+    """A table of rows (dicts) as CSV, for front ends without QGIS."""
+    with atomic_text_file(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([csv_text(row[column]) for column in columns])
 
 
 def format_row(row: dict) -> str:
@@ -121,7 +212,10 @@ def format_row(row: dict) -> str:
     return (f"{row['class']}: N={row['n']} mean product={row['mean_product']:.4f} "
             f"mean reference={row['mean_reference']:.4f} bias={row['bias']:.4f} MAE={row['mae']:.4f} "
             f"RMSE={row['rmse']:.4f} SD={row['sd']:.4f} r={row['r']:.4f} slope={row['slope']:.4f} "
-            f"intercept={row['intercept']:.4f} within GCOS={row['gcos_share']:.2%}")
+            f"intercept={row['intercept']:.4f} RMA slope={row['slope_rma']:.4f} "
+            f"RMA intercept={row['intercept_rma']:.4f} median |d|={row['median_abs_difference']:.2f} "
+            f"within GCOS={row['gcos_share']:.2%} within GCOS-244 threshold={row['gcos244_threshold_share']:.2%} "
+            f"goal={row['gcos244_goal_share']:.2%}")
 
 
 def csv_text(value) -> str:
@@ -129,15 +223,6 @@ def csv_text(value) -> str:
     if isinstance(value, float):
         return "" if math.isnan(value) else f"{value:.10g}"
     return str(value)
-
-
-def write_rows_csv(path: str, rows: list) -> None:
-    """The statistics table (one row per class, stats.COLUMNS) as CSV, for front ends without QGIS."""
-    with atomic_text_file(path) as handle:
-        writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
-        for row in rows:
-            writer.writerow([csv_text(row[column]) for column in COLUMNS])
 
 
 def write_sample_csv(path: str, sample: dict) -> None:

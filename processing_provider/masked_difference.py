@@ -9,7 +9,7 @@ from qgis.core import (
 
 from ..core.difference import masked_difference
 from ..core.inputs import OutputSpec
-from ..core.stats import format_row, write_sample_csv
+from ..core.stats import COMPLETENESS_COLUMNS, format_completeness, format_row, write_sample_csv
 from . import parameters
 from .base import ValidationAlgorithm
 from .stats_table import add_stats_sink, write_stats
@@ -24,6 +24,7 @@ class MaskedDifference(ValidationAlgorithm):
     CREATION_OPTIONS = parameters.CreationOptionsParameter()
     OUTPUT = "OUTPUT"
     OUTPUT_STATS = "OUTPUT_STATS"
+    OUTPUT_COMPLETENESS = "OUTPUT_COMPLETENESS"
     CLASS_FOLDER = "CLASS_FOLDER"
     OUTPUT_SAMPLE = "OUTPUT_SAMPLE"
     COG = "COG"
@@ -46,7 +47,15 @@ class MaskedDifference(ValidationAlgorithm):
             "(RESAMPLING auto: average when the reference is finer, else nearest). Statistics per class: "
             "N, mean product, mean reference, bias, MAE, RMSE, SD (n-1), Pearson r, OLS slope and intercept "
             "(product on reference), and the share within the GCOS requirement max(0.5, 20 % of reference)."
-        ) + "<h3>" + self.tr("QA schemes") + "</h3>" + parameters.schemes_help()
+        ) + "<p>" + self.tr(
+            "Also per class: reduced (standardised) major axis and major axis lines (Model II: both products carry "
+            "error), a Deming line when DEMING_LAMBDA gives the ratio of the product's error variance to the "
+            "reference's, the shares within the GCOS-244 threshold (|d| <= max(0.1, 20 % of reference)) and goal "
+            "(max(0.05, 10 %)), bias and RMSE in % of the mean reference, and the median |d| (0.01 LAI bins). These "
+            "shares measure agreement with a reference that has its own error, not conformity. OUTPUT_COMPLETENESS "
+            "counts, per class, the pixels the QA puts in it, those kept, and why the others were not (QA nodata, "
+            "the rule, product fill or out of range, no reference after alignment, reference fill or out of range)."
+        ) + "</p>" + "<h3>" + self.tr("QA schemes") + "</h3>" + parameters.schemes_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.PRODUCT_LAI.add_to(self, self.tr("Product LAI"))
@@ -55,6 +64,7 @@ class MaskedDifference(ValidationAlgorithm):
         self.REFERENCE_LAI.add_to(self, self.tr("Reference LAI"))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("LAI difference")))
         add_stats_sink(self, self.OUTPUT_STATS, self.tr("Statistics per class"))
+        add_stats_sink(self, self.OUTPUT_COMPLETENESS, self.tr("Completeness per class: pixels kept and why not"))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.CLASS_FOLDER, self.tr("Folder for one file per class (optional)"), optional=True,
             createByDefault=False))
@@ -80,6 +90,8 @@ class MaskedDifference(ValidationAlgorithm):
 
         def finish(result):  # the table and the sample before the rasters appear: a run leaves all or none
             tables[self.OUTPUT_STATS] = write_stats(self, params, context, self.OUTPUT_STATS, result.rows)
+            tables[self.OUTPUT_COMPLETENESS] = write_stats(self, params, context, self.OUTPUT_COMPLETENESS,
+                                                           result.completeness, COMPLETENESS_COLUMNS)
             if sample_path:
                 write_sample_csv(sample_path, result.sample)
                 tables[self.OUTPUT_SAMPLE] = sample_path
@@ -93,6 +105,8 @@ class MaskedDifference(ValidationAlgorithm):
             feedback.pushInfo(note)
         for row in result.rows:
             feedback.pushInfo(format_row(row))
+        for row in result.completeness:
+            feedback.pushInfo(format_completeness(row))
         style_output(context, result.output, len(result.band_names), diverging(),
                      self.tr("LAI difference"))
         for path in result.class_files.values():

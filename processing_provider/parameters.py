@@ -281,6 +281,7 @@ class DifferenceParameters:
     rule: RuleParameter = RuleParameter()
     split_field: str = "SPLIT_FIELD"
     resampling: str = "RESAMPLING"
+    deming_lambda: str = "DEMING_LAMBDA"
 
     def add_to(self, algorithm):
         self.schemes.add_to(algorithm)
@@ -289,13 +290,19 @@ class DifferenceParameters:
             self.split_field, tr("Split by QA field (empty = no split)"), defaultValue="algorithm", optional=True))
         algorithm.addParameter(QgsProcessingParameterEnum(
             self.resampling, tr("Resampling of the reference"), options=list(RESAMPLING), defaultValue=0))
+        algorithm.addParameter(advanced(QgsProcessingParameterNumber(
+            self.deming_lambda, tr("Deming regression: error variance of the product / of the reference "
+                                   "(empty = no Deming line)"), QgsProcessingParameterNumber.Type.Double,
+            optional=True, minValue=0.0)))
 
     def read(self, algorithm, parameters, context, sample_points: int = 0) -> DifferenceSettings:
         return DifferenceSettings(
             rule=self.rule.read_text(algorithm, parameters, context),
             split_field=algorithm.parameterAsString(parameters, self.split_field, context).strip(),
             resampling=RESAMPLING[algorithm.parameterAsEnum(parameters, self.resampling, context)],
-            sample_points=sample_points)
+            sample_points=sample_points,
+            deming_lambda=(algorithm.parameterAsDouble(parameters, self.deming_lambda, context)
+                           if parameters.get(self.deming_lambda) not in (None, "") else None))
 
 
 @dataclass(frozen=True)

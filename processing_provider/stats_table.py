@@ -15,8 +15,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.stats import COLUMNS
+from ..core.stats import COLUMNS, COMPLETENESS_COLUMNS
 from ..translation import tr
+
+COUNT_COLUMNS = {"n", *COMPLETENESS_COLUMNS[1:]}  # written as integers
 
 
 def _field_type(kind: str):
@@ -28,11 +30,12 @@ def _field_type(kind: str):
     return {"text": QVariant.String, "int": QVariant.LongLong, "real": QVariant.Double}[kind]  # noqa: QGS402
 
 
-def stats_fields() -> QgsFields:
-    """Fields of the statistics table: stats.COLUMNS, class as text and N as an integer."""
+def table_fields(columns) -> QgsFields:
+    """Fields of a table of rows: class as text, counts as integers, every other figure as a real."""
     fields = QgsFields()
-    for column in COLUMNS:
-        fields.append(QgsField(column, _field_type({"class": "text", "n": "int"}.get(column, "real"))))
+    for column in columns:
+        kind = "text" if column == "class" else "int" if column in COUNT_COLUMNS else "real"
+        fields.append(QgsField(column, _field_type(kind)))
     return fields
 
 
@@ -41,9 +44,10 @@ def add_stats_sink(algorithm, name: str, description: str):
         name, description, QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True))
 
 
-def write_stats(algorithm, parameters, context, name: str, rows: list):
-    """Write the rows to the sink; returns its destination id (None when the user skipped it)."""
-    fields = stats_fields()
+def write_stats(algorithm, parameters, context, name: str, rows: list, columns=COLUMNS):
+    """Write the rows (statistics, or another table's ``columns``) to the sink; returns its destination id
+    (None when the user skipped it)."""
+    fields = table_fields(columns)
     sink, destination = algorithm.parameterAsSink(
         parameters, name, context, fields, QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem())
     if sink is None:
@@ -54,7 +58,7 @@ def write_stats(algorithm, parameters, context, name: str, rows: list):
         feature = QgsFeature(fields)
         feature.setAttributes([
             None if isinstance(row[column], float) and math.isnan(row[column]) else row[column]
-            for column in COLUMNS
+            for column in columns
         ])
         if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(tr("Writing the statistics table {0} failed: {1}").format(

@@ -167,3 +167,16 @@ def test_footprints_carry_their_default_style_and_no_temporary_is_left(laiqa_pro
     with open(result.summary_csv, newline="") as handle:
         assert layer.featureCount() == len(list(csv.DictReader(handle))) - 5  # every pair and class; not pooled
     assert [name for name in os.listdir(folders["out"]) if "partial" in name or name.startswith(".")] == []
+
+
+def test_the_batch_pools_completeness_over_its_pairs(folders):
+    result, _ = run(request_for(folders))
+    with open(os.path.join(folders["out"], "completeness.csv"), newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    per_pair = [row for row in rows if row["key"] != "all pairs" and row["class"] == "all"]
+    pooled = next(row for row in rows if row["key"] == "all pairs" and row["class"] == "all")
+    assert len(per_pair) == 4
+    for column in ("pixels", "kept", "dropped_by_rule", "product_fill_or_out_of_range"):
+        assert int(pooled[column]) == sum(int(row[column]) for row in per_pair)
+    assert int(pooled["pixels"]) == 4 * 64 * 64
+    assert int(pooled["kept"]) == expected_all_n(folders, lambda quality: quality != 3) == pooled_n(result)["all"]

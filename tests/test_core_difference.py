@@ -347,3 +347,51 @@ def test_bad_requests_are_refused_with_a_message(pair, change, message):
         run_difference(**request)
     assert str(raised.value).startswith(message)
     assert not (pair["dir"] / "d.tif").exists()
+
+
+def test_completeness_counts_every_pixel_once_under_its_first_reason(pair):
+    product_qa = pair["qa"].copy()
+    product_qa[4, 4] = 15  # QA nodata below (and quality 3: the nodata reason comes first)
+    product = write(pair["dir"] / "qa_nodata.tif", [pair["own"], product_qa], gdal.GDT_Int16, pair["geotransform"],
+                    srs_wkt(UTM50), nodata=15)
+    result = run_difference(product, pair["reference"], str(pair["dir"] / "d.tif"), OWN)
+    own, glass, qa = pair["own"], pair["glass"], product_qa.astype(np.int64)
+    qa_missing = qa == 15
+    dropped_by_rule = ~qa_missing & ((qa & 3) == 3)
+    product_invalid = ~qa_missing & ~dropped_by_rule & ((own > 30000) | (own == 32767))
+    reference_invalid = ~qa_missing & ~dropped_by_rule & ~product_invalid & ((glass < 0) | (glass > 1000))
+    kept = ~(qa_missing | dropped_by_rule | product_invalid | reference_invalid)
+    algorithm = (qa >> 2) & 3
+    rows = {row["class"]: row for row in result.completeness}
+    assert list(rows) == ["DRT", "ECO", "WAT", "TIM", "all"]
+    for k, name in enumerate(["DRT", "ECO", "WAT", "TIM"]):
+        here = algorithm == k
+        assert rows[name]["pixels"] == int(here.sum())
+        assert rows[name]["kept"] == int((kept & here).sum())
+        assert rows[name]["qa_nodata"] == int((qa_missing & here).sum())
+        assert rows[name]["dropped_by_rule"] == int((dropped_by_rule & here).sum())
+        assert rows[name]["product_fill_or_out_of_range"] == int((product_invalid & here).sum())
+        assert rows[name]["reference_fill_or_out_of_range"] == int((reference_invalid & here).sum())
+        assert rows[name]["reference_missing_after_alignment"] == 0
+    assert rows["all"]["pixels"] == own.size
+    assert sum(rows["all"][column] for column in ("kept", "qa_nodata", "dropped_by_rule",
+                                                    "product_fill_or_out_of_range", "reference_missing_after_alignment",
+                                                    "reference_fill_or_out_of_range")) == own.size
+    assert [row["kept"] for row in result.completeness] == [row["n"] for row in result.rows]
+
+
+def test_pixels_beyond_the_reference_are_missing_after_alignment(tmp_path, pair):
+    """A reference covering the left half of the product: the right half has no reference after warping, nor
+    have its fill values (resampling turns them into "nothing valid here" before it averages)."""
+    half = pair["glass"][:, :4]
+    reference = write(tmp_path / "half.tif", half, gdal.GDT_Int16, pair["geotransform"], srs_wkt(UTM50))
+    result = run_difference(pair["product"], reference, str(tmp_path / "d.tif"), OWN, rule="", split_field="")
+    own = pair["own"]
+    product_invalid = (own > 30000) | (own == 32767)
+    beyond = np.zeros(own.shape, bool)
+    beyond[:, 4:] = True
+    beyond[:, :4] |= (half < 0) | (half > 1000)
+    row = result.completeness[-1]
+    assert row["class"] == "all" and row["pixels"] == own.size
+    assert row["product_fill_or_out_of_range"] == int(product_invalid.sum())
+    assert row["reference_missing_after_alignment"] == int((beyond & ~product_invalid).sum())

@@ -187,3 +187,33 @@ def test_a_failing_table_output_leaves_no_raster_behind(run, sample_dir, tmp_pat
         run({"PRODUCT": own_path, "REFERENCE": glass_path, "OUTPUT": str(out),
              "OUTPUT_SAMPLE": str(tmp_path / "a_file" / "sample.csv")})
     assert sorted(os.listdir(tmp_path)) == ["a_file"]  # no raster, no style, no temporary
+
+
+def test_completeness_table_and_the_deming_line(run, sample_dir, tmp_path):
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    stats, completeness = str(tmp_path / "stats.csv"), str(tmp_path / "completeness.csv")
+    run({"PRODUCT": own_path, "REFERENCE": glass_path, "OUTPUT": str(tmp_path / "d.tif"), "OUTPUT_STATS": stats,
+         "OUTPUT_COMPLETENESS": completeness, "DEMING_LAMBDA": 2.0})
+    _, keep = expected_all_band(own_path, glass_path)
+    with open(completeness, newline="") as handle:
+        rows = {row["class"]: row for row in csv.DictReader(handle)}
+    reasons = ("kept", "qa_nodata", "dropped_by_rule", "product_fill_or_out_of_range",
+               "reference_missing_after_alignment", "reference_fill_or_out_of_range")
+    assert int(rows["all"]["pixels"]) == keep.size == sum(int(rows["all"][reason]) for reason in reasons)
+    assert int(rows["all"]["kept"]) == int(keep.sum())
+    own, glass = read_band(own_path, 1)[keep] * 0.001, read_band(glass_path)[keep] * 0.01
+    sxx, syy = ((glass - glass.mean()) ** 2).sum(), ((own - own.mean()) ** 2).sum()
+    sxy = ((glass - glass.mean()) * (own - own.mean())).sum()
+    deming = (syy - 2 * sxx + np.sqrt((syy - 2 * sxx) ** 2 + 8 * sxy ** 2)) / (2 * sxy)
+    with open(stats, newline="") as handle:
+        all_row = next(row for row in csv.DictReader(handle) if row["class"] == "all")
+    assert float(all_row["slope_deming"]) == pytest.approx(deming, rel=1e-9)
+    assert float(all_row["intercept_deming"]) == pytest.approx(own.mean() - deming * glass.mean(), rel=1e-9)
+
+
+def test_a_deming_ratio_of_zero_is_refused(run, sample_dir, tmp_path):
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    with pytest.raises(QgsProcessingException, match="The Deming error-variance ratio must be a positive number, "
+                                                     "got 0"):
+        run({"PRODUCT": own_path, "REFERENCE": glass_path, "OUTPUT": str(tmp_path / "d.tif"), "DEMING_LAMBDA": 0})
+    assert not (tmp_path / "d.tif").exists()
