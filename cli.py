@@ -213,6 +213,7 @@ def _mask(args, log):
 
 def _difference(args, log):
     from .core.difference import masked_difference
+    from .core.provenance import sidecar_path, write_provenance
     from .core.stats import (
         COLUMNS,
         COMPLETENESS_COLUMNS,
@@ -234,10 +235,11 @@ def _difference(args, log):
         log(line)
     for line in map(format_completeness, result.completeness):
         log(line)
-    if args.output_stats:
-        write_table_csv(args.output_stats, result.rows, COLUMNS)
-    if args.output_completeness:
-        write_table_csv(args.output_completeness, result.completeness, COMPLETENESS_COLUMNS)
+    for path, rows, columns in ((args.output_stats, result.rows, COLUMNS),
+                                (args.output_completeness, result.completeness, COMPLETENESS_COLUMNS)):
+        if path:
+            write_table_csv(path, rows, columns)
+            write_provenance(sidecar_path(path), result.provenance)
     if args.output_sample:
         write_sample_csv(args.output_sample, result.sample)
     return DONE

@@ -29,6 +29,7 @@ from .inputs import DifferenceSettings, LaiSpec, OutputSpec, QaSpec
 from .pairing import date_part, find_files, pair_files
 from .pixel_grid import pixel_grid_of
 from .progress import SILENT, Progress
+from .provenance import batch_provenance, sidecar_path, write_provenance
 from .readers import gdal_call, open_raster
 from .stats import COLUMNS, COMPLETENESS_COLUMNS, ROWS, Accumulator, completeness_rows, csv_text, summarise
 from .writers import atomic_text_file, temporary_beside
@@ -307,6 +308,7 @@ def _run_locked(request: BatchRequest, pairing, progress: Progress, log, footpri
     pooled = pooled_rows(ordered, deming_lambda)
     summary = os.path.join(request.output_folder, "summary.csv")
     write_summary(summary, ordered, pooled)
+    write_provenance(sidecar_path(summary), batch_provenance(request))
     write_completeness(os.path.join(request.output_folder, COMPLETENESS_NAME), ordered)
     footprints = write_footprints(os.path.join(request.output_folder, "tiles.gpkg"), ordered, footprints_style)
     mosaics = build_mosaics(request.output_folder, ordered) if request.mosaics else []

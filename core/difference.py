@@ -18,6 +18,7 @@ from .errors import LaiQaError
 from .inputs import DifferenceSettings, LaiInput, OutputSpec, QaInput
 from .lai_encoding import LaiEncoding
 from .progress import SILENT
+from .provenance import difference_provenance
 from .qa.decode import as_bit_pattern, decode_field
 from .qa.rule import keep_mask, rule_for
 from .readers import nodata_mask, open_lai, open_qa, refuse_overwriting_inputs
@@ -39,6 +40,7 @@ class DifferenceResult:
     sample: dict | None = None  # "product", "reference" (LAI) and "class" (band name) arrays
     completeness: list = field(default_factory=list)  # rows of stats.COMPLETENESS_COLUMNS, per class and 'all'
     completeness_counts: np.ndarray | None = None  # classes (+ 'other') x (kept, each drop reason), for pooling
+    provenance: dict = field(default_factory=dict)  # provenance.difference_provenance: for a methods section
 
 
 def split_classes(scheme, split_field: str):
@@ -197,11 +199,13 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
         class_lookup = np.full(split_field.max_value + 1, len(class_values), dtype=np.uint8)
         class_lookup[class_values] = np.arange(len(class_values), dtype=np.uint8)
     with _reference_on_product_grid(reference_band, product_band, settings, notes, product.raster.source,
-                                    reference.raster.source) as (reference_read, reference_nodata):
+                                    reference.raster.source) as (reference_read, reference_nodata, resampling):
         context = BlockContext(scheme, rule, product_band.encoding, reference_band.encoding, len(class_names),
                                split_field, class_lookup, reference_nodata, qa_band.nodata)
+        record = difference_provenance(product, reference, qa, settings, rule, {
+            "product": product_band.encoding, "reference": reference_band.encoding}, resampling)
         return _difference_pass([product_band.band, reference_read, qa_band.band], product_band.grid, context,
-                                class_names, output, settings, notes, progress, finish)
+                                class_names, output, settings, notes, progress, finish, record)
 
 
 @contextmanager
@@ -209,20 +213,20 @@ def _reference_on_product_grid(reference, product, settings, notes, product_name
     """(band to read, its "nothing valid" value): the reference as it is, or warped onto the product grid."""
     if reference.grid.same_as(product.grid):
         notes.append("Reference grid is identical to the product grid: read as it is")
-        yield reference.band, None
+        yield reference.band, None, "none (the same pixel grid)"
         return
     check_overlap(reference.grid, product.grid, reference_name, product_name)
     resampling = choose_resampling(settings.resampling, reference.grid, product.grid)
     aligned = AlignedReference(reference, product.grid, resampling)
     notes.append(f"Reference resampled onto the product grid with GDAL warp ({resampling})")
     try:
-        yield aligned.band, WARP_NODATA
+        yield aligned.band, WARP_NODATA, resampling
     finally:
         aligned.close()
 
 
 def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, settings: DifferenceSettings, notes,
-                     progress, finish) -> DifferenceResult:
+                     progress, finish, record) -> DifferenceResult:
     """Write every band of every window and add up the statistics of its kept pixels."""
     sample_points, deming_lambda = settings.sample_points, settings.deming_lambda
     band_names = [*class_names, "all"]
@@ -266,7 +270,7 @@ def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, set
         writes = None  # no band handle may outlive its file
         result = DifferenceResult(output.path, band_names, accumulator.band_rows(deming_lambda), notes, class_files,
                                   accumulator, _sample_arrays(sample, accumulator.class_names) if sample_step else None,
-                                  completeness_rows(accumulator.class_names, completeness), completeness)
+                                  completeness_rows(accumulator.class_names, completeness), completeness, record)
         if finish is not None:
             finish(result)
     return result

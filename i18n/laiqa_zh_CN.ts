@@ -219,62 +219,67 @@
       <translation>QA 字段（{0}）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="111" />
+      <location filename="../processing_provider/masked_difference.py" line="118" />
+      <source>Provenance: {0}</source>
+      <translation>来源与处理记录：{0}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="120" />
       <source>LAI difference</source>
       <translation>LAI 差值</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="37" />
+      <location filename="../processing_provider/masked_difference.py" line="42" />
       <source>QA-masked LAI difference with statistics</source>
       <translation>QA 掩膜的 LAI 差值及统计</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="40" />
+      <location filename="../processing_provider/masked_difference.py" line="45" />
       <source>Product LAI minus reference LAI (in LAI units), kept where the QA rule holds and both values are valid, split into one band per class of SPLIT_FIELD (e.g. DRT, ECO, WAT, TIM) plus 'all'. Float32, nodata -9999. Scale, offset, valid range and fill values (stored units) come from your overrides, else the file's metadata, else the preset; the log states each value and its origin. A raster without georeference whose name carries a MODIS tile id hXXvYY is placed on the MODIS sinusoidal grid. A reference on another grid is resampled onto the product grid with GDAL (RESAMPLING auto: average when the reference is finer, else nearest). Statistics per class: N, mean product, mean reference, bias, MAE, RMSE, SD (n-1), Pearson r, OLS slope and intercept (product on reference), and the share within the GCOS requirement max(0.5, 20 % of reference).</source>
       <translation>待验证产品 LAI 减去参考产品 LAI（LAI 单位），仅保留满足 QA 规则且两者均为有效值的像元，并按 SPLIT_FIELD 的类别（如 DRT、ECO、WAT、TIM）各输出一个波段，另加 “all” 波段。Float32，无效值 -9999。缩放系数、偏移量、有效范围与填充值（存储单位）依次取自您的设置、文件元数据、预设；日志会写明每个取值及其来源。没有地理参考但文件名含 MODIS 分幅号 hXXvYY 的栅格会被放置到 MODIS 正弦投影格网上。参考产品格网不同时，用 GDAL 重采样到待验证产品格网（RESAMPLING 自动：参考产品更精细时取平均，否则取最邻近）。每类统计量：样本数 N、待验证产品均值、参考产品均值、偏差、平均绝对误差（MAE）、均方根误差（RMSE）、标准差（n-1）、皮尔逊相关系数 r、最小二乘回归斜率与截距（待验证产品对参考产品），以及满足 GCOS 精度要求 max(0.5, 参考值的 20%) 的像元比例。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="50" />
+      <location filename="../processing_provider/masked_difference.py" line="55" />
       <source>Also per class: reduced (standardised) major axis and major axis lines (Model II: both products carry error), a Deming line when DEMING_LAMBDA gives the ratio of the product's error variance to the reference's, the shares within the GCOS-244 threshold (|d| &lt;= max(0.1, 20 % of reference)) and goal (max(0.05, 10 %)), bias and RMSE in % of the mean reference, and the median |d| (0.01 LAI bins). These shares measure agreement with a reference that has its own error, not conformity. OUTPUT_COMPLETENESS counts, per class, the pixels the QA puts in it, those kept, and why the others were not (QA nodata, the rule, product fill or out of range, no reference after alignment, reference fill or out of range).</source>
       <translation>每个类别另给出：约化（标准化）主轴与主轴回归线（II 型回归：两种产品都含误差）；当 DEMING_LAMBDA 给出待验证产品与参考产品误差方差之比时，给出 Deming 回归线；满足 GCOS-244 阈值（|d| &lt;= max(0.1, 参考值的 20 %)）与目标（max(0.05, 10 %)）的像元比例；以平均参考值百分比表示的偏差与 RMSE；以及 |d| 的中位数（0.01 LAI 分箱）。这些比例衡量的是与自身也含误差的参考产品的一致程度，而非达标与否。OUTPUT_COMPLETENESS 按类别统计 QA 归入该类的像元数、保留的像元数，以及其余像元未被保留的原因（QA 无数据、规则剔除、产品填充值或超出有效范围、对齐后无参考值、参考产品填充值或超出有效范围）。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="58" />
+      <location filename="../processing_provider/masked_difference.py" line="63" />
       <source>QA schemes</source>
       <translation>QA 方案</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="62" />
+      <location filename="../processing_provider/masked_difference.py" line="67" />
       <source>QA raster (empty = the product raster)</source>
       <translation>QA 栅格（留空 = 待验证产品栅格）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="62" />
+      <location filename="../processing_provider/masked_difference.py" line="67" />
       <source>QA band</source>
       <translation>QA 波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="66" />
+      <location filename="../processing_provider/masked_difference.py" line="71" />
       <source>Statistics per class</source>
       <translation>分类统计</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="67" />
+      <location filename="../processing_provider/masked_difference.py" line="72" />
       <source>Completeness per class: pixels kept and why not</source>
       <translation>各类别完整性：保留的像元及未保留的原因</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="69" />
+      <location filename="../processing_provider/masked_difference.py" line="74" />
       <source>Folder for one file per class (optional)</source>
       <translation>按类别分别输出文件的文件夹（可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="72" />
+      <location filename="../processing_provider/masked_difference.py" line="77" />
       <source>Sample of kept pixels for plots (CSV, optional)</source>
       <translation>用于绘图的保留像元样本（CSV，可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="77" />
+      <location filename="../processing_provider/masked_difference.py" line="82" />
       <source>Write the difference as a Cloud Optimized GeoTIFF (COG)</source>
       <translation>将差值写为云优化 GeoTIFF（COG）</translation>
     </message>

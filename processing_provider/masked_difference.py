@@ -1,5 +1,9 @@
 """laiqa:maskeddifference — product LAI minus reference LAI, QA-masked, split by a QA field, with statistics."""
+import json
+import os
+
 from qgis.core import (
+    Qgis,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFileDestination,
@@ -9,6 +13,7 @@ from qgis.core import (
 
 from ..core.difference import masked_difference
 from ..core.inputs import OutputSpec
+from ..core.provenance import sidecar_path, write_provenance
 from ..core.stats import COMPLETENESS_COLUMNS, format_completeness, format_row, write_sample_csv
 from . import parameters
 from .base import ValidationAlgorithm
@@ -92,6 +97,9 @@ class MaskedDifference(ValidationAlgorithm):
             tables[self.OUTPUT_STATS] = write_stats(self, params, context, self.OUTPUT_STATS, result.rows)
             tables[self.OUTPUT_COMPLETENESS] = write_stats(self, params, context, self.OUTPUT_COMPLETENESS,
                                                            result.completeness, COMPLETENESS_COLUMNS)
+            for table in (tables[self.OUTPUT_STATS], tables[self.OUTPUT_COMPLETENESS]):
+                if isinstance(table, str) and os.path.isfile(table):  # a file: its provenance beside it
+                    write_provenance(sidecar_path(table), result.provenance, qgis=Qgis.QGIS_VERSION)
             if sample_path:
                 write_sample_csv(sample_path, result.sample)
                 tables[self.OUTPUT_SAMPLE] = sample_path
@@ -107,6 +115,7 @@ class MaskedDifference(ValidationAlgorithm):
             feedback.pushInfo(format_row(row))
         for row in result.completeness:
             feedback.pushInfo(format_completeness(row))
+        feedback.pushInfo(self.tr("Provenance: {0}").format(json.dumps(result.provenance, default=str)))
         style_output(context, result.output, len(result.band_names), diverging(),
                      self.tr("LAI difference"))
         for path in result.class_files.values():

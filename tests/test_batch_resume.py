@@ -180,3 +180,14 @@ def test_the_batch_pools_completeness_over_its_pairs(folders):
         assert int(pooled[column]) == sum(int(row[column]) for row in per_pair)
     assert int(pooled["pixels"]) == 4 * 64 * 64
     assert int(pooled["kept"]) == expected_all_n(folders, lambda quality: quality != 3) == pooled_n(result)["all"]
+
+
+def test_the_batch_summary_carries_its_provenance(folders):
+    import json
+
+    run(request_for(folders, settings=DifferenceSettings(rule="quality == 0", deming_lambda=2.0)))
+    with open(os.path.join(folders["out"], "summary.json"), encoding="utf-8") as handle:
+        record = json.load(handle)
+    assert record["settings"]["rule"] == "quality == 0" and record["settings"]["deming_lambda"] == 2.0
+    assert record["product_folder"] == folders["rt"] and record["qa"]["scheme"] == "own_lai"
+    assert len(record["qa"]["scheme_sha256"]) == 64 and record["software"]["laiqa"]

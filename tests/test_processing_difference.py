@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from helpers import model_child, model_output_name, read_band
+from helpers import ROOT, model_child, model_output_name, read_band
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
@@ -217,3 +217,35 @@ def test_a_deming_ratio_of_zero_is_refused(run, sample_dir, tmp_path):
                                                      "got 0"):
         run({"PRODUCT": own_path, "REFERENCE": glass_path, "OUTPUT": str(tmp_path / "d.tif"), "DEMING_LAMBDA": 0})
     assert not (tmp_path / "d.tif").exists()
+
+
+def test_statistics_carry_their_provenance(run, sample_dir, tmp_path):
+    import configparser
+    import dataclasses
+    import hashlib
+
+    from osgeo import gdal
+    from qgis.core import Qgis
+
+    from laiqa.core.qa.scheme import load_preset
+
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    stats = str(tmp_path / "stats.csv")
+    run({"PRODUCT": own_path, "REFERENCE": glass_path, "OUTPUT": str(tmp_path / "d.tif"), "OUTPUT_STATS": stats,
+         "RULE": "quality != 3 and algorithm != TIM"})
+    with open(tmp_path / "stats.json", encoding="utf-8") as handle:
+        record = json.load(handle)
+    scheme = load_preset("own_lai")
+    digest = hashlib.sha256(json.dumps(dataclasses.asdict(scheme), sort_keys=True, default=str).encode()).hexdigest()
+    assert record["qa"] == {"source": own_path, "band": 2, "scheme": "own_lai", "scheme_name": scheme.name,
+                            "scheme_sha256": digest}
+    assert record["rule"] == "quality != 3 and algorithm != TIM" and record["split_field"] == "algorithm"
+    assert record["product"]["source"] == own_path and record["reference"]["source"] == glass_path
+    assert record["product"]["encoding"]["scale"] == {"value": 0.001, "from": "preset own_lai"}
+    assert record["reference"]["encoding"]["valid_max"] == {"value": 1000, "from": "preset glass"}
+    assert record["resampling"] == "none (the same pixel grid)"
+    metadata = configparser.ConfigParser()
+    metadata.read(os.path.join(ROOT, "metadata.txt"), encoding="utf-8")
+    assert record["software"]["laiqa"] == metadata["general"]["version"]
+    assert record["software"]["qgis"] == Qgis.QGIS_VERSION and record["software"]["gdal"] == gdal.__version__
+    assert record["created"].endswith("+00:00")
