@@ -27,6 +27,25 @@ from laiqa.core.inputs import (  # noqa: E402
 from laiqa.core.progress import SILENT  # noqa: E402
 
 
+def sample_folders(folder, size, tiles=4):
+    """Product (rt) and reference (glass) folders of ``tiles`` sample pairs of size x size, and an output folder."""
+    from laiqa.core.sample_data import make_sample_data
+
+    made = make_sample_data(str(folder / "in"), size=size, tiles=tiles)
+    return {"rt": str(folder / "in" / "rt"), "glass": str(folder / "in" / "glass"), "out": str(folder / "out"),
+            "tiles": made}
+
+
+def batch_request(folders, **changes):
+    """The batch of the sample folders with the article's settings (own product against GLASS)."""
+    from laiqa.core.batch import BatchRequest
+    from laiqa.core.inputs import LaiSpec, QaSpec
+    from laiqa.core.qa.scheme import load_preset
+
+    return BatchRequest(folders["rt"], folders["glass"], folders["out"], LaiSpec(preset="own_lai"),
+                        LaiSpec(preset="glass"), QaSpec(load_preset("own_lai")), **changes)
+
+
 def read_band(path, band=1):
     dataset = gdal.Open(path)
     return dataset.GetRasterBand(band).ReadAsArray()

@@ -8,7 +8,7 @@ import subprocess
 import numpy as np
 import pytest
 from hdfeos_writer import mcd15a2h_granule
-from helpers import read_band
+from helpers import batch_request, read_band, sample_folders
 from osgeo import gdal, ogr
 from qgis.core import (
     QgsProcessingContext,
@@ -34,16 +34,11 @@ KEYS = ["A2018161_h12v03", "A2018161_h12v04", "A2018161_h13v03", "A2018161_h13v0
 
 @pytest.fixture
 def folders(tmp_path):
-    from laiqa.core.sample_data import make_sample_data
-
-    tiles = make_sample_data(str(tmp_path / "in"), size=96, tiles=4)
-    return {"rt": str(tmp_path / "in" / "rt"), "glass": str(tmp_path / "in" / "glass"),
-            "out": str(tmp_path / "out"), "tiles": tiles}
+    return sample_folders(tmp_path, 96)
 
 
 def request_for(folders, **changes):
-    return BatchRequest(folders["rt"], folders["glass"], folders["out"], LaiSpec(preset="own_lai"),
-                        LaiSpec(preset="glass"), QaSpec(load_preset("own_lai")), **{"workers": 2, **changes})
+    return batch_request(folders, **{"workers": 2, **changes})
 
 
 def kept_pixels(own_path, glass_path):

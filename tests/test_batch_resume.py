@@ -10,27 +10,22 @@ import sys
 
 import numpy as np
 import pytest
-from helpers import read_band
+from helpers import batch_request, read_band, sample_folders
 
-from laiqa.core.batch import LOCK_NAME, BatchRequest, run_batch
+from laiqa.core.batch import LOCK_NAME, run_batch
 from laiqa.core.errors import LaiQaError
-from laiqa.core.inputs import DifferenceSettings, LaiSpec, QaSpec
-from laiqa.core.qa.scheme import load_preset
-from laiqa.core.sample_data import make_sample_data
+from laiqa.core.inputs import DifferenceSettings
 
 KEYS = ["A2018161_h12v03", "A2018161_h12v04", "A2018161_h13v03", "A2018161_h13v04"]
 
 
 @pytest.fixture
 def folders(tmp_path):
-    tiles = make_sample_data(str(tmp_path / "in"), size=64, tiles=4)
-    return {"rt": str(tmp_path / "in" / "rt"), "glass": str(tmp_path / "in" / "glass"),
-            "out": str(tmp_path / "out"), "tiles": tiles}
+    return sample_folders(tmp_path, 64)
 
 
 def request_for(folders, **changes):
-    return BatchRequest(folders["rt"], folders["glass"], folders["out"], LaiSpec(), LaiSpec(preset="glass"),
-                        QaSpec(load_preset("own_lai")), **{"workers": 1, **changes})
+    return batch_request(folders, **{"workers": 1, **changes})
 
 
 def run(request):
