@@ -34,7 +34,7 @@ def encoding_record(encoding) -> dict:
 
 def software(**front_end) -> dict:
     """Versions of what computed the figures; the front end adds its own (QGIS)."""
-    return {"laiqa": package_version(), **front_end, "gdal": gdal.__version__, "numpy": np.__version__,
+    return {"lai_qa_toolkit": package_version(), **front_end, "gdal": gdal.__version__, "numpy": np.__version__,
             "python": platform.python_version()}
 
 

@@ -185,4 +185,4 @@ def test_the_batch_summary_carries_its_provenance(folders):
         record = json.load(handle)
     assert record["settings"]["rule"] == "quality == 0" and record["settings"]["deming_lambda"] == 2.0
     assert record["product_folder"] == folders["rt"] and record["qa"]["scheme"] == "own_lai"
-    assert len(record["qa"]["scheme_sha256"]) == 64 and record["software"]["laiqa"]
+    assert len(record["qa"]["scheme_sha256"]) == 64 and record["software"]["lai_qa_toolkit"]

@@ -246,6 +246,6 @@ def test_statistics_carry_their_provenance(run, sample_dir, tmp_path):
     assert record["resampling"] == "none (the same pixel grid)"
     metadata = configparser.ConfigParser()
     metadata.read(os.path.join(ROOT, "metadata.txt"), encoding="utf-8")
-    assert record["software"]["laiqa"] == metadata["general"]["version"]
+    assert record["software"]["lai_qa_toolkit"] == metadata["general"]["version"]
     assert record["software"]["qgis"] == Qgis.QGIS_VERSION and record["software"]["gdal"] == gdal.__version__
     assert record["created"].endswith("+00:00")
