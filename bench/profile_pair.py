@@ -39,10 +39,48 @@ def best(function, runs):
     return min(times)
 
 
+def memory_budget(size: int) -> str:
+    """Where a run's memory goes, measured in this process on a size x size pair (bench_memory's generator):
+    numpy's peak (tracemalloc), of it the engine's reused window buffers, and GDAL's block cache limit."""
+    import tracemalloc
+
+    import bench_memory
+
+    import laiqa.core.difference as difference
+    from laiqa.core.blocks import BufferPool
+
+    pools = []
+
+    class CountedPool(BufferPool):
+        def __init__(self):
+            super().__init__()
+            pools.append(self)
+
+    work = tempfile.mkdtemp(prefix="laiqa-budget-")
+    try:
+        product, reference = bench_memory.write_pair(work, size)
+        difference.BufferPool = CountedPool
+        tracemalloc.start()
+        masked_difference(LaiInput(RasterInput(product)), LaiInput(RasterInput(reference), "glass"),
+                          QaInput(RasterInput(product, 2), load_preset("own_lai")), DifferenceSettings(),
+                          OutputSpec(os.path.join(work, "d.tif")))
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    finally:
+        difference.BufferPool = BufferPool
+        shutil.rmtree(work, ignore_errors=True)
+    megabyte = 1 << 20
+    return (f"memory of one {size}x{size} pair in this process: numpy's peak {peak / megabyte:.0f} MB, of which "
+            f"the reused window buffers {pools[0].held_bytes / megabyte:.0f} MB (inputs read ahead, the window "
+            f"computed, the one queued and the one written) and per-window temporaries the rest; GDAL's block "
+            f"cache may hold up to {gdal.GetCacheMax() / megabyte:.0f} MB but holds a window's tiles at most")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=2400)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--memory-size", type=int, default=8000, help="pair size of the memory budget (0: none)")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="laiqa-profile-")
     try:
@@ -109,6 +147,8 @@ def main():
         print(f"  {name:48s} {seconds:6.3f} s  {seconds / serial:5.1%}")
     print(f"  {'sum of the stages (serial)':48s} {serial:6.3f} s")
     print(f"  {'the whole run, overlapped (masked_difference)':48s} {overlapped:6.3f} s")
+    if args.memory_size:
+        print(memory_budget(args.memory_size))
 
 
 if __name__ == "__main__":

@@ -33,6 +33,12 @@ class BufferPool:
         self._made = {}  # id -> every buffer this pool made (held, so ids stay theirs)
         self._lock = threading.Lock()
 
+    @property
+    def held_bytes(self) -> int:
+        """Memory of every buffer this pool made (in use or free): its share of a run's memory."""
+        with self._lock:
+            return sum(buffer.nbytes for buffer in self._made.values())
+
     def take(self, shape, dtype) -> np.ndarray:
         """An uninitialised C-contiguous array of this shape and type, in a used buffer when one is large enough."""
         dtype = np.dtype(dtype)
