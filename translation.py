@@ -23,10 +23,24 @@ def user_locale() -> str:
     return QLocale.system().name()
 
 
+def catalogue_names(locale: str) -> list:
+    """Our catalogues for a locale name as QGIS writes it, best first.
+
+    QGIS's Options dialog stores BCP 47 names (``zh-Hans``), the system gives POSIX ones (``zh_CN``): every
+    Simplified Chinese spelling maps to zh_CN. Traditional Chinese (``zh-Hant``, ``zh_TW``, ``zh_HK``) gets
+    none: English rather than another script.
+    """
+    parts = locale.replace("-", "_").split("_")
+    language, rest = parts[0].lower(), {part.lower() for part in parts[1:]}
+    if language == "zh":
+        return [] if rest & {"hant", "tw", "hk", "mo"} else ["zh_CN"]
+    return ["_".join(parts), language]
+
+
 def install_translator(locale: str | None = None) -> bool:
-    """Load laiqa_<locale>.qm (or laiqa_<language>.qm) once; False when there is none for the locale."""
+    """Load the catalogue of the locale (QGIS's choice by default) once; False when there is none for it."""
     locale = locale or user_locale()
-    for name in (locale, locale.split("_")[0]):
+    for name in catalogue_names(locale):
         path = os.path.join(I18N_DIR, f"laiqa_{name}.qm")
         if os.path.exists(path):
             translator = QTranslator()

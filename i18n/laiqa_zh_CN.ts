@@ -484,6 +484,11 @@
       <translation>图表</translation>
     </message>
     <message>
+      <location filename="../ui/compare_dialog.py" line="119" />
+      <source>Failed pairs and their reasons</source>
+      <translation>失败的配对及原因</translation>
+    </message>
+    <message>
       <location filename="../ui/compare_dialog.py" line="149" />
       <source>empty = the scheme's default rule</source>
       <translation>留空 = 方案的默认规则</translation>
@@ -599,42 +604,47 @@
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="364" />
+      <location filename="../ui/compare_dialog.py" line="346" />
+      <source>Chinese labels need a CJK font and matplotlib knows none: install one (Debian, Ubuntu: fonts-noto-cjk or fonts-wqy-microhei), delete matplotlib's font cache (~/.cache/matplotlib/fontlist-*.json) and restart QGIS.</source>
+      <translation>中文标注需要 CJK 字体，而 matplotlib 未找到：请安装一种（Debian、Ubuntu：fonts-noto-cjk 或 fonts-wqy-microhei），删除 matplotlib 的字体缓存（~/.cache/matplotlib/fontlist-*.json），然后重启 QGIS。</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="369" />
       <source>Product - reference</source>
       <translation>待验证产品 - 参考产品</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="364" />
+      <location filename="../ui/compare_dialog.py" line="369" />
       <source>LAI difference (product - reference)</source>
       <translation>LAI 差值（待验证产品 - 参考产品）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="365" />
+      <location filename="../ui/compare_dialog.py" line="370" />
       <source>pixels (sample)</source>
       <translation>像元数（样本）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="365" />
+      <location filename="../ui/compare_dialog.py" line="370" />
       <source>Product against reference</source>
       <translation>待验证产品与参考产品对比</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="366" />
+      <location filename="../ui/compare_dialog.py" line="371" />
       <source>reference LAI</source>
       <translation>参考产品 LAI</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="366" />
+      <location filename="../ui/compare_dialog.py" line="371" />
       <source>product LAI</source>
       <translation>待验证产品 LAI</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="366" />
+      <location filename="../ui/compare_dialog.py" line="371" />
       <source>pixels (log)</source>
       <translation>像元数（对数）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="367" />
+      <location filename="../ui/compare_dialog.py" line="372" />
       <source>GCOS max(0.5, 20 %)</source>
       <translation>GCOS 要求 max(0.5, 20%)</translation>
     </message>

@@ -56,3 +56,44 @@ def test_algorithms_speak_english_without_a_translator(laiqa_provider):
     remove_translators()
     assert laiqa_provider.algorithm("maskeddifference").displayName() == "QA-masked LAI difference with statistics"
     assert install_translator("fr_FR") is False
+
+
+@pytest.mark.parametrize("locale, chinese_expected", [
+    ("zh-Hans", True),  # what Settings > Options > General stores for 简体中文
+    ("zh_CN", True),  # the system's locale on a Chinese desktop
+    ("zh-CN", True),
+    ("zh_Hans_CN", True),
+    ("zh", True),
+    ("zh-Hant", False),  # Traditional Chinese: English rather than another script
+    ("zh_TW", False),
+    ("en_US", False),
+])
+def test_every_spelling_of_simplified_chinese_qgis_writes_reaches_the_plugin(laiqa_provider, locale,
+                                                                            chinese_expected):
+    remove_translators()
+    try:
+        assert install_translator(locale) is chinese_expected
+        expected = "QA 掩膜的 LAI 差值及统计" if chinese_expected else "QA-masked LAI difference with statistics"
+        assert laiqa_provider.algorithm("maskeddifference").displayName() == expected
+    finally:
+        remove_translators()
+
+
+def test_qgis_options_locale_setting_is_followed(laiqa_provider):
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    before = settings.value("locale/overrideFlag"), settings.value("locale/userLocale")
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "zh-Hans")
+    remove_translators()
+    try:
+        assert install_translator() is True
+        assert laiqa_provider.algorithm("qamask").displayName() == "按规则生成 QA 掩膜"
+    finally:
+        remove_translators()
+        for key, value in zip(("locale/overrideFlag", "locale/userLocale"), before):
+            if value is None:
+                settings.remove(key)
+            else:
+                settings.setValue(key, value)

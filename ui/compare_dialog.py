@@ -46,7 +46,7 @@ from ..core.qa.rule import rule_for
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets
 from ..core.stats import read_sample_csv
 from ..translation import tr
-from .plots import save_plots
+from .plots import lacks_cjk_font, save_plots
 
 SETTINGS = "laiqa/compare_dialog/"
 RESULT_GROUP = "LAI QA results"
@@ -116,7 +116,7 @@ class CompareDialog(QDialog):
         plots_layout.addWidget(self.scatter)
         self.results.addTab(plots, tr("Plots"))
         self.failed = QListWidget()
-        self.results.addTab(self.failed, tr("Failed pairs"))
+        self.results.addTab(self.failed, tr("Failed pairs and their reasons"))  # not the count
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -340,7 +340,12 @@ class CompareDialog(QDialog):
         self._add(QgsRasterLayer(output, os.path.splitext(os.path.basename(output))[0]))
         with open(parameters["OUTPUT_STATS"], newline="", encoding="utf-8") as handle:
             self._fill_table(list(csv.DictReader(handle)))
-        histogram, scatter = save_plots(read_sample_csv(results["OUTPUT_SAMPLE"]), output, plot_texts())
+        texts = plot_texts()
+        histogram, scatter = save_plots(read_sample_csv(results["OUTPUT_SAMPLE"]), output, texts)
+        if lacks_cjk_font(texts):
+            self.message.setText(tr("Chinese labels need a CJK font and matplotlib knows none: install one (Debian, "
+                                    "Ubuntu: fonts-noto-cjk or fonts-wqy-microhei), delete matplotlib's font cache "
+                                    "(~/.cache/matplotlib/fontlist-*.json) and restart QGIS."))
         self.histogram.setPixmap(QPixmap(histogram))
         self.scatter.setPixmap(QPixmap(scatter))
         self.results.setCurrentIndex(0)
