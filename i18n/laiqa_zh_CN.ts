@@ -24,57 +24,77 @@
       <translation>无法检查参数；请查看 QGIS 日志（LAI QA Toolkit）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/base.py" line="44" />
+      <location filename="../processing_provider/base.py" line="56" />
       <source>Cancelled: no output was written.</source>
       <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/base.py" line="64" />
+      <location filename="../processing_provider/base.py" line="67" />
       <source>QA bit fields</source>
       <translation>QA 比特位字段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/base.py" line="74" />
+      <location filename="../processing_provider/base.py" line="77" />
       <source>LAI validation</source>
       <translation>LAI 验证</translation>
     </message>
     <message>
       <location filename="../processing_provider/batch_compare.py" line="102" />
+      <source>Run pairs in</source>
+      <translation>配对的运行方式</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="102" />
+      <source>threads of this process</source>
+      <translation>本进程的线程</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="103" />
+      <source>local processes</source>
+      <translation>本地多进程</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="103" />
+      <source>a Dask cluster</source>
+      <translation>Dask 集群</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="106" />
       <source>Dask scheduler address (e.g. tcp://host:8786; empty = a local cluster of WORKERS processes)</source>
       <translation>Dask 调度器地址（如 tcp://host:8786；留空 = 启动由 WORKERS 个进程组成的本地集群）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="105" />
+      <location filename="../processing_provider/batch_compare.py" line="109" />
       <source>Overwrite complete outputs of an earlier run</source>
       <translation>覆盖之前运行已完整写出的结果</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="107" />
+      <location filename="../processing_provider/batch_compare.py" line="111" />
       <source>Also write one folder per class (DRT/h12v03.tif …)</source>
       <translation>同时按类别分文件夹输出（DRT/h12v03.tif …）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="109" />
+      <location filename="../processing_provider/batch_compare.py" line="113" />
       <source>Summary table (CSV)</source>
       <translation>汇总表（CSV）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="110" />
+      <location filename="../processing_provider/batch_compare.py" line="114" />
       <source>Tile footprints with statistics</source>
       <translation>带统计量的分幅范围</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="111" />
+      <location filename="../processing_provider/batch_compare.py" line="115" />
       <source>Pairs</source>
       <translation>配对数</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="112" />
+      <location filename="../processing_provider/batch_compare.py" line="116" />
       <source>Failed pairs</source>
       <translation>失败的配对数</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="135" />
+      <location filename="../processing_provider/batch_compare.py" line="139" />
       <source>Pooled over all pairs:</source>
       <translation>全部配对合并统计：</translation>
     </message>
@@ -94,89 +114,74 @@
       <translation>EXECUTOR：本进程的线程（默认）、本地多进程或 Dask 集群。SCHEDULER 为正在运行的调度器地址（tcp://host:8786，例如由 dask-jobqueue 在 SLURM 或 PBS 上启动）；留空则为本次运行启动由 WORKERS 个进程组成的本地集群。各工作进程直接写入 OUTPUT_FOLDER，它必须位于所有工作进程都能访问的存储上。Dask 为可选依赖：pip install 'dask[distributed]'。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="76" />
+      <location filename="../processing_provider/batch_compare.py" line="75" />
+      <source>Cancelled: the pairs finished before were kept; a run with the same settings skips them and does the rest.</source>
+      <translation>已取消：此前已完成的配对已保留；以相同设置再次运行会跳过它们并完成其余配对。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="80" />
       <source>Product folder</source>
       <translation>待验证产品文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="77" />
+      <location filename="../processing_provider/batch_compare.py" line="81" />
       <source>Reference folder</source>
       <translation>参考产品文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="79" />
+      <location filename="../processing_provider/batch_compare.py" line="83" />
       <source>Product file pattern (several separated by ;)</source>
       <translation>待验证产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="81" />
+      <location filename="../processing_provider/batch_compare.py" line="85" />
       <source>Reference file pattern (several separated by ;)</source>
       <translation>参考产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="82" />
+      <location filename="../processing_provider/batch_compare.py" line="86" />
       <source>Search sub-folders</source>
       <translation>搜索子文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="84" />
+      <location filename="../processing_provider/batch_compare.py" line="88" />
       <source>Key pattern: one regular expression per key part, separated by ;</source>
       <translation>配对关键字模式：每个关键字部分一个正则表达式，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="86" />
+      <location filename="../processing_provider/batch_compare.py" line="90" />
       <source>Product LAI</source>
       <translation>待验证产品 LAI</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="87" />
+      <location filename="../processing_provider/batch_compare.py" line="91" />
       <source>QA band (in the product file)</source>
       <translation>QA 波段（位于待验证产品文件中）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="89" />
+      <location filename="../processing_provider/batch_compare.py" line="93" />
       <source>Reference LAI</source>
       <translation>参考产品 LAI</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="90" />
+      <location filename="../processing_provider/batch_compare.py" line="94" />
       <source>Product grid in HDF containers (e.g. Lai_500m)</source>
       <translation>HDF 文件中待验证产品的子数据集（如 Lai_500m）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="92" />
+      <location filename="../processing_provider/batch_compare.py" line="96" />
       <source>Reference grid in HDF containers</source>
       <translation>HDF 文件中参考产品的子数据集</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="93" />
+      <location filename="../processing_provider/batch_compare.py" line="97" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="95" />
+      <location filename="../processing_provider/batch_compare.py" line="99" />
       <source>Pairs at a time (0 = one per core)</source>
       <translation>同时处理的配对数（0 = 每个 CPU 核一对）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="98" />
-      <source>Run pairs in</source>
-      <translation>配对的运行方式</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="98" />
-      <source>threads of this process</source>
-      <translation>本进程的线程</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="99" />
-      <source>local processes</source>
-      <translation>本地多进程</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="99" />
-      <source>a Dask cluster</source>
-      <translation>Dask 集群</translation>
     </message>
     <message>
       <location filename="../processing_provider/decode_qa_bits.py" line="25" />
@@ -469,182 +474,202 @@
       <translation>1 保留</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="100" />
+      <location filename="../ui/compare_dialog.py" line="104" />
+      <source>Run</source>
+      <translation>运行</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="105" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="107" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="110" />
+      <location filename="../ui/compare_dialog.py" line="117" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="117" />
+      <location filename="../ui/compare_dialog.py" line="124" />
       <source>Plots</source>
       <translation>图表</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="119" />
+      <location filename="../ui/compare_dialog.py" line="126" />
       <source>Failed pairs and their reasons</source>
       <translation>失败的配对及原因</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="149" />
+      <location filename="../ui/compare_dialog.py" line="161" />
       <source>empty = the scheme's default rule</source>
       <translation>留空 = 方案的默认规则</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="153" />
+      <location filename="../ui/compare_dialog.py" line="165" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="155" />
+      <location filename="../ui/compare_dialog.py" line="167" />
+      <source>Product band</source>
+      <translation>待验证产品波段</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="168" />
       <source>Product preset</source>
       <translation>待验证产品预设</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="158" />
+      <location filename="../ui/compare_dialog.py" line="172" />
       <source>QA keep rule</source>
       <translation>QA 保留规则</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="159" />
+      <location filename="../ui/compare_dialog.py" line="173" />
       <source>Split by QA field</source>
       <translation>按 QA 字段分类</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="161" />
+      <location filename="../ui/compare_dialog.py" line="175" />
       <source>Reference preset</source>
       <translation>参考产品预设</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="162" />
+      <location filename="../ui/compare_dialog.py" line="176" />
       <source>Difference raster</source>
       <translation>差值栅格</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="185" />
+      <location filename="../ui/compare_dialog.py" line="201" />
       <source>one per core</source>
       <translation>每个 CPU 核一对</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="187" />
+      <location filename="../ui/compare_dialog.py" line="203" />
       <source>Product file pattern</source>
       <translation>待验证产品文件名模式</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="189" />
+      <location filename="../ui/compare_dialog.py" line="205" />
       <source>Reference file pattern</source>
       <translation>参考产品文件名模式</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="191" />
+      <location filename="../ui/compare_dialog.py" line="207" />
       <source>Pairs at a time</source>
       <translation>同时处理的配对数</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="199" />
+      <location filename="../ui/compare_dialog.py" line="222" />
       <source>(no split)</source>
       <translation>（不分类）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="212" />
+      <location filename="../ui/compare_dialog.py" line="235" />
       <source>Running…</source>
       <translation>正在运行…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="216" />
+      <location filename="../ui/compare_dialog.py" line="239" />
       <source>QA rule: {0}</source>
       <translation>QA 规则：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="218" />
+      <location filename="../ui/compare_dialog.py" line="241" />
       <source>product folder</source>
       <translation>待验证产品文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="219" />
+      <location filename="../ui/compare_dialog.py" line="242" />
       <source>reference folder</source>
       <translation>参考产品文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="221" />
+      <location filename="../ui/compare_dialog.py" line="244" />
       <source>Choose an existing {0}.</source>
       <translation>请选择已存在的{0}。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="223" />
+      <location filename="../ui/compare_dialog.py" line="246" />
       <source>Choose an output folder.</source>
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="226" />
+      <location filename="../ui/compare_dialog.py" line="249" />
       <source>Choose the product LAI raster.</source>
       <translation>请选择待验证产品 LAI 栅格。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="228" />
+      <location filename="../ui/compare_dialog.py" line="251" />
       <source>Choose the reference LAI raster.</source>
       <translation>请选择参考产品 LAI 栅格。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="230" />
+      <location filename="../ui/compare_dialog.py" line="253" />
       <source>Choose where to write the difference raster.</source>
       <translation>请选择差值栅格的保存位置。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="311" />
-      <source>Stopped, no partial output was kept: {0}</source>
-      <translation>已停止，未保留任何不完整的输出：{0}</translation>
+      <location filename="../ui/compare_dialog.py" line="337" />
+      <source>Stopped: the pairs finished before were kept, and a run with the same settings skips them: {0}</source>
+      <translation>已停止：此前已完成的配对已保留，以相同设置再次运行会跳过它们：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="312" />
+      <location filename="../ui/compare_dialog.py" line="338" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="346" />
+      <location filename="../ui/compare_dialog.py" line="340" />
+      <source>Stopped, no partial output was kept: {0}</source>
+      <translation>已停止，未保留任何不完整的输出：{0}</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="389" />
       <source>Chinese labels need a CJK font and matplotlib knows none: install one (Debian, Ubuntu: fonts-noto-cjk or fonts-wqy-microhei), delete matplotlib's font cache (~/.cache/matplotlib/fontlist-*.json) and restart QGIS.</source>
       <translation>中文标注需要 CJK 字体，而 matplotlib 未找到：请安装一种（Debian、Ubuntu：fonts-noto-cjk 或 fonts-wqy-microhei），删除 matplotlib 的字体缓存（~/.cache/matplotlib/fontlist-*.json），然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="369" />
+      <location filename="../ui/compare_dialog.py" line="414" />
       <source>Product - reference</source>
       <translation>待验证产品 - 参考产品</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="369" />
+      <location filename="../ui/compare_dialog.py" line="414" />
       <source>LAI difference (product - reference)</source>
       <translation>LAI 差值（待验证产品 - 参考产品）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="370" />
+      <location filename="../ui/compare_dialog.py" line="415" />
       <source>pixels (sample)</source>
       <translation>像元数（样本）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="370" />
+      <location filename="../ui/compare_dialog.py" line="415" />
       <source>Product against reference</source>
       <translation>待验证产品与参考产品对比</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="371" />
+      <location filename="../ui/compare_dialog.py" line="416" />
       <source>reference LAI</source>
       <translation>参考产品 LAI</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="371" />
+      <location filename="../ui/compare_dialog.py" line="416" />
       <source>product LAI</source>
       <translation>待验证产品 LAI</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="371" />
+      <location filename="../ui/compare_dialog.py" line="416" />
       <source>pixels (log)</source>
       <translation>像元数（对数）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="372" />
+      <location filename="../ui/compare_dialog.py" line="417" />
       <source>GCOS max(0.5, 20 %)</source>
       <translation>GCOS 要求 max(0.5, 20%)</translation>
     </message>
@@ -654,29 +679,19 @@
       <translation>栅格 (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="85" />
+      <location filename="../ui/compare_dialog.py" line="92" />
       <source>LAI QA Compare</source>
       <translation>LAI QA 对比</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="89" />
+      <location filename="../ui/compare_dialog.py" line="96" />
       <source>Single pair</source>
       <translation>单对</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="90" />
+      <location filename="../ui/compare_dialog.py" line="97" />
       <source>Batch</source>
       <translation>批量</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="97" />
-      <source>Run</source>
-      <translation>运行</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="98" />
-      <source>Cancel</source>
-      <translation>取消</translation>
     </message>
     <message>
       <location filename="../ui/qa_inspector.py" line="109" />

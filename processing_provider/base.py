@@ -41,7 +41,7 @@ class LaiQaAlgorithm(QgsProcessingAlgorithm):
         try:
             return self.process(parameters, context, feedback)
         except Cancelled:
-            message = self.tr("Cancelled: no output was written.")
+            message = self.cancelled_message()
         except (LaiQaError, QgsProcessingException) as error:
             message = str(error)
         # Raised outside the except block, after collecting what the failed pass left in reference cycles
@@ -51,6 +51,9 @@ class LaiQaAlgorithm(QgsProcessingAlgorithm):
 
     def process(self, parameters, context, feedback):
         raise NotImplementedError
+
+    def cancelled_message(self) -> str:
+        return self.tr("Cancelled: no output was written.")
 
     @staticmethod
     def progress_of(feedback) -> Progress:

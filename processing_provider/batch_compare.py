@@ -71,6 +71,10 @@ class BatchCompare(ValidationAlgorithm):
             "storage they all see. Dask is optional: pip install 'dask[distributed]'."
         ) + "</p>"
 
+    def cancelled_message(self) -> str:
+        return self.tr("Cancelled: the pairs finished before were kept; a run with the same settings skips them "
+                       "and does the rest.")
+
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         folder = QgsProcessingParameterFile.Behavior.Folder
         self.addParameter(QgsProcessingParameterFile(self.PRODUCT_FOLDER, self.tr("Product folder"), folder))

@@ -4,7 +4,7 @@ import time
 
 import numpy as np
 import pytest
-from helpers import ROOT
+from helpers import ROOT, read_band
 from osgeo import gdal
 from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsPointXY, QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QCoreApplication, QSize
@@ -100,7 +100,8 @@ def test_cancel_stops_a_batch_and_leaves_no_partial_output(plugin, sample_dir, t
     dialog.cancel()
     wait_for(dialog)
     assert dialog.last_results is None
-    assert dialog.message.text().startswith("Stopped, no partial output was kept")
+    assert dialog.message.text().startswith("Stopped: the pairs finished before were kept, and a run with the "
+                                            "same settings skips them")
     written = os.listdir(tmp_path / "batch") if os.path.isdir(tmp_path / "batch") else []
     assert [name for name in written if name.endswith((".partial", ".tif")) and not os.path.exists(
         tmp_path / "batch" / (name[:-4] + ".sums.json"))] == []
@@ -175,3 +176,66 @@ def save_artifacts(dialog, layer, name):
     job.start()
     job.waitForFinished()
     job.renderedImage().save(os.path.join(ARTIFACTS, f"{name}_map.png"))
+
+
+def test_pickers_start_empty_follow_one_source_and_never_offer_results(plugin, sample_dir, tmp_path):
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    project = QgsProject.instance()
+    product, reference = QgsRasterLayer(own_path, "own product"), QgsRasterLayer(glass_path, "glass")
+    project.addMapLayers([product, reference])
+    dialog = plugin.show_dialog()
+    dialog.tabs.setCurrentIndex(0)
+    assert dialog.product.value() == "" and dialog.reference.value() == ""  # no layer guessed
+    dialog.product.file.setFilePath(own_path)
+    dialog.product.layers.setLayer(product)  # the layer chosen last is the one used; the file is cleared
+    assert dialog.product.file.filePath() == "" and dialog.product.value() == product.id()
+    dialog.reference.layers.setLayer(reference)
+    dialog.reference.file.setFilePath(glass_path)  # and the other way round
+    assert dialog.reference.layers.currentLayer() is None and dialog.reference.value() == glass_path
+    dialog.output.setFilePath(str(tmp_path / "d.tif"))
+    for _ in range(2):  # the same output twice: one result layer, never offered as an input
+        dialog.run()
+        wait_for(dialog)
+        assert dialog.last_results is not None, dialog.message.text()
+    results = [node.layer() for node in project.layerTreeRoot().findGroup(RESULT_GROUP).findLayers()]
+    assert [layer.name() for layer in results] == ["d"]
+    assert dialog.product.layers.currentLayer() is product and dialog.reference.layers.currentLayer() is None
+    for picker in (dialog.product, dialog.qa, dialog.reference):
+        assert results[0].id() in [layer.id() for layer in picker.layers.exceptedLayerList()]
+
+
+def test_a_separate_single_band_qa_file_is_read_from_band_1(plugin, sample_dir, tmp_path):
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    qa_only = str(tmp_path / "qa_h12v03.tif")
+    gdal.Translate(qa_only, own_path, bandList=[2])  # the QA band alone, as MODIS users have it
+    dialog = plugin.show_dialog()
+    dialog.tabs.setCurrentIndex(0)
+    dialog.product.file.setFilePath(own_path)
+    dialog.reference.file.setFilePath(glass_path)
+    dialog.qa.file.setFilePath(qa_only)
+    assert dialog.qa_band.value() == 1
+    dialog.output.setFilePath(str(tmp_path / "d.tif"))
+    dialog.run()
+    wait_for(dialog)
+    assert dialog.last_results is not None, dialog.message.text()
+    # N of 'all' as GDAL counts it in the written raster, which kept pixels by the QA file's band 1
+    own, qa, glass = read_band(own_path, 1), read_band(qa_only, 1).astype(np.int64), read_band(glass_path)
+    kept = (own <= 30000) & (glass >= 0) & (glass <= 1000) & ((qa & 3) != 3)
+    assert int(dialog.table.item(4, 1).text()) == int(kept.sum())
+    assert int((read_band(str(tmp_path / "d.tif"), 5) != -9999.0).sum()) == int(kept.sum())
+    dialog.qa.file.setFilePath("")
+    assert dialog.qa_band.value() == 2  # back to the product's own QA band
+
+
+def test_batch_footprints_show_one_polygon_per_tile(plugin, sample_dir, tmp_path):
+    folder = sample_dir[0]
+    dialog = plugin.show_dialog()
+    dialog.tabs.setCurrentIndex(1)
+    dialog.product_folder.setFilePath(str(folder / "rt"))
+    dialog.reference_folder.setFilePath(str(folder / "glass"))
+    dialog.output_folder.setFilePath(str(tmp_path / "batch"))
+    dialog.run()
+    wait_for(dialog)
+    assert dialog.last_results is not None, dialog.message.text()
+    tiles = [node.layer() for node in QgsProject.instance().layerTreeRoot().findGroup(RESULT_GROUP).findLayers()]
+    assert len(tiles) == 1 and tiles[0].featureCount() == 3  # three tiles, not three times five classes

@@ -44,6 +44,7 @@ from ..core.errors import LaiQaError
 from ..core.lai_encoding import LAI_PRESETS
 from ..core.qa.rule import rule_for
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets
+from ..core.readers import open_quietly
 from ..core.stats import read_sample_csv
 from ..translation import tr
 from .plots import lacks_cjk_font, save_plots
@@ -60,15 +61,25 @@ class RasterInput(QWidget):
         super().__init__(parent)
         self.layers = QgsMapLayerComboBox()
         self.layers.setFilters(QgsMapLayerProxyModel.Filter.RasterLayer)
-        self.layers.setAllowEmptyLayer(allow_empty)
-        if allow_empty:
-            self.layers.setLayer(None)  # optional inputs start empty, not on the first layer
+        self.layers.setAllowEmptyLayer(True)
+        self.layers.setLayer(None)  # empty until chosen: never a guess, never the layer a run just added
         self.file = QgsFileWidget()
         self.file.setFilter(tr("Rasters (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;All files (*)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.layers, 1)
         layout.addWidget(self.file, 1)
+        # one source of truth: choosing a layer clears the file, typing a file clears the layer
+        self.layers.layerChanged.connect(lambda layer: layer is not None and self.file.setFilePath(""))
+        self.file.fileChanged.connect(lambda path: path.strip() and self.layers.setLayer(None))
+
+    def exclude(self, layers):
+        """Layers this picker must never offer (the results of earlier runs)."""
+        self.layers.setExceptedLayerList([*self.layers.exceptedLayerList(), *layers])
+
+    def forget(self, layer):
+        """Before ``layer`` is deleted: the combo box holds it by pointer."""
+        self.layers.setExceptedLayerList([kept for kept in self.layers.exceptedLayerList() if kept is not layer])
 
     def value(self) -> str:
         if self.file.filePath().strip():
@@ -138,7 +149,12 @@ class CompareDialog(QDialog):
         self.product = RasterInput()
         self.product_preset = QComboBox()
         self.product_preset.addItems([preset.name for preset in LAI_PRESETS])
+        self.product_band = QSpinBox()
+        self.product_band.setRange(1, 999)
         self.qa = RasterInput(allow_empty=True)
+        self.qa_band = QSpinBox()
+        self.qa_band.setRange(1, 999)
+        self.qa_band.setValue(2)
         self.reference = RasterInput()
         self.reference_preset = QComboBox()
         self.reference_preset.addItems([preset.name for preset in LAI_PRESETS])
@@ -152,8 +168,10 @@ class CompareDialog(QDialog):
         self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(tr("GeoTIFF (*.tif)"))
         form.addRow(tr("Product LAI"), self.product)
+        form.addRow(tr("Product band"), self.product_band)
         form.addRow(tr("Product preset"), self.product_preset)
         form.addRow(tr("QA raster (empty = the product raster)"), self.qa)
+        form.addRow(tr("QA band"), self.qa_band)
         form.addRow(tr("QA scheme"), self.scheme)
         form.addRow(tr("QA keep rule"), self.rule)
         form.addRow(tr("Split by QA field"), self.split_field)
@@ -162,6 +180,8 @@ class CompareDialog(QDialog):
         form.addRow(tr("Difference raster"), self.output)
         self.scheme.currentIndexChanged.connect(self._fill_split_fields)
         self._fill_split_fields()
+        self.qa.layers.layerChanged.connect(self._guess_qa_band)
+        self.qa.file.fileChanged.connect(self._guess_qa_band)
         for signal in (self.product.layers.layerChanged, self.product.file.fileChanged,
                        self.reference.layers.layerChanged, self.reference.file.fileChanged,
                        self.rule.textChanged, self.split_field.currentIndexChanged, self.output.fileChanged,
@@ -190,6 +210,13 @@ class CompareDialog(QDialog):
         form.addRow(tr("Output folder"), self.output_folder)
         form.addRow(tr("Pairs at a time"), self.workers)
         return page
+
+    def _guess_qa_band(self, *_):
+        """A separate QA file is mostly one band (MODIS users' normal case): band 1; the product's QA: band 2."""
+        source = self.qa.value()
+        layer = QgsProject.instance().mapLayer(source)
+        count = layer.bandCount() if layer is not None else _band_count(source)
+        self.qa_band.setValue(2 if not source else 1 if count == 1 else self.qa_band.value())
 
     def _fill_split_fields(self):
         current = self.split_field.currentText()
@@ -270,6 +297,7 @@ class CompareDialog(QDialog):
             output += ".tif"
         base = os.path.splitext(output)[0]
         parameters = {**settings, "PRODUCT": self.product.value(), "REFERENCE": self.reference.value(),
+                      "PRODUCT_BAND": self.product_band.value(), "QA_BAND": self.qa_band.value(),
                       "PRODUCT_PRESET": self.product_preset.currentIndex(),
                       "REFERENCE_PRESET": self.reference_preset.currentIndex(), "OUTPUT": output,
                       "OUTPUT_STATS": f"{base}_stats.csv", "OUTPUT_SAMPLE": f"{base}_sample.csv"}
@@ -291,6 +319,7 @@ class CompareDialog(QDialog):
         self.task = QgsProcessingAlgRunnerTask(self.algorithm, parameters, self.context, self.feedback)
         self.task.executed.connect(lambda ok, results: self.finished(ok, results, parameters))
         self.progress.setValue(0)
+        self._clear_results()  # nothing of an earlier run stays up while this one runs or if it fails
         self.cancel_button.setEnabled(True)
         self.validate()
         QgsApplication.taskManager().addTask(self.task)
@@ -308,8 +337,12 @@ class CompareDialog(QDialog):
             self.validate()
             log = [line for line in self.feedback.textLog().splitlines() if line.strip()]
             reason = log[-1] if log else ""
-            self.message.setText(tr("Stopped, no partial output was kept: {0}").format(
-                reason or tr("cancelled")))
+            if "PRODUCT_FOLDER" in parameters:
+                self.message.setText(tr("Stopped: the pairs finished before were kept, and a run with the same "
+                                        "settings skips them: {0}").format(reason or tr("cancelled")))
+            else:
+                self.message.setText(tr("Stopped, no partial output was kept: {0}").format(
+                    reason or tr("cancelled")))
             return
         self.progress.setValue(100)
         self.validate()
@@ -318,14 +351,30 @@ class CompareDialog(QDialog):
         else:
             self._show_single(results, parameters)
 
+    def _clear_results(self):
+        self.table.setRowCount(0)
+        self.failed.clear()
+        self.histogram.clear()
+        self.scatter.clear()
+
     def _group(self):
         root = QgsProject.instance().layerTreeRoot()
         return root.findGroup(RESULT_GROUP) or root.insertGroup(0, RESULT_GROUP)
 
     def _add(self, layer):
+        """Into the results group, replacing a layer of the same source from an earlier run; never offered
+        as an input afterwards."""
         if layer.isValid():
-            QgsProject.instance().addMapLayer(layer, False)
+            project = QgsProject.instance()
+            for earlier in list(project.mapLayers().values()):
+                if earlier.source() == layer.source():
+                    for picker in (self.product, self.qa, self.reference):
+                        picker.forget(earlier)
+                    project.removeMapLayer(earlier.id())
+            project.addMapLayer(layer, False)
             self._group().addLayer(layer)
+            for picker in (self.product, self.qa, self.reference):
+                picker.exclude([layer])
         return layer
 
     def _fill_table(self, rows):
@@ -359,7 +408,9 @@ class CompareDialog(QDialog):
             if row["status"] == "failed":
                 self.failed.addItem(f"{row['key']}: {row['reason']}")
         if results.get("TILES"):
-            self._add(QgsVectorLayer(results["TILES"], tr("Tiles by bias"), "ogr"))
+            tiles = QgsVectorLayer(results["TILES"], tr("Tiles by bias"), "ogr")
+            tiles.setSubsetString("\"class\" = 'all'")  # one polygon per tile, as the Toolbox shows them
+            self._add(tiles)
         self.results.setCurrentIndex(2 if self.failed.count() else 0)
 
 
@@ -371,6 +422,12 @@ def plot_texts() -> dict:
         "reference": tr("reference LAI"), "product": tr("product LAI"), "density": tr("pixels (log)"),
         "gcos": tr("GCOS max(0.5, 20 %)"),
     }
+
+
+def _band_count(source: str) -> int:
+    """Bands of a raster file or GDAL name; 0 when it cannot be opened (the run will say why)."""
+    dataset, _ = open_quietly(source) if source else (None, "")
+    return dataset.RasterCount if dataset is not None else 0
 
 
 def _short(value) -> str:
