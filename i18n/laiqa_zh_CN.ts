@@ -474,222 +474,242 @@
       <translation>1 保留</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="104" />
+      <location filename="../ui/compare_dialog.py" line="103" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="105" />
+      <location filename="../ui/compare_dialog.py" line="104" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="107" />
+      <location filename="../ui/compare_dialog.py" line="106" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="117" />
+      <location filename="../ui/compare_dialog.py" line="109" />
+      <source>Open output folder</source>
+      <translation>打开输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="110" />
+      <source>Copy as Python</source>
+      <translation>复制为 Python 代码</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="111" />
+      <source>Copy as qgis_process command</source>
+      <translation>复制为 qgis_process 命令</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="124" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="124" />
+      <location filename="../ui/compare_dialog.py" line="131" />
       <source>Plots</source>
       <translation>图表</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="126" />
+      <location filename="../ui/compare_dialog.py" line="133" />
       <source>Failed pairs and their reasons</source>
       <translation>失败的配对及原因</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="161" />
+      <location filename="../ui/compare_dialog.py" line="176" />
       <source>empty = the scheme's default rule</source>
       <translation>留空 = 方案的默认规则</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="165" />
+      <location filename="../ui/compare_dialog.py" line="180" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="167" />
+      <location filename="../ui/compare_dialog.py" line="182" />
       <source>Product band</source>
       <translation>待验证产品波段</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="168" />
+      <location filename="../ui/compare_dialog.py" line="183" />
       <source>Product preset</source>
       <translation>待验证产品预设</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="172" />
+      <location filename="../ui/compare_dialog.py" line="187" />
       <source>QA keep rule</source>
       <translation>QA 保留规则</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="173" />
+      <location filename="../ui/compare_dialog.py" line="188" />
       <source>Split by QA field</source>
       <translation>按 QA 字段分类</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="175" />
+      <location filename="../ui/compare_dialog.py" line="190" />
       <source>Reference preset</source>
       <translation>参考产品预设</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="176" />
+      <location filename="../ui/compare_dialog.py" line="191" />
       <source>Difference raster</source>
       <translation>差值栅格</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="201" />
+      <location filename="../ui/compare_dialog.py" line="216" />
       <source>one per core</source>
       <translation>每个 CPU 核一对</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="203" />
+      <location filename="../ui/compare_dialog.py" line="218" />
       <source>Product file pattern</source>
       <translation>待验证产品文件名模式</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="205" />
+      <location filename="../ui/compare_dialog.py" line="220" />
       <source>Reference file pattern</source>
       <translation>参考产品文件名模式</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="207" />
+      <location filename="../ui/compare_dialog.py" line="222" />
       <source>Pairs at a time</source>
       <translation>同时处理的配对数</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="222" />
+      <location filename="../ui/compare_dialog.py" line="237" />
       <source>(no split)</source>
       <translation>（不分类）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="235" />
+      <location filename="../ui/compare_dialog.py" line="250" />
       <source>Running…</source>
       <translation>正在运行…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="239" />
+      <location filename="../ui/compare_dialog.py" line="254" />
       <source>QA rule: {0}</source>
       <translation>QA 规则：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="241" />
+      <location filename="../ui/compare_dialog.py" line="256" />
       <source>product folder</source>
       <translation>待验证产品文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="242" />
+      <location filename="../ui/compare_dialog.py" line="257" />
       <source>reference folder</source>
       <translation>参考产品文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="244" />
+      <location filename="../ui/compare_dialog.py" line="259" />
       <source>Choose an existing {0}.</source>
       <translation>请选择已存在的{0}。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="246" />
+      <location filename="../ui/compare_dialog.py" line="261" />
       <source>Choose an output folder.</source>
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="249" />
+      <location filename="../ui/compare_dialog.py" line="264" />
       <source>Choose the product LAI raster.</source>
       <translation>请选择待验证产品 LAI 栅格。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="251" />
+      <location filename="../ui/compare_dialog.py" line="266" />
       <source>Choose the reference LAI raster.</source>
       <translation>请选择参考产品 LAI 栅格。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="253" />
+      <location filename="../ui/compare_dialog.py" line="268" />
       <source>Choose where to write the difference raster.</source>
       <translation>请选择差值栅格的保存位置。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="337" />
+      <location filename="../ui/compare_dialog.py" line="352" />
       <source>Stopped: the pairs finished before were kept, and a run with the same settings skips them: {0}</source>
       <translation>已停止：此前已完成的配对已保留，以相同设置再次运行会跳过它们：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="338" />
+      <location filename="../ui/compare_dialog.py" line="353" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="340" />
+      <location filename="../ui/compare_dialog.py" line="355" />
       <source>Stopped, no partial output was kept: {0}</source>
       <translation>已停止，未保留任何不完整的输出：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="389" />
+      <location filename="../ui/compare_dialog.py" line="361" />
+      <source>Outputs in {0}</source>
+      <translation>输出位于 {0}</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="428" />
       <source>Chinese labels need a CJK font and matplotlib knows none: install one (Debian, Ubuntu: fonts-noto-cjk or fonts-wqy-microhei), delete matplotlib's font cache (~/.cache/matplotlib/fontlist-*.json) and restart QGIS.</source>
       <translation>中文标注需要 CJK 字体，而 matplotlib 未找到：请安装一种（Debian、Ubuntu：fonts-noto-cjk 或 fonts-wqy-microhei），删除 matplotlib 的字体缓存（~/.cache/matplotlib/fontlist-*.json），然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="414" />
+      <location filename="../ui/compare_dialog.py" line="453" />
       <source>Product - reference</source>
       <translation>待验证产品 - 参考产品</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="414" />
+      <location filename="../ui/compare_dialog.py" line="453" />
       <source>LAI difference (product - reference)</source>
       <translation>LAI 差值（待验证产品 - 参考产品）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="415" />
+      <location filename="../ui/compare_dialog.py" line="454" />
       <source>pixels (sample)</source>
       <translation>像元数（样本）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="415" />
+      <location filename="../ui/compare_dialog.py" line="454" />
       <source>Product against reference</source>
       <translation>待验证产品与参考产品对比</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="416" />
+      <location filename="../ui/compare_dialog.py" line="455" />
       <source>reference LAI</source>
       <translation>参考产品 LAI</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="416" />
+      <location filename="../ui/compare_dialog.py" line="455" />
       <source>product LAI</source>
       <translation>待验证产品 LAI</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="416" />
+      <location filename="../ui/compare_dialog.py" line="455" />
       <source>pixels (log)</source>
       <translation>像元数（对数）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="417" />
+      <location filename="../ui/compare_dialog.py" line="456" />
       <source>GCOS max(0.5, 20 %)</source>
       <translation>GCOS 要求 max(0.5, 20%)</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="67" />
+      <location filename="../ui/compare_dialog.py" line="69" />
       <source>Rasters (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;All files (*)</source>
       <translation>栅格 (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="92" />
+      <location filename="../ui/compare_dialog.py" line="91" />
       <source>LAI QA Compare</source>
       <translation>LAI QA 对比</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="96" />
+      <location filename="../ui/compare_dialog.py" line="95" />
       <source>Single pair</source>
       <translation>单对</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="97" />
+      <location filename="../ui/compare_dialog.py" line="96" />
       <source>Batch</source>
       <translation>批量</translation>
     </message>

@@ -178,7 +178,7 @@ def save_artifacts(dialog, layer, name):
     job.renderedImage().save(os.path.join(ARTIFACTS, f"{name}_map.png"))
 
 
-def test_pickers_start_empty_follow_one_source_and_never_offer_results(plugin, sample_dir, tmp_path):
+def test_pickers_start_empty_follow_one_source_and_never_switch_to_results(plugin, sample_dir, tmp_path):
     own_path, glass_path = sample_dir[1]["h12v03"]
     project = QgsProject.instance()
     product, reference = QgsRasterLayer(own_path, "own product"), QgsRasterLayer(glass_path, "glass")
@@ -193,15 +193,14 @@ def test_pickers_start_empty_follow_one_source_and_never_offer_results(plugin, s
     dialog.reference.file.setFilePath(glass_path)  # and the other way round
     assert dialog.reference.layers.currentLayer() is None and dialog.reference.value() == glass_path
     dialog.output.setFilePath(str(tmp_path / "d.tif"))
-    for _ in range(2):  # the same output twice: one result layer, never offered as an input
+    for _ in range(2):  # the same output twice: one result layer, and the pickers keep their choice
         dialog.run()
         wait_for(dialog)
         assert dialog.last_results is not None, dialog.message.text()
     results = [node.layer() for node in project.layerTreeRoot().findGroup(RESULT_GROUP).findLayers()]
     assert [layer.name() for layer in results] == ["d"]
     assert dialog.product.layers.currentLayer() is product and dialog.reference.layers.currentLayer() is None
-    for picker in (dialog.product, dialog.qa, dialog.reference):
-        assert results[0].id() in [layer.id() for layer in picker.layers.exceptedLayerList()]
+    assert dialog.qa.layers.currentLayer() is None
 
 
 def test_a_separate_single_band_qa_file_is_read_from_band_1(plugin, sample_dir, tmp_path):
@@ -239,3 +238,25 @@ def test_batch_footprints_show_one_polygon_per_tile(plugin, sample_dir, tmp_path
     assert dialog.last_results is not None, dialog.message.text()
     tiles = [node.layer() for node in QgsProject.instance().layerTreeRoot().findGroup(RESULT_GROUP).findLayers()]
     assert len(tiles) == 1 and tiles[0].featureCount() == 3  # three tiles, not three times five classes
+
+
+def test_after_a_run_the_dialog_says_where_and_copies_the_run_as_a_script(plugin, sample_dir, tmp_path):
+    from qgis.PyQt.QtWidgets import QApplication
+
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    dialog = plugin.show_dialog()
+    dialog.tabs.setCurrentIndex(0)
+    dialog.product.file.setFilePath(own_path)
+    dialog.reference.file.setFilePath(glass_path)
+    dialog.output.setFilePath(str(tmp_path / "d.tif"))
+    assert not dialog.copy_python_button.isEnabled()
+    dialog.run()
+    wait_for(dialog)
+    assert dialog.where.text() == f"Outputs in {tmp_path}"
+    dialog.copy_python_button.click()
+    python = QApplication.clipboard().text()
+    assert python.startswith("processing.run('laiqa:maskeddifference', {") and f"'PRODUCT': '{own_path}'" in python
+    dialog.copy_command_button.click()
+    command = QApplication.clipboard().text()
+    assert command.startswith("qgis_process run laiqa:maskeddifference -- ")
+    assert f"PRODUCT={own_path}" in command and f"OUTPUT={tmp_path / 'd.tif'}" in command

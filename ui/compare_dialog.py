@@ -6,6 +6,7 @@ Cancel, and puts styled layers, the statistics and the two plots in front of the
 """
 import csv
 import os
+import shlex
 
 from qgis.core import (
     QgsApplication,
@@ -19,9 +20,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QPixmap
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices, QPixmap
 from qgis.PyQt.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -73,13 +75,6 @@ class RasterInput(QWidget):
         self.layers.layerChanged.connect(lambda layer: layer is not None and self.file.setFilePath(""))
         self.file.fileChanged.connect(lambda path: path.strip() and self.layers.setLayer(None))
 
-    def exclude(self, layers):
-        """Layers this picker must never offer (the results of earlier runs)."""
-        self.layers.setExceptedLayerList([*self.layers.exceptedLayerList(), *layers])
-
-    def forget(self, layer):
-        """Before ``layer`` is deleted: the combo box holds it by pointer."""
-        self.layers.setExceptedLayerList([kept for kept in self.layers.exceptedLayerList() if kept is not layer])
 
     def value(self) -> str:
         if self.file.filePath().strip():
@@ -109,6 +104,14 @@ class CompareDialog(QDialog):
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.close_button = QPushButton(tr("Close"))
+        self.where = QLabel()  # where the last run's outputs are
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_folder_button = QPushButton(tr("Open output folder"))
+        self.copy_python_button = QPushButton(tr("Copy as Python"))
+        self.copy_command_button = QPushButton(tr("Copy as qgis_process command"))
+        for button in (self.open_folder_button, self.copy_python_button, self.copy_command_button):
+            button.setEnabled(False)
+        self.ran = None  # (algorithm id, parameters) of the last finished run
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
         buttons.addWidget(self.run_button)
@@ -133,11 +136,19 @@ class CompareDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        after = QHBoxLayout()
+        after.addWidget(self.where, 1)
+        for button in (self.open_folder_button, self.copy_python_button, self.copy_command_button):
+            after.addWidget(button)
+        layout.addLayout(after)
         layout.addWidget(self.results, 1)
 
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.close)
+        self.open_folder_button.clicked.connect(self.open_output_folder)
+        self.copy_python_button.clicked.connect(lambda: QApplication.clipboard().setText(self.as_python()))
+        self.copy_command_button.clicked.connect(lambda: QApplication.clipboard().setText(self.as_command()))
         self.tabs.currentChanged.connect(self.validate)
         self._restore()
         self.validate()
@@ -346,12 +357,38 @@ class CompareDialog(QDialog):
             return
         self.progress.setValue(100)
         self.validate()
+        self.ran = (self.algorithm.id(), parameters)
+        self.where.setText(tr("Outputs in {0}").format(self.output_folder_of(parameters)))
+        for button in (self.open_folder_button, self.copy_python_button, self.copy_command_button):
+            button.setEnabled(True)
         if "SUMMARY" in results:
             self._show_batch(results)
         else:
             self._show_single(results, parameters)
 
+    @staticmethod
+    def output_folder_of(parameters: dict) -> str:
+        return parameters.get("OUTPUT_FOLDER") or os.path.dirname(os.path.abspath(parameters["OUTPUT"]))
+
+    def open_output_folder(self):
+        if self.ran is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.output_folder_of(self.ran[1])))
+
+    def as_python(self) -> str:
+        """The last run as the line a script would write (processing.run with the same parameters)."""
+        algorithm_id, parameters = self.ran
+        return f"processing.run({algorithm_id!r}, {parameters!r})"
+
+    def as_command(self) -> str:
+        """The last run as a qgis_process command line."""
+        algorithm_id, parameters = self.ran
+        return " ".join(["qgis_process", "run", algorithm_id, "--",
+                         *(shlex.quote(f"{name}={value}") for name, value in parameters.items())])
+
     def _clear_results(self):
+        self.where.clear()
+        for button in (self.open_folder_button, self.copy_python_button, self.copy_command_button):
+            button.setEnabled(False)
         self.table.setRowCount(0)
         self.failed.clear()
         self.histogram.clear()
@@ -362,19 +399,15 @@ class CompareDialog(QDialog):
         return root.findGroup(RESULT_GROUP) or root.insertGroup(0, RESULT_GROUP)
 
     def _add(self, layer):
-        """Into the results group, replacing a layer of the same source from an earlier run; never offered
-        as an input afterwards."""
+        """Into the results group, replacing a layer of the same source from an earlier run (the pickers
+        allow no layer, so a new layer never becomes their choice)."""
         if layer.isValid():
             project = QgsProject.instance()
             for earlier in list(project.mapLayers().values()):
                 if earlier.source() == layer.source():
-                    for picker in (self.product, self.qa, self.reference):
-                        picker.forget(earlier)
                     project.removeMapLayer(earlier.id())
             project.addMapLayer(layer, False)
             self._group().addLayer(layer)
-            for picker in (self.product, self.qa, self.reference):
-                picker.exclude([layer])
         return layer
 
     def _fill_table(self, rows):
