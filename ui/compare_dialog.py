@@ -341,6 +341,14 @@ class CompareDialog(QDialog):
 
     @answers(None)
     def finished(self, ok: bool, results: dict, parameters: dict):
+        try:
+            self._finished(ok, results, parameters)
+        finally:
+            # Layers Processing opened from file paths live in the context's store: free them now, while QGIS
+            # runs (left to Python's exit they are freed after QGIS and crash it).
+            self.context.temporaryLayerStore().removeAllMapLayers()
+
+    def _finished(self, ok: bool, results: dict, parameters: dict):
         self.task = None
         self.cancel_button.setEnabled(False)
         self.last_results = results if ok else None
