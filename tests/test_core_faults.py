@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 import numpy as np
 import pytest
@@ -51,16 +52,15 @@ def big_pair(tmp_path_factory):
     return write_int16(folder / "own.tif", [own, qa]), write_int16(folder / "glass.tif", [glass])
 
 
-@pytest.fixture
-def small_disk(tmp_path):
-    """A 3 MB tmpfs: a real full disk, as only root can mount one."""
+@contextmanager
+def mounted_tmpfs(mount_point, options):
+    """A tmpfs mounted for the block (root only: skipped otherwise), always unmounted after."""
     if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root")
-    mount_point = tmp_path / "small"
-    mount_point.mkdir()
+        pytest.skip("mounting a tmpfs needs root")
     if shutil.which("mount") is None:
         pytest.skip("mount is not installed")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)],
+    mount_point.mkdir(exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mount_point)],
                              capture_output=True, text=True)
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
@@ -69,6 +69,45 @@ def small_disk(tmp_path):
     finally:
         if subprocess.run(["umount", str(mount_point)], capture_output=True).returncode != 0:
             subprocess.run(["umount", "-l", str(mount_point)], capture_output=True)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 3 MB tmpfs: a real full disk, as only root can mount one."""
+    with mounted_tmpfs(tmp_path / "small", "size=3m") as mount_point:
+        yield mount_point
+
+
+@pytest.fixture
+def read_only_disk(tmp_path):
+    """A read-only file system (root can write anywhere else, whatever the permissions say)."""
+    with mounted_tmpfs(tmp_path / "read_only", "ro,size=1m") as mount_point:
+        yield mount_point
+
+
+def test_a_read_only_target_is_one_line_and_nothing_is_written(read_only_disk, write_raster, tmp_path):
+    qa = (np.arange(24 * 16) % 16).reshape(24, 16).astype(np.uint16)
+    source = write_raster(qa, gdal.GDT_UInt16)
+    out = read_only_disk / "out.tif"
+    with pytest.raises(LaiQaError, match=f"^Cannot write to the folder of '{re.escape(str(out))}': "
+                                         "Read-only file system$"):
+        decode_qa_raster(qa_input(source, 1, OWN), OutputSpec(str(out)))
+    with pytest.raises(LaiQaError, match=f"^Cannot write to the folder of "
+                                         f"'{re.escape(str(read_only_disk / 'table.csv'))}': Read-only file system$"):
+        with atomic_text_file(read_only_disk / "table.csv") as handle:
+            handle.write("class,n")
+    assert os.listdir(read_only_disk) == []
+
+
+def test_a_batch_into_a_read_only_folder_is_one_line(read_only_disk, tmp_path):
+    from helpers import batch_request, sample_folders
+
+    from laiqa.core.batch import run_batch
+
+    folders = sample_folders(tmp_path, 32, tiles=1)
+    folders["out"] = str(read_only_disk / "batch")
+    with pytest.raises(LaiQaError, match="^Cannot create the output folder '.*batch': Read-only file system$"):
+        run_batch(batch_request(folders), log=lambda line: None)
 
 
 def fill(folder, leave_free: int) -> None:
