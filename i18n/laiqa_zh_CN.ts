@@ -229,9 +229,9 @@
       <translation>来源与处理记录：{0}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="120" />
-      <source>LAI difference</source>
-      <translation>LAI 差值</translation>
+      <location filename="../processing_provider/masked_difference.py" line="121" />
+      <source>LAI difference: product - reference (LAI)</source>
+      <translation>LAI 差值：待验证产品 - 参考产品（LAI）</translation>
     </message>
     <message>
       <location filename="../processing_provider/masked_difference.py" line="42" />
@@ -262,6 +262,11 @@
       <location filename="../processing_provider/masked_difference.py" line="67" />
       <source>QA band</source>
       <translation>QA 波段</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="70" />
+      <source>LAI difference</source>
+      <translation>LAI 差值</translation>
     </message>
     <message>
       <location filename="../processing_provider/masked_difference.py" line="71" />
@@ -459,17 +464,17 @@
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="193" />
+      <location filename="../processing_provider/styling.py" line="203" />
       <source>Tiles by bias</source>
       <translation>按偏差着色的分幅</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="65" />
+      <location filename="../processing_provider/styling.py" line="75" />
       <source>0 drop</source>
       <translation>0 剔除</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="66" />
+      <location filename="../processing_provider/styling.py" line="76" />
       <source>1 keep</source>
       <translation>1 保留</translation>
     </message>
@@ -629,67 +634,67 @@
       <translation>请选择差值栅格的保存位置。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="352" />
+      <location filename="../ui/compare_dialog.py" line="360" />
       <source>Stopped: the pairs finished before were kept, and a run with the same settings skips them: {0}</source>
       <translation>已停止：此前已完成的配对已保留，以相同设置再次运行会跳过它们：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="353" />
+      <location filename="../ui/compare_dialog.py" line="361" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="355" />
+      <location filename="../ui/compare_dialog.py" line="363" />
       <source>Stopped, no partial output was kept: {0}</source>
       <translation>已停止，未保留任何不完整的输出：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="361" />
+      <location filename="../ui/compare_dialog.py" line="369" />
       <source>Outputs in {0}</source>
       <translation>输出位于 {0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="428" />
+      <location filename="../ui/compare_dialog.py" line="436" />
       <source>Chinese labels need a CJK font and matplotlib knows none: install one (Debian, Ubuntu: fonts-noto-cjk or fonts-wqy-microhei), delete matplotlib's font cache (~/.cache/matplotlib/fontlist-*.json) and restart QGIS.</source>
       <translation>中文标注需要 CJK 字体，而 matplotlib 未找到：请安装一种（Debian、Ubuntu：fonts-noto-cjk 或 fonts-wqy-microhei），删除 matplotlib 的字体缓存（~/.cache/matplotlib/fontlist-*.json），然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="453" />
+      <location filename="../ui/compare_dialog.py" line="461" />
       <source>Product - reference</source>
       <translation>待验证产品 - 参考产品</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="453" />
+      <location filename="../ui/compare_dialog.py" line="461" />
       <source>LAI difference (product - reference)</source>
       <translation>LAI 差值（待验证产品 - 参考产品）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="454" />
+      <location filename="../ui/compare_dialog.py" line="462" />
       <source>pixels (sample)</source>
       <translation>像元数（样本）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="454" />
+      <location filename="../ui/compare_dialog.py" line="462" />
       <source>Product against reference</source>
       <translation>待验证产品与参考产品对比</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="455" />
+      <location filename="../ui/compare_dialog.py" line="463" />
       <source>reference LAI</source>
       <translation>参考产品 LAI</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="455" />
+      <location filename="../ui/compare_dialog.py" line="463" />
       <source>product LAI</source>
       <translation>待验证产品 LAI</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="455" />
+      <location filename="../ui/compare_dialog.py" line="463" />
       <source>pixels (log)</source>
       <translation>像元数（对数）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="456" />
+      <location filename="../ui/compare_dialog.py" line="464" />
       <source>GCOS max(0.5, 20 %)</source>
       <translation>GCOS 要求 max(0.5, 20%)</translation>
     </message>

@@ -18,7 +18,7 @@ from ..core.stats import COMPLETENESS_COLUMNS, format_completeness, format_row, 
 from . import parameters
 from .base import ValidationAlgorithm
 from .stats_table import add_stats_sink, write_stats
-from .styling import diverging, style_output
+from .styling import diverging, ramp_limit, style_output
 
 
 class MaskedDifference(ValidationAlgorithm):
@@ -116,10 +116,11 @@ class MaskedDifference(ValidationAlgorithm):
         for row in result.completeness:
             feedback.pushInfo(format_completeness(row))
         feedback.pushInfo(self.tr("Provenance: {0}").format(json.dumps(result.provenance, default=str)))
-        style_output(context, result.output, len(result.band_names), diverging(),
-                     self.tr("LAI difference"))
+        ramp = diverging(ramp_limit(result.rows[-1]["rmse"]))  # from the 'all' row: the same range in every file
+        style_output(context, result.output, len(result.band_names), ramp,
+                     self.tr("LAI difference: product - reference (LAI)"))
         for path in result.class_files.values():
-            style_output(context, path, 1, diverging())
+            style_output(context, path, 1, ramp)
         outputs = {self.OUTPUT: result.output, **tables}
         if output.class_folder:
             outputs[self.CLASS_FOLDER] = output.class_folder

@@ -38,9 +38,19 @@ MAX_PALETTE_CLASSES = 256
 # keep the Python objects alive here (the last few runs are plenty).
 _POST_PROCESSORS = []
 _KEPT_POST_PROCESSORS = 64
-# ColorBrewer RdBu (7 classes): negative = product below reference (red), positive = above (blue).
-DIVERGING_COLOURS = ["#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"]
-DIFFERENCE_LIMIT = 2.0  # LAI units either side of 0; editable in the layer's symbology
+# ColorBrewer RdYlBu (7 classes): negative = product below reference (red), positive = above (blue). Its
+# pale yellow centre keeps "no difference" apart from "no data" (transparent over the white canvas).
+DIVERGING_COLOURS = ["#d73027", "#fc8d59", "#fee090", "#ffffbf", "#e0f3f8", "#91bfdb", "#4575b4"]
+DIFFERENCE_LIMIT = 2.0  # LAI units either side of 0 when the statistics give no spread; editable in QGIS
+NICE_LIMITS = (0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0)
+
+
+def ramp_limit(rmse: float) -> float:
+    """The ramp's end, either side of 0: twice the RMSE, rounded up to a round number (a fixed ±2 LAI left a
+    typical result all pale); DIFFERENCE_LIMIT where there is no RMSE."""
+    if not rmse or rmse != rmse:  # none, or NaN
+        return DIFFERENCE_LIMIT
+    return next((limit for limit in NICE_LIMITS if limit >= 2 * rmse), NICE_LIMITS[-1])
 
 
 def sidecar_path(raster_path: str) -> str:
