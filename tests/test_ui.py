@@ -36,6 +36,23 @@ def wait_for(dialog, seconds=120):
     assert dialog.task is None, "the run did not finish in time"
 
 
+def run_batch_in_dialog(plugin, product_folder, reference_folder, output_folder, workers=None, cancel=False):
+    """The batch tab filled in and run (cancelled at once with ``cancel``) as a user would."""
+    dialog = plugin.show_dialog()
+    dialog.tabs.setCurrentIndex(1)
+    dialog.product_folder.setFilePath(str(product_folder))
+    dialog.reference_folder.setFilePath(str(reference_folder))
+    dialog.output_folder.setFilePath(str(output_folder))
+    if workers is not None:
+        dialog.workers.setValue(workers)
+    assert dialog.validate() == ""
+    dialog.run()
+    if cancel:
+        dialog.cancel()
+    wait_for(dialog)
+    return dialog
+
+
 def test_dialog_opens_from_the_plugin_action(plugin):
     compare = next(action for action in plugin.actions if action.text() == "LAI QA Compare…")
     compare.trigger()
@@ -89,16 +106,7 @@ def test_single_pair_from_project_layers_adds_styled_results(plugin, sample_dir,
 
 def test_cancel_stops_a_batch_and_leaves_no_partial_output(plugin, sample_dir, tmp_path):
     folder = sample_dir[0]
-    dialog = plugin.show_dialog()
-    dialog.tabs.setCurrentIndex(1)
-    dialog.product_folder.setFilePath(str(folder / "rt"))
-    dialog.reference_folder.setFilePath(str(folder / "glass"))
-    dialog.output_folder.setFilePath(str(tmp_path / "batch"))
-    dialog.workers.setValue(1)
-    assert dialog.validate() == ""
-    dialog.run()
-    dialog.cancel()
-    wait_for(dialog)
+    dialog = run_batch_in_dialog(plugin, folder / "rt", folder / "glass", tmp_path / "batch", workers=1, cancel=True)
     assert dialog.last_results is None
     assert dialog.message.text().startswith("Stopped: the pairs finished before were kept, and a run with the "
                                             "same settings skips them")
@@ -116,13 +124,7 @@ def test_batch_shows_the_summary_and_the_failed_pairs(plugin, sample_dir, tmp_pa
     broken = next(name for name in os.listdir(folder / "glass") if "h12v04" in name)
     os.remove(folder / "glass" / broken)
     (folder / "glass" / broken).write_bytes(b"not an HDF file")
-    dialog = plugin.show_dialog()
-    dialog.tabs.setCurrentIndex(1)
-    dialog.product_folder.setFilePath(str(folder / "rt"))
-    dialog.reference_folder.setFilePath(str(folder / "glass"))
-    dialog.output_folder.setFilePath(str(tmp_path / "batch"))
-    dialog.run()
-    wait_for(dialog)
+    dialog = run_batch_in_dialog(plugin, folder / "rt", folder / "glass", tmp_path / "batch")
     assert dialog.last_results is not None, dialog.message.text()
     assert dialog.failed.count() == 1
     assert dialog.failed.item(0).text().startswith("A2018161_h12v04: Reference: cannot open")
@@ -228,13 +230,7 @@ def test_a_separate_single_band_qa_file_is_read_from_band_1(plugin, sample_dir, 
 
 def test_batch_footprints_show_one_polygon_per_tile(plugin, sample_dir, tmp_path):
     folder = sample_dir[0]
-    dialog = plugin.show_dialog()
-    dialog.tabs.setCurrentIndex(1)
-    dialog.product_folder.setFilePath(str(folder / "rt"))
-    dialog.reference_folder.setFilePath(str(folder / "glass"))
-    dialog.output_folder.setFilePath(str(tmp_path / "batch"))
-    dialog.run()
-    wait_for(dialog)
+    dialog = run_batch_in_dialog(plugin, folder / "rt", folder / "glass", tmp_path / "batch")
     assert dialog.last_results is not None, dialog.message.text()
     tiles = [node.layer() for node in QgsProject.instance().layerTreeRoot().findGroup(RESULT_GROUP).findLayers()]
     assert len(tiles) == 1 and tiles[0].featureCount() == 3  # three tiles, not three times five classes
