@@ -43,9 +43,16 @@ _TARGETS = {}  # temporary path -> the path the user asked for, so messages neve
 
 
 def temporary_beside(path: str) -> str:
-    """An empty temporary beside ``path`` whose name carries our host and pid (see ``remove_stale_temporaries``)."""
-    handle, temp_path = tempfile.mkstemp(
-        prefix=f".{os.path.basename(path)}.{_HOST}-{os.getpid()}.", suffix=".partial", dir=os.path.dirname(path))
+    """An empty hidden temporary beside ``path`` whose name carries our host and pid, in a folder made if
+    missing and cleared of killed runs' temporaries first (see ``remove_stale_temporaries``)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        os.makedirs(folder, exist_ok=True)
+        remove_stale_temporaries(folder)
+        handle, temp_path = tempfile.mkstemp(
+            prefix=f".{os.path.basename(path)}.{_HOST}-{os.getpid()}.", suffix=".partial", dir=folder)
+    except OSError as error:
+        raise LaiQaError(f"Cannot write to the folder of '{path}': {error.strerror}") from None
     os.close(handle)
     return temp_path
 
@@ -254,13 +261,7 @@ class AtomicRaster:
         self.cog = cog  # write a plain tiled GTiff, then copy it to a Cloud Optimized GeoTIFF at the end
 
     def __enter__(self) -> gdal.Dataset:
-        folder = os.path.dirname(self.path)
-        try:
-            os.makedirs(folder, exist_ok=True)
-            remove_stale_temporaries(folder)
-            self.temp_path = temporary_beside(self.path)
-        except OSError as error:
-            raise LaiQaError(f"Cannot write to the folder of '{self.path}': {error.strerror}") from None
+        self.temp_path = temporary_beside(self.path)
         _TARGETS[self.temp_path] = self.path
         driver = gdal.GetDriverByName(self.driver_name)
         width, height, band_count = self.shape
@@ -407,13 +408,7 @@ class _TextTarget:
 def atomic_text_file(path):
     """A text file (CSV, VRT) that appears complete or not at all; a full disk raises LaiQaError."""
     path = os.path.abspath(str(path))
-    folder = os.path.dirname(path)
-    try:
-        os.makedirs(folder, exist_ok=True)
-        remove_stale_temporaries(folder)
-        temp_path = temporary_beside(path)
-    except OSError as error:
-        raise LaiQaError(f"Cannot write to the folder of '{path}': {error.strerror}") from None
+    temp_path = temporary_beside(path)
     stream = None
     try:
         try:
