@@ -118,7 +118,7 @@ def _run_in_processes(task, jobs, workers, progress, log, on_result) -> dict:
     log(f"executor: {workers} local processes")
     results = {}
     try:
-        _collect(futures, results, len(jobs), progress, on_result, lambda future: "")
+        _collect(futures, results, len(jobs), progress, on_result, lambda future: "", _wait_for_some)
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
@@ -142,21 +142,33 @@ def _same_gdal_mode(use_exceptions: bool) -> None:
         gdal.DontUseExceptions()
 
 
-def _collect(futures, results, total, progress, on_result, where):
-    """Wait for futures, looking at Cancel every POLL_SECONDS; a future that raised is a failed job."""
-    pending = dict(futures)
+def _collect(pending, results, total, progress, on_result, where, finished):
+    """Take finished futures out of ``pending`` (future -> job) until none is left, looking at Cancel every
+    POLL_SECONDS; ``finished(pending)`` gives those done. A future that raised is a failed job."""
     while pending:
         progress.check()
-        done, _ = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
-        for future in done:
+        for future in finished(pending):
             job = pending.pop(future)
             try:
                 results[job[0]] = future.result()
-            except Exception as error:  # the worker died or could not run the job
+            except Exception as error:  # the worker died (KilledWorker after Dask's retry) or could not start
                 results[job[0]] = _failed(job, error)
             if on_result:
                 on_result(job[0], results[job[0]], where(future))
             progress.report(len(results) / total)
+
+
+def _wait_for_some(pending) -> set:
+    """concurrent.futures: those done, waiting up to POLL_SECONDS for one."""
+    return wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)[0]
+
+
+def _poll(pending) -> list:
+    """Dask futures: those done, after a pause of POLL_SECONDS when none is."""
+    done = [future for future in pending if future.done()]
+    if not done:
+        time.sleep(POLL_SECONDS)
+    return done
 
 
 def _failed(job, error):
@@ -194,20 +206,8 @@ def _run_on_dask(task, jobs, workers, scheduler, progress, log, on_result) -> di
                    for job in jobs}
         results, pending = {}, dict(futures)
         try:
-            while pending:
-                progress.check()
-                done = [future for future in pending if future.done()]
-                if not done:
-                    time.sleep(POLL_SECONDS)
-                for future in done:
-                    job = pending.pop(future)
-                    try:
-                        results[job[0]] = future.result()
-                    except Exception as error:  # KilledWorker after the retry, or the task could not start
-                        results[job[0]] = _failed(job, error)
-                    if on_result:
-                        on_result(job[0], results[job[0]], _worker_of(client, future))
-                    progress.report(len(results) / len(jobs))
+            _collect(pending, results, len(jobs), progress, on_result, lambda future: _worker_of(client, future),
+                     _poll)
         except BaseException:
             client.cancel(list(pending))
             raise
