@@ -27,6 +27,7 @@ from .core.pairing import DEFAULT_KEY_PATTERN
 from .core.progress import Progress
 from .core.qa.rule import rule_for
 from .core.qa.scheme import PRESET_IDS, load_preset, load_scheme_file, rows_from_flat, scheme_from_table
+from .core.writers import split_creation_options
 
 DONE, PAIRS_FAILED, REFUSED, INTERRUPTED = 0, 1, 2, 130
 SAMPLE_POINTS = 20000  # as laiqa:maskeddifference
@@ -152,12 +153,9 @@ def _scheme(args):
 
 
 def _creation_options(text):
-    if not text:
-        return None
-    options = tuple(part.strip() for part in text.split("|") if part.strip())
-    for option in options:
-        if "=" not in option:
-            raise Refused(f"--creation-options: '{option}' is not KEY=VALUE (separate options with |)")
+    options, malformed = split_creation_options(text)
+    if malformed:
+        raise Refused(f"--creation-options: '{malformed[0]}' is not KEY=VALUE (separate options with |)")
     return options
 
 

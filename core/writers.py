@@ -220,6 +220,14 @@ def write_window(band, values, xoff: int, yoff: int) -> None:
                          f"{_with_disk_state(failure or 'write error', target)}")
 
 
+def split_creation_options(text: str):
+    """(options, malformed): GDAL creation options written as the GDAL algorithms take them
+    (``KEY=VALUE|KEY=VALUE``) as a tuple, None when empty (our defaults), and the parts that are not KEY=VALUE
+    (each front end says so in its own words)."""
+    options = tuple(part.strip() for part in (text or "").split("|") if part.strip())
+    return options or None, [option for option in options if "=" not in option]
+
+
 def default_creation_options(driver_name: str) -> list:
     if driver_name != "GTiff":
         return []

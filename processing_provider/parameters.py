@@ -24,6 +24,7 @@ from ..core.inputs import DifferenceSettings, EncodingOverrides, LaiInput, LaiSp
 from ..core.lai_encoding import LAI_PRESETS, parse_fill_values
 from ..core.qa.rule import rule_for
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets, rows_from_flat, scheme_from_table
+from ..core.writers import split_creation_options
 from ..translation import tr
 
 CUSTOM_HEADERS = ["name", "first bit", "bit count", "labels"]
@@ -322,12 +323,8 @@ class CreationOptionsParameter:
 
     def read(self, algorithm, parameters, context):
         """A tuple of KEY=VALUE strings, or None for our defaults."""
-        text = algorithm.parameterAsString(parameters, self.name, context).strip()
-        if not text:
-            return None
-        options = tuple(part.strip() for part in text.split("|") if part.strip())
-        for option in options:
-            if "=" not in option:
-                raise QgsProcessingException(
-                    tr("{0}: '{1}' is not KEY=VALUE (separate options with |)").format(self.name, option))
+        options, malformed = split_creation_options(algorithm.parameterAsString(parameters, self.name, context))
+        if malformed:
+            raise QgsProcessingException(
+                tr("{0}: '{1}' is not KEY=VALUE (separate options with |)").format(self.name, malformed[0]))
         return options
