@@ -70,48 +70,63 @@ def _lookup_table(dtype, encoding) -> str:
 
 def _masked_source_vrt(reference: OpenedBand) -> gdal.Dataset:
     """The reference band as a Float32 VRT with its georeference and invalid values set to nodata."""
-    source, grid, encoding = reference.source, reference.grid, reference.encoding
-    band_number = reference.band.GetBand()
+    encoding = reference.encoding
     dtype = numpy_type(reference.band)
     if dtype.kind in "iu":
         masking = f"<LUT>{_lookup_table(dtype, encoding)}</LUT>"
     else:  # float references: fills inside the range are caught after resampling by the valid-range test
         first_fill = next(iter(encoding.fill_values), None)
         masking = f"<NODATA>{first_fill:.9g}</NODATA>" if first_fill is not None else ""
+    return georeferenced_vrt(reference, "Float32", WARP_NODATA, masking, "Reference")
+
+
+def georeferenced_vrt(opened: OpenedBand, data_type: str, nodata: float, masking: str, role: str) -> gdal.Dataset:
+    """One band as a VRT of ``data_type`` carrying its (possibly inferred) georeference; ``masking``: the
+    source's LUT or NODATA element (source pixels it drops keep the VRT band's ``nodata``)."""
+    grid = opened.grid
     geotransform = ",".join(f"{v:.17g}" for v in grid.geotransform)
     xml = (
         f'<VRTDataset rasterXSize="{grid.width}" rasterYSize="{grid.height}">'
         f"<SRS>{escape(grid.wkt)}</SRS><GeoTransform>{geotransform}</GeoTransform>"
-        f'<VRTRasterBand dataType="Float32" band="1"><NoDataValue>{WARP_NODATA!r}</NoDataValue>'
-        f'<ComplexSource><SourceFilename relativeToVRT="0">{escape(source)}</SourceFilename>'
-        f"<SourceBand>{band_number}</SourceBand>{masking}</ComplexSource>"
+        f'<VRTRasterBand dataType="{data_type}" band="1"><NoDataValue>{nodata!r}</NoDataValue>'
+        f'<ComplexSource><SourceFilename relativeToVRT="0">{escape(opened.source)}</SourceFilename>'
+        f"<SourceBand>{opened.band.GetBand()}</SourceBand>{masking}</ComplexSource>"
         "</VRTRasterBand></VRTDataset>"
     )
     dataset, message = gdal_call(gdal.Open, xml)
     if dataset is None:
-        raise LaiQaError(f"Reference: GDAL could not wrap '{source}' for resampling ({message})")
+        raise LaiQaError(f"{role}: GDAL could not wrap '{opened.source}' for resampling ({message})")
     return dataset
 
 
-class AlignedReference:
-    """Reads reference windows on the product grid; raw values, WARP_NODATA where nothing valid lands."""
+class AlignedBand:
+    """Reads windows of a band resampled onto another grid by a warped VRT (no temporary copy): ``nodata``
+    where nothing valid lands."""
 
-    def __init__(self, reference: OpenedBand, target: PixelGrid, resampling: str):
-        source = reference.source
-        self._source_vrt = _masked_source_vrt(reference)
+    def __init__(self, source_vrt: gdal.Dataset, target: PixelGrid, resampling: str, nodata: float, gdal_type: int,
+                 role: str, source: str):
+        self._source_vrt = source_vrt
         xmin, ymin, xmax, ymax = target.bounds
         self._warped, message = gdal_call(
-            gdal.Warp, "", self._source_vrt, format="VRT", outputBounds=(xmin, ymin, xmax, ymax),
+            gdal.Warp, "", source_vrt, format="VRT", outputBounds=(xmin, ymin, xmax, ymax),
             width=target.width, height=target.height, dstSRS=target.wkt, resampleAlg=resampling,
-            srcNodata=WARP_NODATA, dstNodata=WARP_NODATA, outputType=gdal.GDT_Float32,
+            srcNodata=nodata, dstNodata=nodata, outputType=gdal_type,
         )
         if self._warped is None:
-            raise LaiQaError(f"Reference: GDAL could not resample '{source}' onto the product grid ({message})")
+            raise LaiQaError(f"{role}: GDAL could not resample '{source}' onto the product grid ({message})")
         self.band = self._warped.GetRasterBand(1)
-        self.nodata = WARP_NODATA
+        self.nodata = nodata
 
     def close(self):
         """Close the warped VRT before the VRT it reads (GDAL crashes on the other order at exit)."""
         self.band = None
         self._warped = None
         self._source_vrt = None
+
+
+class AlignedReference(AlignedBand):
+    """Reads reference windows on the product grid; raw values, WARP_NODATA where nothing valid lands."""
+
+    def __init__(self, reference: OpenedBand, target: PixelGrid, resampling: str):
+        super().__init__(_masked_source_vrt(reference), target, resampling, WARP_NODATA, gdal.GDT_Float32,
+                         "Reference", reference.source)

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field, replace
 import numpy as np
 from osgeo import gdal, ogr, osr
 
+from .density import read_density
 from .difference import check_settings, masked_difference
 from .errors import Cancelled, LaiQaError
 from .executors import run_tasks
@@ -29,13 +30,26 @@ from .inputs import DifferenceSettings, LaiSpec, OutputSpec, QaSpec
 from .pairing import date_part, find_files, pair_files
 from .pixel_grid import pixel_grid_of
 from .progress import SILENT, Progress
-from .provenance import batch_provenance, sidecar_path, write_provenance
+from .provenance import batch_provenance, set_layer_provenance, sidecar_path, write_provenance
 from .readers import gdal_call, open_raster
-from .stats import COLUMNS, COMPLETENESS_COLUMNS, ROWS, Accumulator, completeness_rows, csv_text, summarise
+from .stats import (
+    COLUMNS,
+    COMPLETENESS_COLUMNS,
+    ROWS,
+    STRATA_COLUMNS,
+    Accumulator,
+    completeness_rows,
+    csv_text,
+    strata_rows,
+    summarise,
+)
+from .strata import StrataInput
 from .writers import atomic_text_file, temporary_beside
 
 LOCK_NAME = ".laiqa-batch.lock"
 COMPLETENESS_NAME = "completeness.csv"
+STRATA_NAME = "strata.csv"
+DENSITY_NAME = "density.npz"
 SUMS_FORMAT = 2  # what a sums file holds (2: GCOS-244 sums and the |d| histogram); another is redone
 SUMMARY_FIELDS = ("key", "class", "status", "reason", "product", "reference", *COLUMNS[1:])
 
@@ -62,6 +76,7 @@ class BatchRequest:
     class_folders: bool = False
     creation_options: tuple | None = None  # of every pair's rasters; None: writers' defaults
     mosaics: bool = True
+    strata: StrataInput | None = None  # one class raster for every pair (a mosaic or VRT over the tiles)
 
 
 @dataclass
@@ -79,6 +94,9 @@ class PairResult:
     rows: list = field(default_factory=list)  # its statistics per class, made from the sums once the batch ends
     completeness: np.ndarray | None = None  # classes (+ 'other') x (kept, each reason a pixel was not kept)
     note: str = ""  # for the log: why an earlier result was not reused
+    strata_names: list = field(default_factory=list)
+    strata_sums: np.ndarray | None = None  # SUMS x (stratum, class + 'other'), see difference.DifferenceResult
+    density_path: str = ""  # its <key>.density.npz, when the batch counts densities
 
 
 @dataclass
@@ -89,6 +107,8 @@ class BatchResult:
     footprints: str | None
     mosaics: list
     pooled_rows: list
+    strata_csv: str | None = None
+    density: str | None = None
 
     @property
     def failed(self) -> int:
@@ -97,6 +117,10 @@ class BatchResult:
 
 def sums_path(output: str) -> str:
     return os.path.splitext(output)[0] + ".sums.json"
+
+
+def density_path(output: str) -> str:
+    return os.path.splitext(output)[0] + ".density.npz"
 
 
 def _footprint(path: str) -> tuple | None:
@@ -112,7 +136,8 @@ def settings_digest(request: BatchRequest) -> str:
     """What decides a pair's result besides its two files: a pair made with other settings is redone."""
     chosen = {"product": asdict(request.product), "reference": asdict(request.reference), "qa": asdict(request.qa),
               "settings": asdict(request.settings), "class_folders": request.class_folders,
-              "creation_options": request.creation_options}
+              "creation_options": request.creation_options,
+              "strata": asdict(request.strata) if request.strata else None}
     return hashlib.sha256(json.dumps(chosen, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
 
@@ -120,6 +145,14 @@ def input_record(path: str) -> dict:
     """An input as resume compares it: the same path, size and modification time."""
     status = os.stat(path)
     return {"path": os.path.abspath(path), "bytes": status.st_size, "mtime_ns": status.st_mtime_ns}
+
+
+def input_records(request: BatchRequest, product: str, reference: str) -> list:
+    """The files a pair's result depends on: its two files, and the strata raster when it is a file."""
+    records = [input_record(product), input_record(reference)]
+    if request.strata is not None and os.path.isfile(request.strata.raster.source):
+        records.append(input_record(request.strata.raster.source))
+    return records
 
 
 def output_record(path: str) -> dict:
@@ -144,8 +177,8 @@ def load_complete(request: BatchRequest, key: str, product: str, reference: str)
             return None, "its sums file is from an older version"
         if (saved["key"], saved["product"], saved["reference"]) != (key, product, reference):
             return None, "its sums file was written for another pair"
-        if saved["inputs"] != [input_record(product), input_record(reference)]:
-            return None, "its product or reference file changed since (size or modification time)"
+        if saved["inputs"] != input_records(request, product, reference):
+            return None, "its product, reference or strata file changed since (size or modification time)"
         if saved["settings_digest"] != settings_digest(request):
             return None, "the settings changed since the earlier run"
         for path, record in saved["outputs"].items():
@@ -153,7 +186,11 @@ def load_complete(request: BatchRequest, key: str, product: str, reference: str)
                 return None, f"'{path}' is not the file the earlier run wrote (size or checksum)"
         return PairResult(key, product, reference, "skipped", output=output, class_names=saved["class_names"],
                           sums=np.array(saved["sums"], dtype=np.float64), footprint=_footprint(output),
-                          completeness=np.array(saved["completeness"], dtype=np.int64)), ""
+                          completeness=np.array(saved["completeness"], dtype=np.int64),
+                          strata_names=saved.get("strata_names", []),
+                          strata_sums=np.array(saved["strata_sums"], dtype=np.float64)
+                          if saved.get("strata_sums") is not None else None,
+                          density_path=density_path(output) if request.settings.density else ""), ""
     except OSError as error:
         return None, f"a file of the earlier run cannot be read ({error.strerror})"
     except (ValueError, KeyError, TypeError):
@@ -169,24 +206,36 @@ def run_pair(key: str, product: str, reference: str, request: BatchRequest, prog
     output = pair_output(request, key)
     if os.path.exists(sums_path(output)):  # the old sums must not vouch for a raster being replaced
         os.remove(sums_path(output))
+    written = []
+
+    def finish(result):  # the density beside the raster, before it appears
+        if result.density is not None:
+            result.density.save(density_path(output))
+            written.append(density_path(output))
+
     result = masked_difference(
         request.product.at(product), request.reference.at(reference), request.qa.at(product), request.settings,
         OutputSpec(output, request.creation_options,
-                   class_folder=request.output_folder if request.class_folders else None), progress)
+                   class_folder=request.output_folder if request.class_folders else None), progress, finish,
+        request.strata)
     band_names = result.band_names
-    written = [output, *result.class_files.values()]
+    written += [output, *result.class_files.values()]
+    strata_sums = result.strata_accumulator.sums if result.strata_accumulator is not None else None
     with atomic_text_file(sums_path(output)) as handle:
         json.dump({"format": SUMS_FORMAT, "key": key, "product": product, "reference": reference,
                    "class_names": band_names,
                    "sums": result.accumulator.sums.tolist(),
-                   "inputs": [input_record(product), input_record(reference)],
+                   "inputs": input_records(request, product, reference),
                    "settings_digest": settings_digest(request),
                    "completeness": result.completeness_counts.tolist(),
+                   "strata_names": result.strata_names,
+                   "strata_sums": strata_sums.tolist() if strata_sums is not None else None,
                    "outputs": {os.path.relpath(path, request.output_folder): output_record(path)
                                for path in written}}, handle)
     return PairResult(key, product, reference, "done", output=output, class_names=band_names,
                       sums=result.accumulator.sums.copy(), footprint=_footprint(output),
-                      completeness=result.completeness_counts.copy())
+                      completeness=result.completeness_counts.copy(), strata_names=result.strata_names,
+                      strata_sums=strata_sums, density_path=density_path(output) if result.density else "")
 
 
 def failed_pair(job, reason: str) -> PairResult:
@@ -308,12 +357,21 @@ def _run_locked(request: BatchRequest, pairing, progress: Progress, log, footpri
     pooled = pooled_rows(ordered, deming_lambda)
     summary = os.path.join(request.output_folder, "summary.csv")
     write_summary(summary, ordered, pooled)
-    write_provenance(sidecar_path(summary), batch_provenance(request))
+    record = batch_provenance(request)
+    write_provenance(sidecar_path(summary), record)
     write_completeness(os.path.join(request.output_folder, COMPLETENESS_NAME), ordered)
-    footprints = write_footprints(os.path.join(request.output_folder, "tiles.gpkg"), ordered, footprints_style)
+    strata_csv = None
+    if request.strata is not None:
+        strata_csv = os.path.join(request.output_folder, STRATA_NAME)
+        write_strata(strata_csv, ordered, deming_lambda)
+    density = None
+    if request.settings.density:
+        density = pooled_density(ordered, os.path.join(request.output_folder, DENSITY_NAME))
+    footprints = write_footprints(os.path.join(request.output_folder, "tiles.gpkg"), ordered, footprints_style,
+                                  record)
     mosaics = build_mosaics(request.output_folder, ordered) if request.mosaics else []
     progress.check()  # a Cancel that came while the summary was written is still a cancel
-    return BatchResult(ordered, pairing, summary, footprints, mosaics, pooled)
+    return BatchResult(ordered, pairing, summary, footprints, mosaics, pooled, strata_csv, density)
 
 
 def pooled_rows(pairs: list, deming_lambda=None) -> list:
@@ -327,6 +385,40 @@ def pooled_rows(pairs: list, deming_lambda=None) -> list:
         if pair.class_names == names:
             pooled.merge(Accumulator.for_bands(names, pair.sums))
     return pooled.band_rows(deming_lambda)
+
+
+def write_strata(path: str, pairs: list, deming_lambda=None) -> None:
+    """Per pair, stratum and class, then pooled over the pairs (by stratum and class, from the summed sums)."""
+    complete = [pair for pair in pairs if pair.strata_sums is not None]
+    pooled = {}
+    with atomic_text_file(path) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(("key", *STRATA_COLUMNS))
+        for pair in complete:
+            names = (tuple(pair.strata_names), tuple(pair.class_names))
+            pooled[names] = pooled.get(names, 0) + pair.strata_sums
+            for row in strata_rows(pair.strata_names, pair.class_names, pair.strata_sums, deming_lambda):
+                writer.writerow([pair.key, *(csv_text(row[column]) for column in STRATA_COLUMNS)])
+        for (strata_names, class_names), sums in pooled.items():
+            for row in strata_rows(strata_names, class_names, sums, deming_lambda):
+                writer.writerow(["all pairs", *(csv_text(row[column]) for column in STRATA_COLUMNS)])
+
+
+def pooled_density(pairs: list, path: str) -> str | None:
+    """The densities of every complete pair added up (read one at a time), written to ``path``."""
+    pooled = None
+    for pair in pairs:
+        if pair.sums is None or not pair.density_path:
+            continue
+        density = read_density(pair.density_path)
+        if pooled is None:
+            pooled = density
+        elif pooled.class_names == density.class_names:
+            pooled.merge(density)
+    if pooled is None:
+        return None
+    pooled.save(path)
+    return path
 
 
 def write_summary(path: str, pairs: list, pooled: list) -> None:
@@ -363,9 +455,10 @@ def write_completeness(path: str, pairs: list) -> None:
                 writer.writerow(["all pairs", *(row[column] for column in COMPLETENESS_COLUMNS)])
 
 
-def write_footprints(path: str, pairs: list, default_style=None) -> str | None:
+def write_footprints(path: str, pairs: list, default_style=None, provenance=None) -> str | None:
     """A GeoPackage of tile footprints, one feature per pair and class, with every statistic and status;
-    ``default_style`` (name, QML, description) goes into its ``layer_styles`` table as QGIS keeps it there."""
+    ``default_style`` (name, QML, description) goes into its ``layer_styles`` table as QGIS keeps it there, and
+    ``provenance`` into the layer's metadata."""
     with_footprint = [pair for pair in pairs if pair.footprint is not None]
     if not with_footprint:
         return None
@@ -375,7 +468,10 @@ def write_footprints(path: str, pairs: list, default_style=None) -> str | None:
         source, message = gdal_call(ogr.GetDriverByName("GPKG").CreateDataSource, temp)
         if source is None:
             raise LaiQaError(f"Cannot create '{path}': {message}")
-        _write_tiles(source, pairs, with_footprint[0].footprint[4])
+        layer = _write_tiles(source, pairs, with_footprint[0].footprint[4])
+        if provenance is not None:
+            set_layer_provenance(layer, provenance)
+        layer = None
         if default_style is not None:
             _write_default_style(source, *default_style)
         _, message = gdal_call(source.FlushCache)
@@ -422,6 +518,7 @@ def _write_tiles(source, pairs, wkt):
                 if not np.isnan(row[name]):
                     feature.SetField(name, float(row[name]))
             layer.CreateFeature(feature)
+    return layer
 
 
 def _write_default_style(source, name: str, qml: str, description: str):

@@ -14,6 +14,7 @@ import numpy as np
 
 from .alignment import RESAMPLING, WARP_NODATA, AlignedReference, check_overlap, choose_resampling
 from .blocks import BufferPool, every_band, run_blocks
+from .density import Density, density_bins
 from .errors import LaiQaError
 from .inputs import DifferenceSettings, LaiInput, OutputSpec, QaInput
 from .lai_encoding import LaiEncoding
@@ -22,7 +23,8 @@ from .provenance import difference_provenance
 from .qa.decode import as_bit_pattern, decode_field
 from .qa.rule import keep_mask, rule_for
 from .readers import nodata_mask, open_lai, open_qa, refuse_overwriting_inputs
-from .stats import Accumulator, completeness_rows
+from .stats import Accumulator, completeness_rows, strata_rows
+from .strata import StrataInput, strata_on_grid
 from .writers import AtomicRaster
 
 DIFFERENCE_NODATA = -9999.0
@@ -41,6 +43,10 @@ class DifferenceResult:
     completeness: list = field(default_factory=list)  # rows of stats.COMPLETENESS_COLUMNS, per class and 'all'
     completeness_counts: np.ndarray | None = None  # classes (+ 'other') x (kept, each drop reason), for pooling
     provenance: dict = field(default_factory=dict)  # provenance.difference_provenance: for a methods section
+    strata_names: list = field(default_factory=list)  # the strata (STRATA): names, in the sums' stratum order
+    strata_accumulator: Accumulator | None = None  # columns stratum-major: (stratum, class + 'other'), then none
+    strata_rows: list = field(default_factory=list)  # rows of stats.STRATA_COLUMNS: strata with kept pixels
+    density: Density | None = None  # exact 2-D histogram of kept pixels (settings.density)
 
 
 def split_classes(scheme, split_field: str):
@@ -102,6 +108,7 @@ class DifferenceBlock:
     kept_product: np.ndarray  # LAI (float64) of each kept pixel
     kept_reference: np.ndarray
     completeness: np.ndarray  # per class: kept, then not kept for each of DROP_REASONS (completeness_counts)
+    kept: np.ndarray  # flat indices of the kept pixels in the window (kept_* are these pixels)
 
     def bands(self, ctx: BlockContext, take=np.empty) -> list:
         """One Float32 array per class, then 'all': what the difference raster holds for this window."""
@@ -127,7 +134,7 @@ def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext, take
     return DifferenceBlock(difference, class_index, class_index.ravel().take(kept),
                            ctx.product_encoding.to_lai64(product_raw.ravel().take(kept)),
                            ctx.reference_encoding.to_lai64(reference_raw.ravel().take(kept)),
-                           completeness_counts(class_index, failed, ctx.class_count + 1))
+                           completeness_counts(class_index, failed, ctx.class_count + 1), kept)
 
 
 def _failed_tests(product_raw, reference_raw, qa_raw, ctx: BlockContext) -> np.ndarray:
@@ -171,9 +178,11 @@ def window_bands(difference: np.ndarray, class_index: np.ndarray, ctx: BlockCont
 
 
 def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, settings: DifferenceSettings,
-                      output: OutputSpec, progress=SILENT, finish=None) -> DifferenceResult:
-    """The difference raster(s) and statistics. ``finish(result)`` writes a front end's other outputs (tables,
-    samples) before the rasters are published: if it fails, no raster appears, so a run leaves all or none."""
+                      output: OutputSpec, progress=SILENT, finish=None, strata: StrataInput | None = None
+                      ) -> DifferenceResult:
+    """The difference raster(s) and statistics (also per stratum of ``strata``). ``finish(result)`` writes a front
+    end's other outputs (tables, samples) before the rasters are published: if it fails, no raster appears, so a
+    run leaves all or none."""
     scheme = qa.scheme
     rule, (split_field, class_values, class_names) = check_settings(settings, scheme)
     product_band = open_lai(product, "Product")
@@ -198,14 +207,20 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
     if split_field is not None:
         class_lookup = np.full(split_field.max_value + 1, len(class_values), dtype=np.uint8)
         class_lookup[class_values] = np.arange(len(class_values), dtype=np.uint8)
-    with _reference_on_product_grid(reference_band, product_band, settings, notes, product.raster.source,
-                                    reference.raster.source) as (reference_read, reference_nodata, resampling):
+    with ExitStack() as opened:
+        reference_read, reference_nodata, resampling = opened.enter_context(_reference_on_product_grid(
+            reference_band, product_band, settings, notes, product.raster.source, reference.raster.source))
+        strata_read = None
+        if strata is not None:
+            strata_read = opened.enter_context(strata_on_grid(strata, product_band.grid, product.raster.source))
+            notes.append(strata_read.note)
         context = BlockContext(scheme, rule, product_band.encoding, reference_band.encoding, len(class_names),
                                split_field, class_lookup, reference_nodata, qa_band.nodata)
         record = difference_provenance(product, reference, qa, settings, rule, {
-            "product": product_band.encoding, "reference": reference_band.encoding}, resampling)
+            "product": product_band.encoding, "reference": reference_band.encoding}, resampling, strata)
+        bins = density_bins(product_band.encoding, reference_band.encoding) if settings.density else 0
         return _difference_pass([product_band.band, reference_read, qa_band.band], product_band.grid, context,
-                                class_names, output, settings, notes, progress, finish, record)
+                                class_names, output, settings, notes, progress, finish, record, strata_read, bins)
 
 
 @contextmanager
@@ -226,11 +241,19 @@ def _reference_on_product_grid(reference, product, settings, notes, product_name
 
 
 def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, settings: DifferenceSettings, notes,
-                     progress, finish, record) -> DifferenceResult:
-    """Write every band of every window and add up the statistics of its kept pixels."""
+                     progress, finish, record, strata=None, density_bins_per_axis=0) -> DifferenceResult:
+    """Write every band of every window and add up the statistics of its kept pixels (per stratum too, and
+    their density, when asked)."""
     sample_points, deming_lambda = settings.sample_points, settings.deming_lambda
     band_names = [*class_names, "all"]
     accumulator = Accumulator.for_bands(band_names)
+    per_stratum = len(accumulator.class_names)  # the classes and 'other'
+    strata_accumulator = None
+    if strata is not None:  # stratum-major columns; the last stratum holds pixels of no stratum
+        strata_accumulator = Accumulator([(name, cls) for name in [*strata.names, None]
+                                          for cls in accumulator.class_names], histogram=False)
+        inputs = [*inputs, strata.band]
+    density = Density(accumulator.class_names, density_bins_per_axis) if density_bins_per_axis else None
     sample, sample_step = [], 0
     if sample_points:
         sample_step = max(1, (grid.width * grid.height) // sample_points)
@@ -238,11 +261,16 @@ def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, set
     pool = BufferPool()
     completeness = np.zeros((context.class_count + 1, 1 + len(DROP_REASONS)), np.int64)
 
-    def compute(window, product_raw, reference_raw, qa_raw):
+    def compute(window, product_raw, reference_raw, qa_raw, strata_raw=None):
         nonlocal completeness
         block = difference_block(product_raw, reference_raw, qa_raw, context, pool.take)
         accumulator.add(block.kept_classes, block.kept_product, block.kept_reference)
         completeness += block.completeness
+        if strata_accumulator is not None:
+            column = strata.index(strata_raw.ravel().take(block.kept)) * per_stratum + block.kept_classes
+            strata_accumulator.add(column, block.kept_product, block.kept_reference)
+        if density is not None:
+            density.add(block.kept_classes, block.kept_product, block.kept_reference)
         if sample_step:
             sample.append((block.kept_product[::sample_step], block.kept_reference[::sample_step],
                            block.kept_classes[::sample_step]))
@@ -270,7 +298,12 @@ def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, set
         writes = None  # no band handle may outlive its file
         result = DifferenceResult(output.path, band_names, accumulator.band_rows(deming_lambda), notes, class_files,
                                   accumulator, _sample_arrays(sample, accumulator.class_names) if sample_step else None,
-                                  completeness_rows(accumulator.class_names, completeness), completeness, record)
+                                  completeness_rows(accumulator.class_names, completeness), completeness, record,
+                                  density=density)
+        if strata_accumulator is not None:
+            result.strata_names = list(strata.names)
+            result.strata_accumulator = strata_accumulator
+            result.strata_rows = strata_rows(strata.names, band_names, strata_accumulator.sums, deming_lambda)
         if finish is not None:
             finish(result)
     return result

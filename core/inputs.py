@@ -81,6 +81,7 @@ class DifferenceSettings:
     resampling: str = "auto"  # one of alignment.RESAMPLING
     sample_points: int = 0  # keep about this many kept (product, reference, class) triples, for plots
     deming_lambda: float | None = None  # error variance of the product / of the reference; None: no Deming line
+    density: bool = False  # count every kept pixel's (product, reference) LAI bin pair: density.Density
 
 
 @dataclass(frozen=True)

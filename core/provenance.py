@@ -11,9 +11,10 @@ from dataclasses import asdict
 from datetime import datetime, timezone
 
 import numpy as np
-from osgeo import gdal
+from osgeo import gdal, ogr
 
 from .lai_encoding import SETTINGS
+from .readers import gdal_call
 from .writers import atomic_text_file
 
 
@@ -42,7 +43,16 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def difference_provenance(product, reference, qa, settings, rule, encodings: dict, resampling: str) -> dict:
+def strata_record(strata) -> dict | None:
+    """The strata raster and the labels of its classes, as given."""
+    if strata is None:
+        return None
+    return {"source": strata.raster.source, "band": strata.raster.band, "subdataset": strata.raster.subdataset,
+            "preset": strata.preset, "labels": {str(value): label for value, label in strata.label_map.items()}}
+
+
+def difference_provenance(product, reference, qa, settings, rule, encodings: dict, resampling: str,
+                          strata=None) -> dict:
     """The record of one masked difference (inputs as given, encodings as resolved)."""
     return {
         "created": now(),
@@ -54,15 +64,46 @@ def difference_provenance(product, reference, qa, settings, rule, encodings: dic
                "scheme_name": qa.scheme.name, "scheme_sha256": scheme_digest(qa.scheme)},
         "rule": rule.text, "split_field": settings.split_field, "resampling": resampling,
         "deming_lambda": settings.deming_lambda,
+        "strata": strata_record(strata),
         "software": software(),
     }
 
 
+def with_front_end(record: dict, **front_end) -> dict:
+    """The record with the front end's own versions (QGIS) among the software."""
+    return {**record, "software": {**front_end, **record.get("software", {})}}
+
+
 def write_provenance(path: str, record: dict, **front_end) -> None:
     """``record`` with the front end's versions added, as JSON (complete or not at all)."""
-    record = {**record, "software": {**front_end, **record.get("software", {})}}
     with atomic_text_file(path) as handle:
-        json.dump(record, handle, indent=1, ensure_ascii=False, default=str)
+        json.dump(with_front_end(record, **front_end), handle, indent=1, ensure_ascii=False, default=str)
+
+
+PROVENANCE_KEY = "LAI_QA_TOOLKIT_PROVENANCE"  # the layer metadata item holding the record (JSON)
+
+
+def set_layer_provenance(layer, record: dict, **front_end) -> None:
+    """The record (with the front end's versions) as a metadata item of an OGR layer: in a GeoPackage it is
+    kept in gpkg_metadata, read back with ``layer.GetMetadataItem(PROVENANCE_KEY)`` or ``ogrinfo``."""
+    layer.SetMetadataItem(PROVENANCE_KEY, json.dumps(with_front_end(record, **front_end), ensure_ascii=False,
+                                                     default=str))
+
+
+def write_layer_provenance(path: str, layer_name: str | None, record: dict, **front_end) -> bool:
+    """Add the record to a layer (None: the first) of an existing vector file (a GeoPackage table a front end
+    wrote); False where the file or layer cannot be opened for update."""
+    source, _ = gdal_call(ogr.Open, path, 1)
+    layer = None
+    if source is not None:
+        layer = source.GetLayerByName(layer_name) if layer_name else source.GetLayer(0)
+    if layer is None:
+        return False
+    set_layer_provenance(layer, record, **front_end)
+    layer = None
+    _, message = gdal_call(source.FlushCache)
+    source = None
+    return not message
 
 
 def sidecar_path(table_path: str) -> str:

@@ -182,7 +182,7 @@ def nodata_mask(block: np.ndarray, nodata):
     return block == block.dtype.type(nodata)
 
 
-def _open_band(raster: RasterInput, role: str, default_grids, georeference_required: bool):
+def open_band(raster: RasterInput, role: str, default_grids, georeference_required: bool):
     grids = (raster.subdataset,) if raster.subdataset else default_grids
     dataset, source, container_note = open_subdataset(raster.source, role, grids, required=bool(raster.subdataset))
     band = raster_band(dataset, raster.band, role)
@@ -195,14 +195,14 @@ def _open_band(raster: RasterInput, role: str, default_grids, georeference_requi
 def open_lai(lai: LaiInput, role: str) -> OpenedBand:
     """An LAI band with its encoding resolved (user, file metadata, preset) and its georeference."""
     preset = lai_preset(lai.preset)
-    source, dataset, band, grid, note = _open_band(lai.raster, role, preset.grids, georeference_required=True)
+    source, dataset, band, grid, note = open_band(lai.raster, role, preset.grids, georeference_required=True)
     encoding = resolve_encoding(band, preset, lai.overrides.as_dict())
     return OpenedBand(source, dataset, band, grid, note, encoding=encoding)
 
 
 def open_qa(qa: QaInput, role: str = "QA raster") -> OpenedBand:
     """A QA band, checked to be an integer band wide enough for the scheme's fields."""
-    source, dataset, band, grid, note = _open_band(qa.raster, role, qa.scheme.grids, georeference_required=False)
+    source, dataset, band, grid, note = open_band(qa.raster, role, qa.scheme.grids, georeference_required=False)
     name = type_name(band)
     if numpy_type(band).kind not in "iu":
         raise LaiQaError(

@@ -49,9 +49,11 @@ def within_gcos(abs_difference: np.ndarray, reference: np.ndarray, scratch=None,
 class Accumulator:
     """Sums for K classes at once; ``add`` takes the class index of each valid pixel."""
 
-    def __init__(self, class_names):
+    def __init__(self, class_names, histogram: bool = True):
+        """``histogram=False``: the named sums only (no median |d|), for the many columns of strata x classes."""
         self.class_names = list(class_names)
-        self.sums = np.zeros((ROWS, len(self.class_names)), dtype=np.float64)
+        self.abs_bins = ABS_BINS if histogram else 0
+        self.sums = np.zeros((len(SUMS) + self.abs_bins, len(self.class_names)), dtype=np.float64)
 
     def add(self, class_index: np.ndarray, product: np.ndarray, reference: np.ndarray) -> None:
         """Valid pixels only: 1-D arrays of equal length (LAI in float64 keeps the sums exact).
@@ -72,12 +74,17 @@ class Accumulator:
         within = within_gcos(abs_d, r, limit).view(np.uint8)
         within |= within_gcos(abs_d, r, limit, *GCOS244_THRESHOLD).view(np.uint8) << 1
         within |= within_gcos(abs_d, r, limit, *GCOS244_GOAL).view(np.uint8) << 2
-        # |d| / width truncated is its bin (|d| >= 0); a multiply, as float floor division is ten times slower
-        index = np.minimum(np.multiply(abs_d, 1.0 / ABS_BIN_WIDTH, out=limit), ABS_BINS - 1, out=limit).astype(np.intp)
-        index += class_index.astype(np.intp) * ABS_BINS
+        bins = max(self.abs_bins, 1)
+        if self.abs_bins:
+            # |d| / width truncated is its bin (|d| >= 0); a multiply, as float floor division is ten times slower
+            index = np.minimum(np.multiply(abs_d, 1.0 / ABS_BIN_WIDTH, out=limit), ABS_BINS - 1,
+                               out=limit).astype(np.intp)
+            index += class_index.astype(np.intp) * ABS_BINS
+        else:
+            index = class_index.astype(np.intp)
         index <<= 3
         index |= within
-        cells = np.bincount(index, minlength=size * ABS_BINS * 8)[:size * ABS_BINS * 8].reshape(size, ABS_BINS, 8)
+        cells = np.bincount(index, minlength=size * bins * 8)[:size * bins * 8].reshape(size, bins, 8)
         histogram = cells.sum(axis=2)
         outcomes = cells.sum(axis=1)  # class x GCOS outcome bits
         counts = outcomes.sum(axis=1)
@@ -90,7 +97,8 @@ class Accumulator:
         self.sums[:len(SUMS)] += np.array([counts, sum_p, sum_r, sum_p - sum_r, sum_abs,
                                            sum_pp - 2 * sum_pr + sum_rr, sum_pp, sum_rr, sum_pr, sum_gcos,
                                            sum_threshold, sum_goal])
-        self.sums[len(SUMS):] += histogram.T
+        if self.abs_bins:
+            self.sums[len(SUMS):] += histogram.T
 
     def merge(self, other: Accumulator) -> None:
         if other.class_names != self.class_names:
@@ -108,6 +116,7 @@ class Accumulator:
         accumulator = cls([*band_names[:-1], "other"])
         if sums is not None:
             accumulator.sums = np.asarray(sums, dtype=np.float64)
+            accumulator.abs_bins = len(accumulator.sums) - len(SUMS)
         return accumulator
 
     def band_rows(self, deming_lambda=None) -> list:
@@ -116,6 +125,23 @@ class Accumulator:
 
     def rows(self, deming_lambda=None) -> list:
         return [summarise(name, self.sums[:, k], deming_lambda) for k, name in enumerate(self.class_names)]
+
+
+STRATA_COLUMNS = ("stratum", *COLUMNS)
+
+
+def strata_rows(strata_names, band_names, sums, deming_lambda=None) -> list:
+    """Rows of STRATA_COLUMNS, for each stratum with kept pixels: its class bands, then 'all'. ``sums`` has
+    stratum-major columns (each stratum: the classes, then 'other'); columns past the last stratum (pixels
+    of no stratum) are not reported. Strata keep no |d| histogram: their median |d| is empty."""
+    per_stratum = len(band_names)  # the class bands and 'other'
+    rows = []
+    for index, name in enumerate(strata_names):
+        columns = np.asarray(sums)[:, index * per_stratum:(index + 1) * per_stratum]
+        if columns[0].sum() > 0:
+            rows += [{"stratum": name, **row}
+                     for row in Accumulator.for_bands(band_names, columns).band_rows(deming_lambda)]
+    return rows
 
 
 def summarise(name: str, column, deming_lambda=None) -> dict:
@@ -174,7 +200,10 @@ def _model_two_lines(sxx, syy, sxy, mean_p, mean_r, deming_lambda) -> dict:
 
 
 def _histogram_median(histogram: np.ndarray, n: float) -> float:
-    """The centre of the |d| bin holding the median pixel (NaN beyond the last bin's lower edge)."""
+    """The centre of the |d| bin holding the median pixel (NaN beyond the last bin's lower edge, or with no
+    histogram)."""
+    if len(histogram) != ABS_BINS:
+        return float("nan")
     index = int(np.searchsorted(np.cumsum(histogram), n / 2.0))
     return (index + 0.5) * ABS_BIN_WIDTH if index < ABS_BINS - 1 else float("nan")
 

@@ -393,7 +393,7 @@ def _write_failed(path: str, error: OSError) -> LaiQaError:
 
 
 class _TextTarget:
-    """The stream ``atomic_text_file`` hands out: a failed write names the file, not the temporary."""
+    """The stream ``atomic_file`` hands out: a failed write names the file, not the temporary."""
 
     def __init__(self, stream, path: str):
         self._stream, self._path = stream, path
@@ -412,15 +412,20 @@ class _TextTarget:
         return getattr(self._stream, name)
 
 
-@contextmanager
 def atomic_text_file(path):
     """A text file (CSV, VRT) that appears complete or not at all; a full disk raises LaiQaError."""
+    return atomic_file(path)
+
+
+@contextmanager
+def atomic_file(path, binary: bool = False):
+    """A file that appears complete or not at all (text in UTF-8, or ``binary``); a full disk raises LaiQaError."""
     path = os.path.abspath(str(path))
     temp_path = temporary_beside(path)
     stream = None
     try:
         try:
-            stream = open(temp_path, "w", encoding="utf-8", newline="")
+            stream = open(temp_path, "wb") if binary else open(temp_path, "w", encoding="utf-8", newline="")
         except OSError as error:
             raise _write_failed(path, error) from None
         yield _TextTarget(stream, path)  # the caller's own OSErrors pass through as they are

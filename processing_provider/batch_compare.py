@@ -1,6 +1,7 @@
 """laiqa:batchcompare — folders of product and reference tiles, paired by name, each through the masked difference."""
 import gc
 import os
+from dataclasses import replace
 
 from qgis.core import (
     QgsProcessingOutputFile,
@@ -34,6 +35,8 @@ class BatchCompare(ValidationAlgorithm):
     REFERENCE_LAI = parameters.REFERENCE_LAI.in_folders(subdataset="REFERENCE_SUBDATASET")
     QA = parameters.QaParameters(None, "QA_BAND", default_band=2, subdataset="QA_SUBDATASET")
     SETTINGS = parameters.DifferenceParameters()
+    STRATA = parameters.StrataParameters()
+    DENSITY = "DENSITY"
     CREATION_OPTIONS = parameters.CreationOptionsParameter()
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     WORKERS = "WORKERS"
@@ -45,6 +48,8 @@ class BatchCompare(ValidationAlgorithm):
     TILES = "TILES"
     PAIRED = "PAIRED"
     FAILED = "FAILED"
+    OUTPUT_STRATA = "OUTPUT_STRATA"
+    OUTPUT_DENSITY = "OUTPUT_DENSITY"
 
     def name(self):
         return "batchcompare"
@@ -62,8 +67,9 @@ class BatchCompare(ValidationAlgorithm):
             "recorded with its reason and the batch goes on. Complete outputs of an earlier run are skipped "
             "unless OVERWRITE is set. Writes summary.csv (per pair and class, plus statistics pooled over all "
             "pairs from the running sums), tiles.gpkg (tile footprints styled by bias) and one VRT mosaic per "
-            "date and class. A MODIS granule folder works on either side: name its grids in "
-            "PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET (e.g. Lai_500m, FparLai_QC)."
+            "date and class; with STRATA also strata.csv (per pair, stratum and class, and pooled), with DENSITY "
+            "the exact density per pair and pooled (density.npz). A MODIS granule folder works on either side: "
+            "name its grids in PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET (e.g. Lai_500m, FparLai_QC)."
         ) + "<p>" + self.tr(
             "EXECUTOR: threads of this process (default), local processes, or a Dask cluster: SCHEDULER names a "
             "running scheduler (tcp://host:8786, e.g. started by dask-jobqueue on SLURM or PBS); empty starts a "
@@ -91,6 +97,10 @@ class BatchCompare(ValidationAlgorithm):
         self.QA.add_to(self, band_label=self.tr("QA band (in the product file)"))
         self.SETTINGS.add_to(self)
         self.REFERENCE_LAI.add_to(self, self.tr("Reference LAI"))
+        self.STRATA.add_to(self)
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.DENSITY, self.tr("Count the exact density of product against reference LAI (per pair "
+                                  "<key>.density.npz, pooled density.npz)"), False, optional=True))
         self.PRODUCT_LAI.add_subdataset_to(self, self.tr("Product grid in HDF containers (e.g. Lai_500m)"))
         self.QA.add_subdataset_to(self)
         self.REFERENCE_LAI.add_subdataset_to(self, self.tr("Reference grid in HDF containers"))
@@ -114,6 +124,8 @@ class BatchCompare(ValidationAlgorithm):
         self.addOutput(QgsProcessingOutputVectorLayer(self.TILES, self.tr("Tile footprints with statistics")))
         self.addOutput(QgsProcessingOutputNumber(self.PAIRED, self.tr("Pairs")))
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Failed pairs")))
+        self.addOutput(QgsProcessingOutputFile(self.OUTPUT_STRATA, self.tr("Statistics per stratum (CSV)")))
+        self.addOutput(QgsProcessingOutputFile(self.OUTPUT_DENSITY, self.tr("Pooled density (numpy .npz)")))
 
     def process(self, params, context, feedback):
         request = BatchRequest(
@@ -123,7 +135,9 @@ class BatchCompare(ValidationAlgorithm):
             product=self.PRODUCT_LAI.read_spec(self, params, context),
             reference=self.REFERENCE_LAI.read_spec(self, params, context),
             qa=self.QA.read_spec(self, params, context),
-            settings=self.SETTINGS.read(self, params, context),
+            settings=replace(self.SETTINGS.read(self, params, context),
+                             density=self.parameterAsBool(params, self.DENSITY, context)),
+            strata=self.STRATA.read(self, params, context),
             creation_options=self.CREATION_OPTIONS.read(self, params, context),
             product_pattern=self.parameterAsString(params, self.PRODUCT_PATTERN, context),
             reference_pattern=self.parameterAsString(params, self.REFERENCE_PATTERN, context),
@@ -146,4 +160,5 @@ class BatchCompare(ValidationAlgorithm):
             tiles = style_footprints(context, result.footprints)
         return {self.SUMMARY: result.summary_csv, self.TILES: tiles,
                 self.PAIRED: len(result.pairs), self.FAILED: result.failed,
+                self.OUTPUT_STRATA: result.strata_csv, self.OUTPUT_DENSITY: result.density,
                 self.OUTPUT_FOLDER: os.path.abspath(request.output_folder)}

@@ -1,6 +1,7 @@
 """laiqa:maskeddifference — product LAI minus reference LAI, QA-masked, split by a QA field, with statistics."""
 import json
 import os
+from dataclasses import replace
 
 from qgis.core import (
     Qgis,
@@ -13,12 +14,24 @@ from qgis.core import (
 
 from ..core.difference import masked_difference
 from ..core.inputs import OutputSpec
-from ..core.provenance import sidecar_path, write_provenance
-from ..core.stats import COMPLETENESS_COLUMNS, format_completeness, format_row, write_sample_csv
+from ..core.provenance import sidecar_path, write_layer_provenance, write_provenance
+from ..core.stats import COMPLETENESS_COLUMNS, STRATA_COLUMNS, format_completeness, format_row, write_sample_csv
 from . import parameters
 from .base import ValidationAlgorithm
 from .stats_table import add_stats_sink, write_stats
 from .styling import diverging, ramp_limit, style_output
+
+
+def add_provenance(table, record: dict) -> None:
+    """A table written to a file carries the run's provenance: as layer metadata in a GeoPackage, else as a
+    JSON sidecar (``stats.csv`` -> ``stats.json``). Memory layers have nowhere to keep it (the log has it)."""
+    if not isinstance(table, str):
+        return
+    path, _, layer = table.partition("|layername=")
+    if path.lower().endswith(".gpkg") and os.path.isfile(path):
+        write_layer_provenance(path, layer or None, record, qgis=Qgis.QGIS_VERSION)
+    elif os.path.isfile(table):
+        write_provenance(sidecar_path(table), record, qgis=Qgis.QGIS_VERSION)
 
 
 class MaskedDifference(ValidationAlgorithm):
@@ -26,10 +39,13 @@ class MaskedDifference(ValidationAlgorithm):
     REFERENCE_LAI = parameters.REFERENCE_LAI
     QA = parameters.QaParameters("QA", "QA_BAND", default_band=2, optional=True)
     SETTINGS = parameters.DifferenceParameters()
+    STRATA = parameters.StrataParameters()
     CREATION_OPTIONS = parameters.CreationOptionsParameter()
     OUTPUT = "OUTPUT"
     OUTPUT_STATS = "OUTPUT_STATS"
     OUTPUT_COMPLETENESS = "OUTPUT_COMPLETENESS"
+    OUTPUT_STRATA = "OUTPUT_STRATA"
+    OUTPUT_DENSITY = "OUTPUT_DENSITY"
     CLASS_FOLDER = "CLASS_FOLDER"
     OUTPUT_SAMPLE = "OUTPUT_SAMPLE"
     COG = "COG"
@@ -60,6 +76,13 @@ class MaskedDifference(ValidationAlgorithm):
             "shares measure agreement with a reference that has its own error, not conformity. OUTPUT_COMPLETENESS "
             "counts, per class, the pixels the QA puts in it, those kept, and why the others were not (QA nodata, "
             "the rule, product fill or out of range, no reference after alignment, reference fill or out of range)."
+        ) + "</p><p>" + self.tr(
+            "STRATA: an optional integer class raster (land cover, biomes; the MCD12Q1 LC_Type3 preset names the "
+            "biomes the MODIS LAI algorithm retrieves by), read by nearest neighbour on the product grid. "
+            "OUTPUT_STRATA then holds the statistics of every stratum with kept pixels, per class and 'all' (no "
+            "median |d| there). OUTPUT_DENSITY counts every kept pixel by product and reference LAI in 0.05 LAI "
+            "bins, per class, as a numpy archive: numpy.load(path) gives counts[class, product bin, reference "
+            "bin], classes and edges."
         ) + "</p>" + "<h3>" + self.tr("QA schemes") + "</h3>" + parameters.schemes_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
@@ -67,9 +90,15 @@ class MaskedDifference(ValidationAlgorithm):
         self.QA.add_to(self, self.tr("QA raster (empty = the product raster)"), self.tr("QA band"))
         self.SETTINGS.add_to(self)
         self.REFERENCE_LAI.add_to(self, self.tr("Reference LAI"))
+        self.STRATA.add_to(self)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("LAI difference")))
         add_stats_sink(self, self.OUTPUT_STATS, self.tr("Statistics per class"))
         add_stats_sink(self, self.OUTPUT_COMPLETENESS, self.tr("Completeness per class: pixels kept and why not"))
+        add_stats_sink(self, self.OUTPUT_STRATA, self.tr("Statistics per stratum and class (with STRATA)"))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_DENSITY, self.tr("Density: product against reference LAI of every kept pixel, 0.05 LAI bins "
+                                         "(numpy .npz, optional)"), self.tr("numpy archive (*.npz)"),
+            optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.CLASS_FOLDER, self.tr("Folder for one file per class (optional)"), optional=True,
             createByDefault=False))
@@ -87,6 +116,8 @@ class MaskedDifference(ValidationAlgorithm):
     def process(self, params, context, feedback):
         product = self.PRODUCT_LAI.read(self, params, context)
         sample_path = self.parameterAsFileOutput(params, self.OUTPUT_SAMPLE, context)
+        density_path = self.parameterAsFileOutput(params, self.OUTPUT_DENSITY, context)
+        strata = self.STRATA.read(self, params, context)
         output = OutputSpec(self.parameterAsOutputLayer(params, self.OUTPUT, context),
                             self.CREATION_OPTIONS.read(self, params, context),
                             cog=self.parameterAsBool(params, self.COG, context),
@@ -97,24 +128,32 @@ class MaskedDifference(ValidationAlgorithm):
             tables[self.OUTPUT_STATS] = write_stats(self, params, context, self.OUTPUT_STATS, result.rows)
             tables[self.OUTPUT_COMPLETENESS] = write_stats(self, params, context, self.OUTPUT_COMPLETENESS,
                                                            result.completeness, COMPLETENESS_COLUMNS)
-            for table in (tables[self.OUTPUT_STATS], tables[self.OUTPUT_COMPLETENESS]):
-                if isinstance(table, str) and os.path.isfile(table):  # a file: its provenance beside it
-                    write_provenance(sidecar_path(table), result.provenance, qgis=Qgis.QGIS_VERSION)
+            if strata is not None:
+                tables[self.OUTPUT_STRATA] = write_stats(self, params, context, self.OUTPUT_STRATA,
+                                                         result.strata_rows, STRATA_COLUMNS)
+            for table in tables.values():
+                add_provenance(table, result.provenance)
             if sample_path:
                 write_sample_csv(sample_path, result.sample)
                 tables[self.OUTPUT_SAMPLE] = sample_path
+            if density_path:
+                result.density.save(density_path)
+                tables[self.OUTPUT_DENSITY] = density_path
 
         result = masked_difference(
             product, self.REFERENCE_LAI.read(self, params, context),
             self.QA.read(self, params, context, fallback_source=product.raster.source),
-            self.SETTINGS.read(self, params, context, self.SAMPLE_POINTS if sample_path else 0),
-            output, self.progress_of(feedback), finish)
+            replace(self.SETTINGS.read(self, params, context, self.SAMPLE_POINTS if sample_path else 0),
+                    density=bool(density_path)),
+            output, self.progress_of(feedback), finish, strata)
         for note in result.notes:
             feedback.pushInfo(note)
         for row in result.rows:
             feedback.pushInfo(format_row(row))
         for row in result.completeness:
             feedback.pushInfo(format_completeness(row))
+        for row in result.strata_rows:
+            feedback.pushInfo(f"{row['stratum']} / {format_row(row)}")
         feedback.pushInfo(self.tr("Provenance: {0}").format(json.dumps(result.provenance, default=str)))
         ramp = diverging(ramp_limit(result.rows[-1]["rmse"]))  # from the 'all' row: the same range in every file
         style_output(context, result.output, len(result.band_names), ramp,

@@ -20,10 +20,12 @@ from qgis.core import (
 from ..callbacks import answers
 from ..core import readers
 from ..core.alignment import RESAMPLING
-from ..core.inputs import DifferenceSettings, EncodingOverrides, LaiInput, LaiSpec, QaInput, QaSpec
+from ..core.errors import LaiQaError
+from ..core.inputs import DifferenceSettings, EncodingOverrides, LaiInput, LaiSpec, QaInput, QaSpec, RasterInput
 from ..core.lai_encoding import LAI_PRESETS, parse_fill_values
 from ..core.qa.rule import rule_for
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets, rows_from_flat, scheme_from_table
+from ..core.strata import STRATA_PRESETS, StrataInput, parse_strata_labels
 from ..core.writers import split_creation_options
 from ..translation import tr
 
@@ -328,3 +330,43 @@ class CreationOptionsParameter:
             raise QgsProcessingException(
                 tr("{0}: '{1}' is not KEY=VALUE (separate options with |)").format(self.name, malformed[0]))
         return options
+
+
+def strata_preset_names() -> list:
+    """The strata presets' names, in the user's language (the order of core.strata.STRATA_PRESETS)."""
+    names = {"labels": tr("Labels from STRATA_LABELS (empty = each value 0-255 is a stratum)"),
+             "mcd12q1_lc_type3": tr("MODIS MCD12Q1 LC_Type3 (LAI/FPAR biomes)")}
+    return [names[preset[0]] for preset in STRATA_PRESETS]
+
+
+@dataclass(frozen=True)
+class StrataParameters:
+    """An optional class raster (land cover, biomes) splitting the statistics by stratum as well as by class."""
+
+    raster: str = "STRATA"
+    band: str = "STRATA_BAND"
+    preset: str = "STRATA_PRESET"
+    labels: str = "STRATA_LABELS"
+
+    def add_to(self, algorithm):
+        algorithm.addParameter(GdalRasterParameter(
+            self.raster, tr("Strata: a class raster such as MCD12Q1 LC_Type3 (optional; nearest neighbour onto the "
+                            "product grid)"), optional=True))
+        algorithm.addParameter(advanced(band_parameter(self.band, tr("Strata band"), 1, self.raster)))
+        algorithm.addParameter(QgsProcessingParameterEnum(
+            self.preset, tr("Strata classes"), options=strata_preset_names(), defaultValue=0, optional=True))
+        algorithm.addParameter(advanced(QgsProcessingParameterString(
+            self.labels, tr("Strata labels, e.g. 1=Grasslands;2=Shrublands (empty = the preset's)"),
+            optional=True)))
+
+    def read(self, algorithm, parameters, context):
+        """The strata input, or None when no strata raster is given."""
+        if parameters.get(self.raster) in (None, ""):
+            return None
+        try:
+            labels = parse_strata_labels(algorithm.parameterAsString(parameters, self.labels, context))
+        except LaiQaError as error:
+            raise QgsProcessingException(f"{self.labels}: {error}") from None
+        return StrataInput(RasterInput(raster_source(algorithm, parameters, self.raster, context),
+                                       algorithm.parameterAsInt(parameters, self.band, context)),
+                           labels, STRATA_PRESETS[algorithm.parameterAsEnum(parameters, self.preset, context)][0])

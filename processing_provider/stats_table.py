@@ -31,10 +31,10 @@ def _field_type(kind: str):
 
 
 def table_fields(columns) -> QgsFields:
-    """Fields of a table of rows: class as text, counts as integers, every other figure as a real."""
+    """Fields of a table of rows: class and stratum as text, counts as integers, every other figure as a real."""
     fields = QgsFields()
     for column in columns:
-        kind = "text" if column == "class" else "int" if column in COUNT_COLUMNS else "real"
+        kind = "text" if column in ("class", "stratum") else "int" if column in COUNT_COLUMNS else "real"
         fields.append(QgsField(column, _field_type(kind)))
     return fields
 
