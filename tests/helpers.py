@@ -58,7 +58,8 @@ def qa_input(source, band, scheme, subdataset=None) -> QaInput:
 def run_difference(product, reference, output, scheme, progress=SILENT, *, product_band=1, qa=None, qa_band=2,
                    qa_subdataset=None, reference_band=1, product_preset="own_lai", reference_preset="glass",
                    product_overrides=None, reference_overrides=None, product_subdataset=None,
-                   reference_subdataset=None, class_folder=None, creation_options=None, cog=False, **settings):
+                   reference_subdataset=None, class_folder=None, creation_options=None, cog=False, strata=None,
+                   **settings):
     """``masked_difference`` with every option a keyword and the article's defaults (own product vs GLASS)."""
     return masked_difference(
         LaiInput(RasterInput(str(product), product_band, product_subdataset), product_preset,
@@ -69,6 +70,7 @@ def run_difference(product, reference, output, scheme, progress=SILENT, *, produ
         DifferenceSettings(**settings),
         OutputSpec(str(output), creation_options, cog, class_folder),
         progress,
+        strata=strata,
     )
 
 

@@ -176,6 +176,30 @@ def test_qgis_process_runs_the_batch_on_the_sample_folders(folders, tmp_path):
     assert results["TILES"].endswith("tiles.gpkg|layername=tiles")
 
 
+def test_qgis_process_batch_with_strata_and_density_keeps_provenance_in_the_geopackage(folders, tmp_path):
+    from laiqa.core.density import read_density
+
+    world = gdal.GetDriverByName("GTiff").Create(str(tmp_path / "lc.tif"), 400, 200, 1, gdal.GDT_Byte)
+    world.SetGeoTransform((-2e7, 1e5, 0, 1e7, 0, -1e5))  # the MODIS sinusoidal world at 100 km, all stratum 7
+    world.SetProjection(MODIS_SINUSOIDAL_WKT)
+    world.GetRasterBand(1).Fill(7)
+    world = None
+    done = qgis_process("--json", "run", "laiqa:batchcompare", "--", f"PRODUCT_FOLDER={folders['rt']}",
+                        f"REFERENCE_FOLDER={folders['glass']}", f"OUTPUT_FOLDER={folders['out']}", "WORKERS=2",
+                        f"STRATA={tmp_path / 'lc.tif'}", "STRATA_LABELS=7=Seven", "DENSITY=true", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)["results"]
+    pooled = {row["class"]: row for row in summary_rows(results["SUMMARY"]) if row["key"] == "all pairs"}
+    strata = {row["class"]: row for row in summary_rows(results["OUTPUT_STRATA"])
+              if row["key"] == "all pairs" and row["stratum"] == "Seven"}
+    assert {name: strata[name]["n"] for name in pooled} == {name: pooled[name]["n"] for name in pooled}
+    assert read_density(results["OUTPUT_DENSITY"]).counts.sum() == int(pooled["all"]["n"])
+    source = ogr.Open(os.path.join(folders["out"], "tiles.gpkg"))
+    record = json.loads(source.GetLayerByName("tiles").GetMetadataItem("LAI_QA_TOOLKIT_PROVENANCE"))
+    source = None
+    assert record["product_folder"] == folders["rt"] and record["settings"]["density"] is True
+
+
 def test_qgis_process_runs_pairs_in_local_processes_with_the_threads_summary(folders, tmp_path):
     """QGIS's embedded Python reports the first python3 on PATH as its interpreter: workers must not use it."""
     runs = {}

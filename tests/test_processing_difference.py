@@ -255,3 +255,51 @@ def test_statistics_carry_their_provenance(run, sample_dir, tmp_path):
     assert record["software"]["lai_qa_toolkit"] == metadata["general"]["version"]
     assert record["software"]["qgis"] == Qgis.QGIS_VERSION and record["software"]["gdal"] == gdal.__version__
     assert record["created"].endswith("+00:00")
+
+
+def test_qgis_process_writes_strata_rows_density_and_geopackage_provenance(sample_dir, tmp_path):
+    from osgeo import gdal, ogr
+
+    from laiqa.core.density import read_density_file
+
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    product = gdal.Open(own_path)
+    values = (np.indices((240, 240)).sum(axis=0) % 4).astype(np.uint8)  # biomes 0-3 in diagonal stripes
+    strata_path = str(tmp_path / "lc.tif")
+    dataset = gdal.GetDriverByName("GTiff").Create(strata_path, 240, 240, 1, gdal.GDT_Byte)
+    dataset.SetGeoTransform(product.GetGeoTransform())
+    dataset.SetProjection(product.GetProjection())
+    dataset.GetRasterBand(1).WriteArray(values)
+    dataset = None
+    strata_table, density, stats = str(tmp_path / "strata.csv"), str(tmp_path / "d.npz"), str(tmp_path / "s.gpkg")
+    done = qgis_process("--json", "run", "laiqa:maskeddifference", "--", f"PRODUCT={own_path}",
+                        f"REFERENCE={glass_path}", f"OUTPUT={tmp_path / 'd.tif'}", f"STRATA={strata_path}",
+                        "STRATA_PRESET=1", f"OUTPUT_STRATA={strata_table}", f"OUTPUT_DENSITY={density}",
+                        f"OUTPUT_STATS={stats}", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    _, keep = expected_all_band(own_path, glass_path)
+    own, glass = read_band(own_path, 1) * 0.001, read_band(glass_path) * 0.01
+    with open(strata_table, newline="", encoding="utf-8") as handle:
+        rows = {row["stratum"]: row for row in csv.DictReader(handle) if row["class"] == "all"}
+    names = ["Water bodies", "Grasslands", "Shrublands", "Broadleaf croplands"]
+    assert set(rows) == set(names)
+    for value, name in enumerate(names):
+        chosen = keep & (values == value)
+        assert int(rows[name]["n"]) == chosen.sum()
+        assert float(rows[name]["bias"]) == pytest.approx((own[chosen] - glass[chosen]).mean(), rel=1e-9)
+    assert read_density_file(density)["counts"][-1].sum() == keep.sum()
+    source = ogr.Open(stats)  # held while its layer is read
+    record = json.loads(source.GetLayer(0).GetMetadataItem("LAI_QA_TOOLKIT_PROVENANCE"))
+    source = None
+    assert record["product"]["source"] == own_path and record["strata"]["source"] == strata_path
+    assert record["strata"]["labels"]["1"] == "Grasslands" and record["rule"] == "quality != 3"
+
+
+def test_bad_strata_labels_are_a_processing_error(run, sample_dir, tmp_path):
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    with pytest.raises(QgsProcessingException) as raised:
+        run({"PRODUCT": own_path, "REFERENCE": glass_path, "OUTPUT": str(tmp_path / "d.tif"), "STRATA": own_path,
+             "STRATA_LABELS": "1=Grass;two=Shrubs"})
+    assert str(raised.value) == ("STRATA_LABELS: Strata labels must look like 1=Grasslands;2=Shrublands with values "
+                                 "0-65535, got 'two=Shrubs'")
+    assert not (tmp_path / "d.tif").exists()
