@@ -27,6 +27,7 @@ from .core.pairing import DEFAULT_KEY_PATTERN
 from .core.progress import Progress
 from .core.qa.rule import rule_for
 from .core.qa.scheme import PRESET_IDS, load_preset, load_scheme_file, rows_from_flat, scheme_from_table
+from .core.strata import STRATA_PRESETS, StrataInput, parse_strata_labels
 from .core.writers import split_creation_options
 
 DONE, PAIRS_FAILED, REFUSED, INTERRUPTED = 0, 1, 2, 130
@@ -92,6 +93,12 @@ def _add_difference_settings(parser):
     parser.add_argument("--deming-lambda", type=float, help="error variance of the product / of the reference "
                                                             "(default: no Deming line)")
     parser.add_argument("--creation-options", help="GDAL creation options KEY=VALUE|KEY=VALUE")
+    parser.add_argument("--strata", help="a class raster splitting the statistics by stratum (e.g. MCD12Q1 LC_Type3)")
+    parser.add_argument("--strata-band", type=int, default=1)
+    parser.add_argument("--strata-preset", type=_choice([preset[0] for preset in STRATA_PRESETS]),
+                        default=STRATA_PRESETS[0][0],
+                        help=f"{', '.join(preset[0] for preset in STRATA_PRESETS)} (default %(default)s)")
+    parser.add_argument("--strata-labels", help="names of the strata values, e.g. '1=Grasslands;2=Shrublands'")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,6 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     difference.add_argument("--output-completeness", help="per class: pixels kept and why the others were not (CSV)")
     difference.add_argument("--class-folder")
     difference.add_argument("--output-sample", help="sample of kept pixels for plots (CSV)")
+    difference.add_argument("--output-strata", help="statistics per stratum and class (CSV; with --strata)")
+    difference.add_argument("--output-density", help="exact density of product against reference LAI (numpy .npz)")
     difference.add_argument("--cog", action="store_true")
 
     batch = commands.add_parser("batch", help="laiqa:batchcompare: folders of tiles, pair by pair")
@@ -141,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)")
     batch.add_argument("--overwrite", action="store_true")
     batch.add_argument("--class-folders", action="store_true")
+    batch.add_argument("--density", action="store_true", help="count the exact density per pair and pooled")
     return parser
 
 
@@ -168,9 +178,16 @@ def _lai_spec(args, side) -> LaiSpec:
                    getattr(args, f"{side}_preset"), overrides)
 
 
-def _settings(args, sample_points=0) -> DifferenceSettings:
+def _settings(args, sample_points=0, density=False) -> DifferenceSettings:
     return DifferenceSettings(args.rule, args.split_field.strip(), args.resampling, sample_points,
-                              args.deming_lambda)
+                              args.deming_lambda, density)
+
+
+def _strata(args):
+    if not args.strata:
+        return None
+    return StrataInput(RasterInput(args.strata, args.strata_band), parse_strata_labels(args.strata_labels or ""),
+                       args.strata_preset)
 
 
 def _terminal_progress(label):
@@ -215,6 +232,7 @@ def _difference(args, log):
     from .core.stats import (
         COLUMNS,
         COMPLETENESS_COLUMNS,
+        STRATA_COLUMNS,
         format_completeness,
         format_row,
         write_sample_csv,
@@ -226,20 +244,23 @@ def _difference(args, log):
     result = masked_difference(
         product, _lai_spec(args, "reference").at(args.reference),
         QaInput(RasterInput(args.qa or args.product, args.band), scheme),
-        _settings(args, SAMPLE_POINTS if args.output_sample else 0),
+        _settings(args, SAMPLE_POINTS if args.output_sample else 0, bool(args.output_density)),
         OutputSpec(args.output, _creation_options(args.creation_options), args.cog, args.class_folder),
-        _terminal_progress("difference"))
+        _terminal_progress("difference"), strata=_strata(args))
     for line in [*result.notes, *map(format_row, result.rows)]:
         log(line)
     for line in map(format_completeness, result.completeness):
         log(line)
     for path, rows, columns in ((args.output_stats, result.rows, COLUMNS),
-                                (args.output_completeness, result.completeness, COMPLETENESS_COLUMNS)):
+                                (args.output_completeness, result.completeness, COMPLETENESS_COLUMNS),
+                                (args.output_strata if args.strata else None, result.strata_rows, STRATA_COLUMNS)):
         if path:
             write_table_csv(path, rows, columns)
             write_provenance(sidecar_path(path), result.provenance)
     if args.output_sample:
         write_sample_csv(args.output_sample, result.sample)
+    if args.output_density:
+        result.density.save(args.output_density)
     return DONE
 
 
@@ -249,7 +270,8 @@ def _batch(args, log):
 
     request = BatchRequest(
         args.product_folder, args.reference_folder, args.output_folder, _lai_spec(args, "product"),
-        _lai_spec(args, "reference"), QaSpec(_scheme(args), args.band, args.qa_subdataset), _settings(args),
+        _lai_spec(args, "reference"), QaSpec(_scheme(args), args.band, args.qa_subdataset),
+        _settings(args, density=args.density), strata=_strata(args),
         product_pattern=args.product_pattern, reference_pattern=args.reference_pattern, recursive=args.recursive,
         key_pattern=args.key_pattern, workers=args.workers, executor=args.executor, scheduler=args.scheduler,
         overwrite=args.overwrite, class_folders=args.class_folders,

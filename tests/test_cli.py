@@ -77,6 +77,29 @@ def test_difference_writes_the_algorithms_raster_and_statistics(run, sample_dir,
             assert float(ours[column]) == pytest.approx(float(theirs[column]), rel=1e-9)
 
 
+def test_difference_with_strata_and_density_writes_what_the_algorithm_writes(run, sample_dir, tmp_path):
+    from laiqa.core.density import read_density_file
+
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    common = {"strata": own_path, "strata-band": 2}  # the QA band as strata
+    run("laiqa:maskeddifference", {"PRODUCT": own_path, "REFERENCE": glass_path, "OUTPUT": str(tmp_path / "a.tif"),
+                                   "STRATA": own_path, "STRATA_BAND": 2, "OUTPUT_STRATA": str(tmp_path / "a.csv"),
+                                   "OUTPUT_DENSITY": str(tmp_path / "a.npz")})
+    done = laiqa("difference", "--product", own_path, "--reference", glass_path, "--output", tmp_path / "c.tif",
+                 *[item for key, value in common.items() for item in (f"--{key}", value)],
+                 "--output-strata", tmp_path / "c.csv", "--output-density", tmp_path / "c.npz")
+    assert done.returncode == 0, done.stderr
+    algorithm_rows, cli_rows = csv_rows(tmp_path / "a.csv"), csv_rows(tmp_path / "c.csv")
+    assert [(row["stratum"], row["class"], row["n"]) for row in cli_rows] == [
+        (row["stratum"], row["class"], row["n"]) for row in algorithm_rows]
+    qa, own, glass = read_band(own_path, 2).astype(np.int64), read_band(own_path, 1), read_band(glass_path)
+    keep = (own <= 30000) & (glass >= 0) & (glass <= 1000) & ((qa & 3) != 3)
+    # without labels the values 0-255 are the strata
+    assert {row["stratum"] for row in cli_rows} == {str(value) for value in np.unique(qa[keep & (qa < 256)])}
+    np.testing.assert_array_equal(read_density_file(tmp_path / "c.npz")["counts"],
+                                  read_density_file(tmp_path / "a.npz")["counts"])
+
+
 def test_batch_with_a_failed_pair_exits_1_and_writes_the_algorithms_summary(run, sample_dir, tmp_path):
     folder = sample_dir[0]
     run("laiqa:batchcompare", {"PRODUCT_FOLDER": str(folder / "rt"), "REFERENCE_FOLDER": str(folder / "glass"),
@@ -110,6 +133,8 @@ def test_batch_with_a_failed_pair_exits_1_and_writes_the_algorithms_summary(run,
      "Unknown field 'qualty' at column 1"),
     (["decode", "--input", "x.tif", "--output", "d.tif", "--creation-options", "DEFLATE"],
      "--creation-options: 'DEFLATE' is not KEY=VALUE"),
+    (["difference", "--product", "p.tif", "--reference", "r.hdf", "--output", "d.tif", "--strata", "lc.tif",
+      "--strata-labels", "1=Grass;Crops"], "Strata labels must look like 1=Grasslands;2=Shrublands"),
 ])
 def test_bad_arguments_are_one_line_and_exit_2(tmp_path, args, message):
     done = laiqa(*args, cwd=tmp_path)

@@ -136,7 +136,7 @@ def test_a_batch_pools_strata_and_density_over_its_pairs(tmp_path):
     folders = sample_folders(tmp_path, 64, tiles=2)
     tiles = list(folders["tiles"].values())
     first = gdal.Open(tiles[0][0])
-    x0, dx, _, y0, _, dy = first.GetGeoTransform()
+    _, dx, _, _, _, dy = first.GetGeoTransform()
     # one strata raster over both tiles (they lie side by side or one above the other), 4x coarser
     bounds = [gdal.Open(own).GetGeoTransform() for own, _ in tiles]
     left, top = min(g[0] for g in bounds), max(g[3] for g in bounds)
