@@ -178,6 +178,13 @@ def test_a_batch_pools_strata_and_density_over_its_pairs(tmp_path):
                                     strata=StrataInput(RasterInput(strata_path), labels)), log=lambda line: None)
     assert [pair.status for pair in again.pairs] == ["skipped", "skipped"]
     np.testing.assert_array_equal(read_density(again.density).counts, density.counts)
+    # a rewritten strata raster redoes every pair
+    write_strata(strata_path, values[::-1].copy(), (left, 4 * dx, 0, top, 0, 4 * dy), first.GetProjection())
+    lines = []
+    third = run_batch(batch_request(folders, workers=2, settings=DifferenceSettings(density=True),
+                                    strata=StrataInput(RasterInput(strata_path), labels)), log=lines.append)
+    assert [pair.status for pair in third.pairs] == ["done", "done"]
+    assert sum("its product, reference or strata file changed since" in line for line in lines) == 2
 
 
 def test_a_damaged_density_file_makes_its_pair_run_again(tmp_path):
