@@ -14,6 +14,7 @@ from .core.alignment import RESAMPLING
 from .core.errors import Cancelled, LaiQaError
 from .core.executors import EXECUTORS
 from .core.inputs import (
+    BufferSpec,
     DifferenceSettings,
     EncodingOverrides,
     LaiSpec,
@@ -68,6 +69,10 @@ def _add_scheme(parser, default_band):
 def _add_rule(parser):
     parser.add_argument("--rule", help="QA keep rule, e.g. 'quality != 3 and algorithm in (DRT, ECO)' "
                                        "(default: the scheme's default rule; '' keeps every pixel)")
+    parser.add_argument("--buffer", type=int, default=0, help="also drop pixels within this many pixels of a flagged "
+                                                              "one (default 0: no buffer)")
+    parser.add_argument("--buffer-rule", help="the flagged pixels, e.g. 'cloud_state != clear' (default: the pixels "
+                                              "the rule drops)")
 
 
 def _add_lai(parser, side, default_preset, with_raster):
@@ -180,7 +185,7 @@ def _lai_spec(args, side) -> LaiSpec:
 
 def _settings(args, sample_points=0, density=False) -> DifferenceSettings:
     return DifferenceSettings(args.rule, args.split_field.strip(), args.resampling, sample_points,
-                              args.deming_lambda, density)
+                              args.deming_lambda, density, BufferSpec(args.buffer, args.buffer_rule))
 
 
 def _strata(args):
@@ -221,7 +226,7 @@ def _mask(args, log):
     qa = QaInput(RasterInput(args.input, args.band), _scheme(args))
     summary = qa_mask_raster(qa, rule_for(qa.scheme, args.rule),
                              OutputSpec(args.output, _creation_options(args.creation_options)),
-                             _terminal_progress("mask"))
+                             _terminal_progress("mask"), BufferSpec(args.buffer, args.buffer_rule))
     log(f"Kept {summary.kept} of {summary.valid} pixels with QA ({summary.kept_fraction:.2%})")
     return DONE
 

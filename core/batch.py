@@ -50,7 +50,7 @@ LOCK_NAME = ".laiqa-batch.lock"
 COMPLETENESS_NAME = "completeness.csv"
 STRATA_NAME = "strata.csv"
 DENSITY_NAME = "density.npz"
-SUMS_FORMAT = 2  # what a sums file holds (2: GCOS-244 sums and the |d| histogram); another is redone
+SUMS_FORMAT = 3  # what a sums file holds (3: completeness with the buffer's column); another is redone
 SUMMARY_FIELDS = ("key", "class", "status", "reason", "product", "reference", *COLUMNS[1:])
 
 

@@ -68,7 +68,16 @@ class BufferPool:
                               if self._made.get(key) is owner and key not in free)
 
 
-def run_blocks(inputs, outputs, compute, progress=SILENT, pool=None, prepare=None) -> None:
+def halo_window(window, pixels: int, width: int, height: int):
+    """(the window grown by ``pixels`` on every side within the raster, (rows, columns) it grew above and left):
+    what an operation over neighbourhoods (a buffer) reads to give the same result as on the whole raster."""
+    xoff, yoff, xsize, ysize = window
+    x0, y0 = max(0, xoff - pixels), max(0, yoff - pixels)
+    x1, y1 = min(width, xoff + xsize + pixels), min(height, yoff + ysize + pixels)
+    return (x0, y0, x1 - x0, y1 - y0), (yoff - y0, xoff - x0)
+
+
+def run_blocks(inputs, outputs, compute, progress=SILENT, pool=None, prepare=None, halos=None) -> None:
     """Read ``inputs`` (GDAL bands on one pixel grid) window by window and write ``compute``'s arrays.
 
     ``outputs`` lists (GDAL band, index): band receives ``compute(...)[index]`` of each window, so one
@@ -79,6 +88,7 @@ def run_blocks(inputs, outputs, compute, progress=SILENT, pool=None, prepare=Non
     ``prepare(arrays, take)``, when given, runs in the writer thread and turns what ``compute`` returned into
     the arrays ``outputs`` index: bands cheap to derive (class bands from the difference and the class index)
     then take memory only while their window is written, not while it waits in the queue.
+    ``halos`` {input index: pixels}: that input's blocks are read grown by ``halo_window``.
     """
     pool = pool or BufferPool()
     all_windows = list(windows(inputs[0], align=OUTPUT_TILE))
@@ -86,9 +96,14 @@ def run_blocks(inputs, outputs, compute, progress=SILENT, pool=None, prepare=Non
     output_datasets = _datasets(band for band, _ in outputs)
     input_types = [numpy_type(band) for band in inputs]
 
+    halos = halos or {}
+    size = (inputs[0].XSize, inputs[0].YSize)
+
     def read(window):
-        shape = (window[3], window[2])
-        blocks = [read_window(band, window, pool.take(shape, dtype)) for band, dtype in zip(inputs, input_types)]
+        blocks = []
+        for index, (band, dtype) in enumerate(zip(inputs, input_types)):
+            part = halo_window(window, halos[index], *size)[0] if index in halos else window
+            blocks.append(read_window(band, part, pool.take((part[3], part[2]), dtype)))
         release_blocks(*input_datasets)  # each block is read once
         return blocks
 

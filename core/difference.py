@@ -20,6 +20,7 @@ from .inputs import DifferenceSettings, LaiInput, OutputSpec, QaInput
 from .lai_encoding import LaiEncoding
 from .progress import SILENT
 from .provenance import difference_provenance
+from .qa.buffer import buffer_for
 from .qa.decode import as_bit_pattern, decode_field
 from .qa.rule import keep_mask, rule_for
 from .readers import nodata_mask, open_lai, open_qa, refuse_overwriting_inputs
@@ -77,7 +78,9 @@ def check_settings(settings: DifferenceSettings, scheme):
         raise LaiQaError(f"Unknown resampling '{settings.resampling}'; use one of {', '.join(RESAMPLING)}")
     if settings.deming_lambda is not None and not settings.deming_lambda > 0:
         raise LaiQaError(f"The Deming error-variance ratio must be a positive number, got {settings.deming_lambda:g}")
-    return rule_for(scheme, settings.rule), split_classes(scheme, settings.split_field)
+    rule = rule_for(scheme, settings.rule)
+    buffer_for(settings.buffer, scheme, rule)
+    return rule, split_classes(scheme, settings.split_field)
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class BlockContext:
     class_lookup: np.ndarray | None = None  # split-field value -> class index (class_count: only in 'all')
     reference_nodata: float | None = None  # the warp's "nothing valid here"
     qa_nodata: float | None = None
+    buffer: object = None  # qa.buffer.Buffer: drop near flagged pixels too
 
     @property
     def has_unlabelled(self) -> bool:
@@ -115,11 +119,13 @@ class DifferenceBlock:
         return window_bands(self.difference, self.class_index, ctx, take)
 
 
-def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext, take=np.empty) -> DifferenceBlock:
-    """One window: keep where the rule holds and both LAI values are valid; difference in LAI units.
+def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext, take=np.empty,
+                     in_buffer=None) -> DifferenceBlock:
+    """One window: keep where the rule holds, outside any buffer (``in_buffer``: where the window lies in it)
+    and where both LAI values are valid; difference in LAI units.
 
     The difference array is made with ``take(shape, dtype)`` (the block engine's reused arrays)."""
-    failed = _failed_tests(product_raw, reference_raw, qa_raw, ctx)
+    failed = _failed_tests(product_raw, reference_raw, qa_raw, ctx, in_buffer)
     keep = failed == 0
     nodata = np.float32(DIFFERENCE_NODATA)
     product_lai = ctx.product_encoding.to_lai(product_raw)
@@ -137,11 +143,12 @@ def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext, take
                            completeness_counts(class_index, failed, ctx.class_count + 1), kept)
 
 
-def _failed_tests(product_raw, reference_raw, qa_raw, ctx: BlockContext) -> np.ndarray:
+def _failed_tests(product_raw, reference_raw, qa_raw, ctx: BlockContext, in_buffer=None) -> np.ndarray:
     """Bit k set where test k of DROP_REASONS failed (0: the pixel is kept)."""
     failed = np.zeros(qa_raw.shape, np.uint8)
     qa_missing = nodata_mask(qa_raw, ctx.qa_nodata)
-    tests = (qa_missing, ~keep_mask(qa_raw, ctx.scheme, ctx.rule), ~ctx.product_encoding.valid(product_raw),
+    tests = (qa_missing, ~keep_mask(qa_raw, ctx.scheme, ctx.rule), in_buffer,
+             ~ctx.product_encoding.valid(product_raw),
              None if ctx.reference_nodata is None else reference_raw == ctx.reference_nodata,
              ~ctx.reference_encoding.valid(reference_raw))
     for bit, failing in enumerate(tests):
@@ -158,7 +165,7 @@ def completeness_counts(class_index: np.ndarray, failed: np.ndarray, classes: in
     return by_bits.reshape(classes, 1 << len(DROP_REASONS)) @ _FIRST_REASON
 
 
-DROP_REASONS = ("qa_nodata", "rule", "product_invalid", "reference_missing", "reference_invalid")
+DROP_REASONS = ("qa_nodata", "rule", "buffer", "product_invalid", "reference_missing", "reference_invalid")
 # failed-test bits -> the column it is counted in: 0 kept, else 1 + its first failed test (the order above)
 _FIRST_REASON = np.zeros((1 << len(DROP_REASONS), 1 + len(DROP_REASONS)), np.int64)
 for _bits in range(1 << len(DROP_REASONS)):
@@ -214,8 +221,12 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
         if strata is not None:
             strata_read = opened.enter_context(strata_on_grid(strata, product_band.grid, product.raster.source))
             notes.append(strata_read.note)
+        buffer = buffer_for(settings.buffer, scheme, rule)
+        if buffer is not None:
+            notes.append(f"Buffer: pixels within {buffer.pixels} of a pixel where "
+                         f"{buffer.flag_rule.text if buffer.flag_rule else 'the keep rule fails'} are dropped too")
         context = BlockContext(scheme, rule, product_band.encoding, reference_band.encoding, len(class_names),
-                               split_field, class_lookup, reference_nodata, qa_band.nodata)
+                               split_field, class_lookup, reference_nodata, qa_band.nodata, buffer)
         record = difference_provenance(product, reference, qa, settings, rule, {
             "product": product_band.encoding, "reference": reference_band.encoding}, resampling, strata)
         bins = density_bins(product_band.encoding, reference_band.encoding) if settings.density else 0
@@ -249,10 +260,14 @@ def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, set
     accumulator = Accumulator.for_bands(band_names)
     per_stratum = len(accumulator.class_names)  # the classes and 'other'
     strata_accumulator = None
+    extra, halos = [], {}  # names of the inputs read after the three; the QA read again with a halo for a buffer
     if strata is not None:  # stratum-major columns; the last stratum holds pixels of no stratum
         strata_accumulator = Accumulator([(name, cls) for name in [*strata.names, None]
                                           for cls in accumulator.class_names], histogram=False)
-        inputs = [*inputs, strata.band]
+        inputs, extra = [*inputs, strata.band], [*extra, "strata"]
+    if context.buffer is not None:
+        halos[len(inputs)] = context.buffer.pixels
+        inputs, extra = [*inputs, inputs[2]], [*extra, "qa_halo"]
     density = Density(accumulator.class_names, density_bins_per_axis) if density_bins_per_axis else None
     sample, sample_step = [], 0
     if sample_points:
@@ -261,13 +276,18 @@ def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, set
     pool = BufferPool()
     completeness = np.zeros((context.class_count + 1, 1 + len(DROP_REASONS)), np.int64)
 
-    def compute(window, product_raw, reference_raw, qa_raw, strata_raw=None):
+    def compute(window, product_raw, reference_raw, qa_raw, *more):
         nonlocal completeness
-        block = difference_block(product_raw, reference_raw, qa_raw, context, pool.take)
+        named = dict(zip(extra, more))
+        in_buffer = None
+        if "qa_halo" in named:
+            in_buffer = context.buffer.in_buffer(named["qa_halo"], window, (grid.width, grid.height), context.scheme,
+                                                 context.qa_nodata)
+        block = difference_block(product_raw, reference_raw, qa_raw, context, pool.take, in_buffer)
         accumulator.add(block.kept_classes, block.kept_product, block.kept_reference)
         completeness += block.completeness
         if strata_accumulator is not None:
-            column = strata.index(strata_raw.ravel().take(block.kept)) * per_stratum + block.kept_classes
+            column = strata.index(named["strata"].ravel().take(block.kept)) * per_stratum + block.kept_classes
             strata_accumulator.add(column, block.kept_product, block.kept_reference)
         if density is not None:
             density.add(block.kept_classes, block.kept_product, block.kept_reference)
@@ -294,7 +314,7 @@ def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, set
                     creation_options=output.creation_options, **geo))
                 writes += every_band(class_file, first_index=index)
                 class_files[name] = path
-        run_blocks(inputs, writes, compute, progress, pool, prepare)
+        run_blocks(inputs, writes, compute, progress, pool, prepare, halos)
         writes = None  # no band handle may outlive its file
         result = DifferenceResult(output.path, band_names, accumulator.band_rows(deming_lambda), notes, class_files,
                                   accumulator, _sample_arrays(sample, accumulator.class_names) if sample_step else None,

@@ -73,6 +73,15 @@ class QaSpec:
 
 
 @dataclass(frozen=True)
+class BufferSpec:
+    """Also drop the pixels within ``pixels`` of a flagged one; flagged: where ``rule`` holds (None or empty:
+    the pixels the keep rule drops). See qa/buffer.py."""
+
+    pixels: int = 0
+    rule: str | None = None
+
+
+@dataclass(frozen=True)
 class DifferenceSettings:
     """The science choices of a masked difference, shared by every pair of a batch."""
 
@@ -82,6 +91,7 @@ class DifferenceSettings:
     sample_points: int = 0  # keep about this many kept (product, reference, class) triples, for plots
     deming_lambda: float | None = None  # error variance of the product / of the reference; None: no Deming line
     density: bool = False  # count every kept pixel's (product, reference) LAI bin pair: density.Density
+    buffer: BufferSpec = BufferSpec()  # drop around flagged pixels too (cloud edges)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .blocks import every_band, run_blocks
-from .inputs import OutputSpec, QaInput
+from .inputs import BufferSpec, OutputSpec, QaInput
 from .progress import SILENT
+from .qa.buffer import buffer_for
 from .qa.decode import as_bit_pattern, decode_field, output_dtype
 from .qa.rule import keep_mask
 from .readers import open_qa, refuse_overwriting_inputs
@@ -29,9 +30,11 @@ def decode_block(qa_block: np.ndarray, scheme, dtype, nodata, missing) -> list:
     return fields
 
 
-def mask_block(qa_block: np.ndarray, scheme, rule, missing) -> np.ndarray:
-    """Byte mask of one window: 1 keep, 0 drop, MASK_NODATA where ``missing``."""
+def mask_block(qa_block: np.ndarray, scheme, rule, missing, in_buffer=None) -> np.ndarray:
+    """Byte mask of one window: 1 keep, 0 drop (also ``in_buffer``), MASK_NODATA where ``missing``."""
     mask = keep_mask(qa_block, scheme, rule).astype(np.uint8)
+    if in_buffer is not None:
+        mask[in_buffer] = 0
     if missing is not None:
         mask[missing] = MASK_NODATA
     return mask
@@ -94,15 +97,21 @@ class MaskSummary:
         return self.kept / self.valid if self.valid else 0.0
 
 
-def qa_mask_raster(qa: QaInput, rule, output: OutputSpec, progress=SILENT) -> MaskSummary:
-    """Byte mask: 1 keep, 0 drop, MASK_NODATA where the QA band is nodata."""
+def qa_mask_raster(qa: QaInput, rule, output: OutputSpec, progress=SILENT,
+                   buffer_spec: BufferSpec | None = None) -> MaskSummary:
+    """Byte mask: 1 keep, 0 drop (the rule, and its buffer), MASK_NODATA where the QA band is nodata."""
+    buffer = buffer_for(buffer_spec or BufferSpec(), qa.scheme, rule)
     opened = open_qa(qa)
     refuse_overwriting_inputs([("The output", output.path)], [("QA", opened)])
     summary = MaskSummary(output.path, notes=[opened.note] if opened.note else [])
+    size = (opened.band.XSize, opened.band.YSize)
 
-    def compute(window, qa_block):
+    def compute(window, qa_block, qa_halo=None):
         missing = opened.nodata_mask(qa_block)
-        mask = mask_block(qa_block, qa.scheme, rule, missing)
+        in_buffer = None
+        if buffer is not None:
+            in_buffer = buffer.in_buffer(qa_halo, window, size, qa.scheme, opened.nodata)
+        mask = mask_block(qa_block, qa.scheme, rule, missing, in_buffer)
         summary.kept += int(np.count_nonzero(mask == 1))
         summary.valid += mask.size - (0 if missing is None else int(missing.sum()))
         return [mask]
@@ -110,5 +119,8 @@ def qa_mask_raster(qa: QaInput, rule, output: OutputSpec, progress=SILENT) -> Ma
     with AtomicRaster(output.path, band_count=1, numpy_dtype=np.uint8, nodata=MASK_NODATA,
                       descriptions=[rule.text or "all"], creation_options=output.creation_options,
                       **opened.grid.creation_geo()) as out:
-        run_blocks([opened.band], every_band(out), compute, progress)
+        inputs, halos = [opened.band], {}
+        if buffer is not None:  # the QA again, grown by the buffer: the buffer of every window is the whole one's
+            inputs, halos = [opened.band, opened.band], {1: buffer.pixels}
+        run_blocks(inputs, every_band(out), compute, progress, halos=halos)
     return summary

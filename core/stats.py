@@ -212,8 +212,9 @@ def _histogram_median(histogram: np.ndarray, n: float) -> float:
 # under the first reason that applies, in this order (difference.DROP_REASONS); the counts add up to ``pixels``.
 # "reference_missing_after_alignment": no valid reference value once resampled onto the product grid (outside
 # the reference, or its fill / out-of-range values, which resampling must not average in).
-COMPLETENESS_COLUMNS = ("class", "pixels", "kept", "qa_nodata", "dropped_by_rule", "product_fill_or_out_of_range",
-                        "reference_missing_after_alignment", "reference_fill_or_out_of_range")
+COMPLETENESS_COLUMNS = ("class", "pixels", "kept", "qa_nodata", "dropped_by_rule", "within_buffer",
+                        "product_fill_or_out_of_range", "reference_missing_after_alignment",
+                        "reference_fill_or_out_of_range")
 
 
 def completeness_rows(class_names, counts) -> list:

@@ -21,8 +21,18 @@ from ..callbacks import answers
 from ..core import readers
 from ..core.alignment import RESAMPLING
 from ..core.errors import LaiQaError
-from ..core.inputs import DifferenceSettings, EncodingOverrides, LaiInput, LaiSpec, QaInput, QaSpec, RasterInput
+from ..core.inputs import (
+    BufferSpec,
+    DifferenceSettings,
+    EncodingOverrides,
+    LaiInput,
+    LaiSpec,
+    QaInput,
+    QaSpec,
+    RasterInput,
+)
 from ..core.lai_encoding import LAI_PRESETS, parse_fill_values
+from ..core.qa.buffer import MAX_BUFFER_PIXELS
 from ..core.qa.rule import rule_for
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets, rows_from_flat, scheme_from_table
 from ..core.strata import STRATA_PRESETS, StrataInput, parse_strata_labels
@@ -173,6 +183,27 @@ class RuleParameter:
 
 
 @dataclass(frozen=True)
+class BufferParameters:
+    """Drop the pixels near flagged ones too (cloud edges): a width in pixels and the rule that flags."""
+
+    pixels: str = "BUFFER"
+    rule: str = "BUFFER_RULE"
+
+    def add_to(self, algorithm):
+        algorithm.addParameter(advanced(QgsProcessingParameterNumber(
+            self.pixels, tr("Buffer: also drop pixels within this many pixels of a flagged one (0 = no buffer)"),
+            QgsProcessingParameterNumber.Type.Integer, 0, optional=True, minValue=0, maxValue=MAX_BUFFER_PIXELS)))
+        algorithm.addParameter(advanced(QgsProcessingParameterString(
+            self.rule, tr("Buffer rule: the flagged pixels, e.g. cloud_state != clear (empty = the pixels the keep "
+                          "rule drops)"), defaultValue="", optional=True)))
+
+    def read(self, algorithm, parameters, context) -> BufferSpec:
+        given = parameters.get(self.pixels) not in (None, "")
+        return BufferSpec(algorithm.parameterAsInt(parameters, self.pixels, context) if given else 0,
+                          text_or_none(algorithm, parameters, self.rule, context))
+
+
+@dataclass(frozen=True)
 class QaParameters:
     """A QA raster (absent in a batch, where each product file holds it), its band and its scheme."""
 
@@ -282,6 +313,7 @@ class DifferenceParameters:
 
     schemes: SchemeParameters = SchemeParameters()
     rule: RuleParameter = RuleParameter()
+    buffer: BufferParameters = BufferParameters()
     split_field: str = "SPLIT_FIELD"
     resampling: str = "RESAMPLING"
     deming_lambda: str = "DEMING_LAMBDA"
@@ -289,6 +321,7 @@ class DifferenceParameters:
     def add_to(self, algorithm):
         self.schemes.add_to(algorithm)
         self.rule.add_to(algorithm)
+        self.buffer.add_to(algorithm)
         algorithm.addParameter(QgsProcessingParameterString(
             self.split_field, tr("Split by QA field (empty = no split)"), defaultValue="algorithm", optional=True))
         algorithm.addParameter(QgsProcessingParameterEnum(
@@ -305,7 +338,8 @@ class DifferenceParameters:
             resampling=RESAMPLING[algorithm.parameterAsEnum(parameters, self.resampling, context)],
             sample_points=sample_points,
             deming_lambda=(algorithm.parameterAsDouble(parameters, self.deming_lambda, context)
-                           if parameters.get(self.deming_lambda) not in (None, "") else None))
+                           if parameters.get(self.deming_lambda) not in (None, "") else None),
+            buffer=self.buffer.read(algorithm, parameters, context))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ class QaMask(QaFieldsAlgorithm):
     QA = parameters.QaParameters("INPUT", "BAND")
     CREATION_OPTIONS = parameters.CreationOptionsParameter()
     RULE = parameters.RuleParameter()
+    BUFFER = parameters.BufferParameters()
     OUTPUT = "OUTPUT"
     KEPT_FRACTION = "KEPT_FRACTION"
 
@@ -34,6 +35,7 @@ class QaMask(QaFieldsAlgorithm):
         self.QA.add_to(self)
         self.QA.schemes.add_to(self)
         self.RULE.add_to(self)
+        self.BUFFER.add_to(self)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("QA keep-mask")))
         self.CREATION_OPTIONS.add_to(self)
         self.addOutput(QgsProcessingOutputNumber(self.KEPT_FRACTION, self.tr("Kept fraction")))
@@ -45,7 +47,7 @@ class QaMask(QaFieldsAlgorithm):
         feedback.pushInfo(self.tr("QA: {0} band {1}; scheme: {2}; rule: {3}").format(
             qa.raster.source, qa.raster.band, qa.scheme.name, rule.text or self.tr("(none: keep all)")))
         summary = qa_mask_raster(qa, rule, OutputSpec(output, self.CREATION_OPTIONS.read(self, params, context)),
-                                   self.progress_of(feedback))
+                                   self.progress_of(feedback), self.BUFFER.read(self, params, context))
         for note in summary.notes:
             feedback.pushInfo(note)
         feedback.pushInfo(self.tr("Kept {0} of {1} pixels with QA ({2:.2%})").format(

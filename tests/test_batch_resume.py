@@ -97,7 +97,8 @@ def test_a_changed_input_file_redoes_its_pair(folders):
     os.utime(product, ns=(os.stat(product).st_atime_ns, os.stat(product).st_mtime_ns + 10**9))
     again, lines = run(request_for(folders))
     assert {pair.key: pair.status for pair in again.pairs}[KEYS[3]] == "done"
-    assert any("its product, reference or strata file changed since" in line for line in lines if line.startswith(KEYS[3]))
+    assert any("its product, reference or strata file changed since" in line
+               for line in lines if line.startswith(KEYS[3]))
 
 
 def test_the_output_folder_cannot_be_an_input_folder(folders):
