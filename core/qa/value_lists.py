@@ -303,20 +303,22 @@ def _test(qa_field, field_classes, chosen) -> str:
 
     kept = sorted(c for c in chosen if c != _OTHER)
     excluded = sorted(c for c in explicit if c not in chosen)
-    candidates = []  # (values written, 1 for a range, text): ranges only where they write fewer values
+    # (values written, 1 for a range, 1 for a negation, text): a range or a negation only where it
+    # writes fewer values
+    candidates = []
     if _OTHER not in chosen:  # the field's value is one of ``kept``
-        candidates.append((len(kept), 0, f"{name} == {word(kept[0])}" if len(kept) == 1
+        candidates.append((len(kept), 0, 0, f"{name} == {word(kept[0])}" if len(kept) == 1
                            else f"{name} in {listed(kept)}"))
     if _OTHER in chosen or _OTHER not in field_classes:  # the field's value is anything but ``excluded``
-        candidates.append((len(excluded), 0, f"{name} != {word(excluded[0])}" if len(excluded) == 1
+        candidates.append((len(excluded), 0, 1, f"{name} != {word(excluded[0])}" if len(excluded) == 1
                            else f"{name} not in {listed(excluded)}"))
     # a range reads better than a list of numbers, worse than a list of labels
     if any(v not in qa_field.labels for v in kept) and _OTHER not in chosen and kept == list(range(kept[-1] + 1)):
-        candidates.append((1, 1, f"{name} <= {kept[-1]}"))
+        candidates.append((1, 1, 0, f"{name} <= {kept[-1]}"))
     if any(v not in qa_field.labels for v in excluded) and excluded == list(range(excluded[-1] + 1)) and (
             _OTHER in chosen or _OTHER not in field_classes):
-        candidates.append((1, 1, f"{name} >= {excluded[-1] + 1}"))
-    return min(candidates, key=lambda c: (c[0], c[1], len(c[2])))[2]
+        candidates.append((1, 1, 0, f"{name} >= {excluded[-1] + 1}"))
+    return min(candidates, key=lambda c: (*c[:3], len(c[3])))[3]
 
 
 def _check_round_trip(scheme, fields, classes, grid, text) -> None:
