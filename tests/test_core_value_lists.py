@@ -1,8 +1,8 @@
 """Value lists both ways: the raw QA values a rule keeps, and the rule that keeps a list of raw values."""
 import numpy as np
 import pytest
+from helpers import rule_texts
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from laiqa.core.errors import LaiQaError
 from laiqa.core.qa.rule import rule_for
@@ -48,23 +48,6 @@ def test_the_default_rule_of_own_lai_keeps_every_quality_but_failed():
     assert rule_from_values(OWN, kept.values.tolist()).text == "quality != failed"
 
 
-def _rules(scheme):
-    """Random rules over a scheme's fields: tests joined by and/or, some negated."""
-    def test_of(qa_field):
-        values = st.integers(0, qa_field.max_value)
-        return st.one_of(
-            st.tuples(st.sampled_from(["==", "!=", "<", "<=", ">", ">="]), values).map(
-                lambda t: f"{qa_field.name} {t[0]} {t[1]}"),
-            st.tuples(st.sampled_from(["in", "not in"]), st.lists(values, min_size=1, max_size=3)).map(
-                lambda t: f"{qa_field.name} {t[0]} ({', '.join(map(str, t[1]))})"),
-        )
-
-    test = st.sampled_from(scheme.fields).flatmap(test_of)
-    term = st.tuples(st.booleans(), st.lists(test, min_size=1, max_size=3)).map(
-        lambda t: ("not " if t[0] else "") + "(" + " and ".join(t[1]) + ")")
-    return st.lists(term, min_size=1, max_size=3).map(" or ".join)
-
-
 @pytest.mark.parametrize("preset_id", PRESET_IDS)
 def test_rule_to_list_to_rule_to_list_round_trips_for_every_preset(preset_id):
     scheme = load_preset(preset_id)
@@ -72,7 +55,7 @@ def test_rule_to_list_to_rule_to_list_round_trips_for_every_preset(preset_id):
     bits = {f.name: (qa >> f.first_bit) & f.max_value for f in scheme.fields}  # decoded here, not by the decoder
 
     @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(_rules(scheme))
+    @given(rule_texts(scheme))
     def check(text):
         kept = kept_values(scheme, rule_for(scheme, text))
         assert kept.values.tolist() == np.flatnonzero(rule_for(scheme, text).keep(bits)).tolist()
