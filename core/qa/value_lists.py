@@ -28,12 +28,14 @@ _EXPLICIT_BITS = 8  # fields this narrow have a class per value, so a test can n
 
 @dataclass(frozen=True, eq=False)
 class KeptValues:
-    """What a rule keeps: ``values`` sorted raw values (uint64); ``kept`` and ``dropped`` count the domain."""
+    """What a rule keeps: ``values`` sorted raw values (uint64); ``kept`` and ``dropped`` count the domain;
+    ``complete`` unless the values are listed over the fields the rule reads only."""
 
     values: np.ndarray
     kept: int
     dropped: int
     notes: tuple = ()
+    complete: bool = True
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,8 @@ def kept_values(scheme, rule) -> KeptValues:
     values = np.sort(_raw(fields, np.nonzero(keep))) if fields else np.zeros(int(keep[0]), dtype=np.uint64)
     domain = 1 << sum(f.bit_count for f in scheme.fields)
     kept = int(np.count_nonzero(keep)) * (domain >> sum(f.bit_count for f in fields))
-    return KeptValues(values=values, kept=kept, dropped=domain - kept, notes=tuple(notes))
+    return KeptValues(values=values, kept=kept, dropped=domain - kept, notes=tuple(notes),
+                      complete=len(fields) == len(scheme.fields))
 
 
 _VALUE = re.compile(r"-?(?:0[xX][0-9a-fA-F]+|0[bB][01]+|[0-9]+)")
@@ -162,11 +165,14 @@ def rule_from_values(scheme, values) -> RuleFromValues:
     ``!=``, ``not in`` or a range), and so are the dropped ones, written ``not (...)``; the shorter wins,
     fewer terms first. The result is parsed back and checked to keep exactly the list.
     """
-    values = sorted(set(int(v) for v in values))
-    if not values:
+    if not isinstance(values, np.ndarray):
+        values = [int(v) for v in values]
+        if not values:
+            raise LaiQaError("The value list is empty: give raw QA values such as 0, 2, 24")
+        check_values([min(values), max(values)], scheme)
+    raw = np.unique(np.asarray(values, dtype=np.uint64))
+    if not raw.size:
         raise LaiQaError("The value list is empty: give raw QA values such as 0, 2, 24")
-    check_values(values, scheme)
-    raw = np.array(values, dtype=np.uint64)
     fields = list(scheme.fields)
     classes = []  # per field: its values, or for a wide field the listed ones and _OTHER for the rest
     for qa_field in fields:
@@ -185,13 +191,13 @@ def rule_from_values(scheme, values) -> RuleFromValues:
     text = _shortest_rule(fields, classes, grid)
     _check_round_trip(scheme, fields, classes, grid, text)
     notes = list(_free_bits_note(scheme))
-    free_mask = sum(1 << bit for bit in _free_bits(scheme))
-    listed_by_rule = {v for v in values if not v & free_mask} | {v & ~free_mask for v in values}
-    given = set(values)
-    added, missed = tuple(sorted(listed_by_rule - given)), tuple(sorted(given - listed_by_rule))
+    free_mask = np.uint64(sum(1 << bit for bit in _free_bits(scheme)))
+    listed_by_rule = np.union1d(raw[(raw & free_mask) == 0], raw & ~free_mask)
+    added = tuple(np.setdiff1d(listed_by_rule, raw).tolist())
+    missed = tuple(np.setdiff1d(raw, listed_by_rule).tolist())
     if missed:
-        notes.append(f"Values {', '.join(map(str, missed[:10]))}{' …' if len(missed) > 10 else ''} set bits of no "
-                     "field; a rule cannot tell them from the same values with those bits at 0.")
+        notes.append(f"Values {format_values(missed, 10)} set bits of no field; a rule cannot tell them from "
+                     "the same values with those bits at 0.")
     return RuleFromValues(text=text, exact=not (added or missed), added=added, missed=missed, notes=tuple(notes))
 
 
@@ -333,3 +339,41 @@ def _check_round_trip(scheme, fields, classes, grid, text) -> None:
     if not np.array_equal(keep, grid):
         raise AssertionError(f"rule '{text}' does not keep the value list")
 
+
+
+def format_values(values, limit: int | None = None) -> str:
+    """``0, 2, 24`` — the first ``limit`` values then ``, … (N values)`` when there are more."""
+    values = [int(v) for v in (values if limit is None else values[:limit + 1])]
+    if limit is not None and len(values) > limit:
+        return ", ".join(map(str, values[:limit])) + ", …"
+    return ", ".join(map(str, values))
+
+
+@dataclass(frozen=True, eq=False)
+class Explanation:
+    """A rule (given, the scheme's default, or made from a value list), what it keeps, and its exports;
+    ``from_values`` is the rule made from the value list, or for a rule the shortest one we find that keeps
+    the same values (None where it keeps no value, or its values are not listed over every field)."""
+
+    rule: object
+    kept: KeptValues
+    from_values: RuleFromValues | None
+    exports: dict
+
+
+def explain(scheme, rule_text: str | None = None, values_text: str | None = None) -> Explanation:
+    """The front ends' one call: a rule text (None = the scheme's default) or a value list, not both."""
+    from .rule_exports import EXPORTS
+
+    from_values = None
+    if values_text is not None and values_text.strip():
+        if rule_text is not None and rule_text.strip():
+            raise LaiQaError("Give a rule or a list of QA values, not both")
+        from_values = rule_from_values(scheme, parse_value_list(values_text, scheme))
+        rule_text = from_values.text
+    rule = rule_for(scheme, rule_text)
+    kept = kept_values(scheme, rule)
+    if from_values is None and kept.complete and kept.values.size:
+        from_values = rule_from_values(scheme, kept.values)
+    return Explanation(rule=rule, kept=kept, from_values=from_values,
+                       exports={name: export(scheme, rule) for name, export in EXPORTS.items()})
