@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 from helpers import rule_texts
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from laiqa.core.errors import LaiQaError
 from laiqa.core.qa.rule import rule_for
@@ -64,6 +65,20 @@ def test_rule_to_list_to_rule_to_list_round_trips_for_every_preset(preset_id):
         back = rule_from_values(scheme, kept.values.tolist())
         assert back.exact
         assert kept_values(scheme, rule_for(scheme, back.text)).values.tolist() == kept.values.tolist()
+
+    check()
+
+
+@pytest.mark.parametrize("preset_id", ["own_lai", "mod15_fparlai_qc", "mod11_qc"])
+def test_any_list_of_values_comes_back_exactly(preset_id):
+    scheme = load_preset(preset_id)
+
+    @settings(max_examples=25, deadline=None)
+    @given(st.sets(st.integers(0, (1 << scheme.bits_used) - 1), min_size=1, max_size=40))
+    def check(values):
+        back = rule_from_values(scheme, values)
+        assert back.exact
+        assert kept_values(scheme, rule_for(scheme, back.text)).values.tolist() == sorted(values)
 
     check()
 

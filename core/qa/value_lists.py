@@ -19,6 +19,7 @@ import numpy as np
 
 from ..errors import LaiQaError
 from .rule import rule_for
+from .rule_exports import EXPORTS
 from .scheme import shorten
 
 LIST_LIMIT = 1 << 24  # combinations of field values enumerated at most (16 MB of booleans)
@@ -363,8 +364,6 @@ class Explanation:
 
 def explain(scheme, rule_text: str | None = None, values_text: str | None = None) -> Explanation:
     """The front ends' one call: a rule text (None = the scheme's default) or a value list, not both."""
-    from .rule_exports import EXPORTS
-
     from_values = None
     if values_text is not None and values_text.strip():
         if rule_text is not None and rule_text.strip():
