@@ -71,7 +71,7 @@ class ExplainRule(QaFieldsAlgorithm):
         feedback.pushInfo(self.tr("Keeps {0:,} QA values: {1} ({2:,} dropped)").format(
             kept.kept, format_values(kept.values, LOGGED_VALUES), kept.dropped))
         if values_text is not None and not from_values.exact:
-            feedback.reportError(self.tr(
+            feedback.pushWarning(self.tr(
                 "No rule over the scheme's fields keeps exactly these values; the closest adds {0} and "
                 "misses {1}").format(format_values(from_values.added, 10) or "-",
                                      format_values(from_values.missed, 10) or "-"))

@@ -19,8 +19,8 @@ class _Log(QgsProcessingFeedback):
     def pushInfo(self, info):  # noqa: N802 - QGIS API name
         self.lines.append(info)
 
-    def reportError(self, error, fatalError=False):  # noqa: N802, N803 - QGIS API names
-        self.lines.append(error)
+    def pushWarning(self, warning):  # noqa: N802 - QGIS API name
+        self.lines.append(warning)
 
 
 @pytest.fixture

@@ -161,10 +161,11 @@ def check_values(values, scheme) -> None:
 def rule_from_values(scheme, values) -> RuleFromValues:
     """The shortest readable rule we find that keeps exactly ``values`` over the scheme's domain.
 
-    Each field's values become classes (the listed ones, and one class for all others); classes that
-    keep alike merge; the kept cells are covered by few products (per field: any value, ``==``, ``in``,
-    ``!=``, ``not in`` or a range), and so are the dropped ones, written ``not (...)``; the shorter wins,
-    fewer terms first. The result is parsed back and checked to keep exactly the list.
+    Each field's values become classes (every value of a field up to 8 bits; of a wider field the listed
+    values and one class for the rest); classes that keep alike merge; the kept cells are covered by few
+    products (per field: any value, ``==``, ``in``, ``!=``, ``not in`` or a range), and so are the dropped
+    ones, written ``not (...)``; fewest tests win (see _shortest_rule). The result is parsed back and
+    checked to keep exactly the list.
     """
     if not isinstance(values, np.ndarray):
         values = [int(v) for v in values]
