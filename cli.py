@@ -58,6 +58,10 @@ def _choice(names):
 
 def _add_scheme(parser, default_band):
     parser.add_argument("--band", type=int, default=default_band, help="QA band (default %(default)s)")
+    _add_scheme_choice(parser)
+
+
+def _add_scheme_choice(parser):
     scheme = parser.add_mutually_exclusive_group()
     scheme.add_argument("--scheme", type=_choice(PRESET_IDS), default=PRESET_IDS[0],
                         help=f"QA preset: {', '.join(PRESET_IDS)} or its index (default %(default)s)")
@@ -123,6 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rule(mask)
     mask.add_argument("--output", required=True)
     mask.add_argument("--creation-options")
+
+    explain = commands.add_parser("explain", help="laiqa:explainrule: the raw QA values a rule keeps, or the rule "
+                                                  "that keeps a list of raw values, and the rule for other tools")
+    _add_scheme_choice(explain)
+    given = explain.add_mutually_exclusive_group()
+    given.add_argument("--rule", help="QA keep rule (default: the scheme's default rule)")
+    given.add_argument("--values", help="raw QA values to turn into a rule, e.g. '0, 2, 24' or 'c(0, 2, 24)'")
 
     difference = commands.add_parser("difference", help="laiqa:maskeddifference: product - reference, QA-masked")
     _add_lai(difference, "product", 0, with_raster=True)
@@ -231,6 +242,26 @@ def _mask(args, log):
     return DONE
 
 
+def _explain(args, log):
+    from .core.qa.value_lists import explain, format_values
+
+    explanation = explain(_scheme(args), args.rule, args.values)
+    kept, from_values = explanation.kept, explanation.from_values
+    for note in kept.notes + (from_values.notes if from_values else ()):
+        log(f"note: {note}")
+    if args.values is not None and not from_values.exact:
+        log(f"note: no rule over the scheme's fields keeps exactly these values; the closest adds "
+            f"{format_values(from_values.added, 10) or '-'} and misses {format_values(from_values.missed, 10) or '-'}")
+    log(f"RULE: {explanation.rule.text}")
+    log(f"KEPT_VALUES: {format_values(kept.values)}")
+    log(f"KEPT_COUNT: {kept.kept}")
+    log(f"DROPPED_COUNT: {kept.dropped}")
+    log(f"RULE_FROM_VALUES: {from_values.text if from_values else ''}")
+    for name, text in explanation.exports.items():
+        log(f"{name}: {text}")
+    return DONE
+
+
 def _difference(args, log):
     from .core.difference import masked_difference
     from .core.provenance import sidecar_path, write_provenance
@@ -289,7 +320,7 @@ def _batch(args, log):
     return PAIRS_FAILED if result.failed else DONE
 
 
-COMMANDS = {"decode": _decode, "mask": _mask, "difference": _difference, "batch": _batch}
+COMMANDS = {"decode": _decode, "mask": _mask, "explain": _explain, "difference": _difference, "batch": _batch}
 
 
 def main(argv=None) -> int:

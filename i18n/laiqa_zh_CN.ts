@@ -239,6 +239,101 @@
       <translation>QA 字段（{0}）</translation>
     </message>
     <message>
+      <location filename="../processing_provider/explain_rule.py" line="26" />
+      <source>Explain a QA rule (value lists, exports)</source>
+      <translation>解释 QA 规则（取值列表、导出）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="29" />
+      <source>Lists the raw QA values a rule keeps (KEPT_VALUES, with KEPT_COUNT and DROPPED_COUNT over every combination of the scheme's field values), or turns a list of raw QA values such as &lt;code&gt;0, 2, 24, 26, 32, 34, 56, 58&lt;/code&gt; (also &lt;code&gt;c(…)&lt;/code&gt; or &lt;code&gt;[…]&lt;/code&gt;) into the shortest readable rule we find that keeps exactly those values (RULE_FROM_VALUES). Give RULE or VALUES, not both; with neither, the scheme's default rule is explained. For a rule, RULE_FROM_VALUES is the shortest rule keeping the same values. The rule is also written for Earth Engine (JavaScript and Python, image &lt;code&gt;qa&lt;/code&gt;), numpy (array &lt;code&gt;qa&lt;/code&gt;), gdal_calc.py (&lt;code&gt;--calc&lt;/code&gt; with the QA band as &lt;code&gt;-A&lt;/code&gt;) and the QGIS raster calculator (band &lt;code&gt;"qa@1"&lt;/code&gt;: rename it to your layer). Bits that belong to no field are listed at 0: rules never read them.</source>
+      <translation>列出规则保留的原始 QA 值（KEPT_VALUES，并给出在方案所有字段取值组合上的 KEPT_COUNT 与 DROPPED_COUNT），或将原始 QA 值列表（如 &lt;code&gt;0, 2, 24, 26, 32, 34, 56, 58&lt;/code&gt;，也可写作 &lt;code&gt;c(…)&lt;/code&gt; 或 &lt;code&gt;[…]&lt;/code&gt;）转换为恰好保留这些值的最短可读规则（RULE_FROM_VALUES）。RULE 与 VALUES 只能给出其一；两者都不给时解释方案的默认规则。给出规则时，RULE_FROM_VALUES 是保留相同取值的最短规则。规则还会写成 Earth Engine （JavaScript 与 Python，影像 &lt;code&gt;qa&lt;/code&gt;）、numpy（数组 &lt;code&gt;qa&lt;/code&gt;）、gdal_calc.py（&lt;code&gt;--calc&lt;/code&gt;，QA 波段为 &lt;code&gt;-A&lt;/code&gt;）和 QGIS 栅格计算器（波段 &lt;code&gt;"qa@1"&lt;/code&gt;：请改为你的图层名）的表达式。不属于任何字段的位按 0 列出：规则从不读取它们。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="46" />
+      <source>Raw QA values to turn into a rule (e.g. 0, 2, 24; instead of a rule)</source>
+      <translation>要转换为规则的原始 QA 值（如 0, 2, 24；代替规则）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="48" />
+      <source>Raw QA values kept</source>
+      <translation>保留的原始 QA 值</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="49" />
+      <source>Number of QA values kept</source>
+      <translation>保留的 QA 值个数</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="50" />
+      <source>Number of QA values dropped</source>
+      <translation>剔除的 QA 值个数</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="51" />
+      <source>Rule from the values</source>
+      <translation>由取值得到的规则</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="57" />
+      <source>Earth Engine JavaScript</source>
+      <translation>Earth Engine JavaScript</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="57" />
+      <source>Earth Engine Python</source>
+      <translation>Earth Engine Python</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="58" />
+      <source>numpy</source>
+      <translation>numpy</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="58" />
+      <source>gdal_calc.py --calc</source>
+      <translation>gdal_calc.py --calc</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="59" />
+      <source>QGIS raster calculator</source>
+      <translation>QGIS 栅格计算器</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="67" />
+      <source>Scheme: {0}; rule: {1}</source>
+      <translation>方案：{0}；规则：{1}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="68" />
+      <source>(none: keep all)</source>
+      <translation>（无：全部保留）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="71" />
+      <source>Keeps {0:,} QA values: {1} ({2:,} dropped)</source>
+      <translation>保留 {0:,} 个 QA 值：{1}（剔除 {2:,} 个）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="74" />
+      <source>No rule over the scheme's fields keeps exactly these values; the closest adds {0} and misses {1}</source>
+      <translation>没有基于方案字段的规则能恰好保留这些值；最接近的规则多出 {0}，缺少 {1}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="79" />
+      <source>Rule from the values: {0}</source>
+      <translation>由取值得到的规则：{0}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="80" />
+      <source>(empty: keeps every value)</source>
+      <translation>（空：保留所有值）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/explain_rule.py" line="82" />
+      <source>KEPT_VALUES holds the first {0:,} values</source>
+      <translation>KEPT_VALUES 只含前 {0:,} 个值</translation>
+    </message>
+    <message>
       <location filename="../processing_provider/masked_difference.py" line="100" />
       <source>numpy archive (*.npz)</source>
       <translation>numpy 归档（*.npz）</translation>
@@ -329,187 +424,192 @@
       <translation>密度：每个保留像元的产品与参考 LAI，0.05 LAI 区间（numpy .npz，可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="121" />
-      <source>{0}: layer '{1}' is served by '{2}', not by GDAL; save it as a file first</source>
-      <translation>{0}：图层“{1}”由“{2}”提供而非 GDAL，请先将其保存为文件</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="142" />
-      <source>QA scheme</source>
-      <translation>QA 方案</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="144" />
-      <source>Custom QA fields (used when the scheme is Custom; labels as 0=DRT;1=ECO)</source>
-      <translation>自定义 QA 字段（方案为“自定义”时使用；标签写作 0=DRT;1=ECO）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="164" />
-      <source>QA keep rule (e.g. quality != 3 and algorithm in (DRT, ECO); empty = the scheme's default)</source>
-      <translation>QA 保留规则（如 quality != 3 and algorithm in (DRT, ECO)；留空 = 方案的默认规则）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="189" />
-      <source>QA raster</source>
-      <translation>QA 栅格</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="195" />
-      <source>QA grid in HDF containers (e.g. FparLai_QC)</source>
-      <translation>HDF 文件中 QA 的子数据集（如 FparLai_QC）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="228" />
-      <source>{0} band</source>
-      <translation>{0} 波段</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="231" />
-      <source>{0} preset (scale, valid range, fill)</source>
-      <translation>{0} 预设（缩放系数、有效范围、填充值）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="233" />
-      <source>{0} scale factor (empty = from file or preset)</source>
-      <translation>{0} 缩放系数（留空 = 取自文件或预设）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="234" />
-      <source>{0} offset (empty = from file or preset)</source>
-      <translation>{0} 偏移量（留空 = 取自文件或预设）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="235" />
-      <source>{0} valid minimum, stored units (empty = from file or preset)</source>
-      <translation>{0} 有效最小值，存储单位（留空 = 取自文件或预设）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="236" />
-      <source>{0} valid maximum, stored units (empty = from file or preset)</source>
-      <translation>{0} 有效最大值，存储单位（留空 = 取自文件或预设）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="240" />
-      <source>{0} fill values, stored units, comma separated (empty = from file or preset)</source>
-      <translation>{0} 填充值，存储单位，逗号分隔（留空 = 取自文件或预设）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="293" />
-      <source>Split by QA field (empty = no split)</source>
-      <translation>按 QA 字段分类（留空 = 不分类）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="295" />
-      <source>Resampling of the reference</source>
-      <translation>参考产品重采样方法</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="297" />
-      <source>Deming regression: error variance of the product / of the reference (empty = no Deming line)</source>
-      <translation>Deming 回归：待验证产品误差方差 / 参考产品误差方差（留空 = 不计算 Deming 回归线）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="320" />
-      <source>Creation options of the output rasters (KEY=VALUE|KEY=VALUE; empty = tiled ZSTD GeoTIFF)</source>
-      <translation>输出栅格的创建选项（KEY=VALUE|KEY=VALUE；留空 = 分块 ZSTD 压缩的 GeoTIFF）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="331" />
-      <source>{0}: '{1}' is not KEY=VALUE (separate options with |)</source>
-      <translation>{0}：'{1}' 不是 KEY=VALUE 形式（多个选项用 | 分隔）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="337" />
-      <source>Labels from STRATA_LABELS (empty = each value 0-255 is a stratum)</source>
-      <translation>使用 STRATA_LABELS 中的标签（为空 = 0-255 每个值为一层）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="338" />
-      <source>MODIS MCD12Q1 LC_Type3 (LAI/FPAR biomes)</source>
-      <translation>MODIS MCD12Q1 LC_Type3（LAI/FPAR 生物群区）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="353" />
-      <source>Strata: a class raster such as MCD12Q1 LC_Type3 (optional; nearest neighbour onto the product grid)</source>
-      <translation>分层：类别栅格，如 MCD12Q1 LC_Type3（可选；以最邻近法重采样到产品格网）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="355" />
-      <source>Strata band</source>
-      <translation>分层波段</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="357" />
-      <source>Strata classes</source>
-      <translation>分层类别</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="359" />
-      <source>Strata labels, e.g. 1=Grasslands;2=Shrublands (empty = the preset's)</source>
-      <translation>分层标签，如 1=Grasslands;2=Shrublands（为空 = 使用预设）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="53" />
-      <source>No raster given for {0}</source>
-      <translation>{0} 未给定栅格</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="71" />
-      <source>Custom (fields from CUSTOM_FIELDS)</source>
-      <translation>自定义（字段取自 CUSTOM_FIELDS）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="94" />
+      <location filename="../processing_provider/parameters.py" line="104" />
       <source>Default rule</source>
       <translation>默认规则</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="99" />
+      <location filename="../processing_provider/parameters.py" line="109" />
       <source>Custom: one CUSTOM_FIELDS row per field (name, first bit, bit count, labels such as 0=DRT;1=ECO). From qgis_process: CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</source>
       <translation>自定义：每个字段在 CUSTOM_FIELDS 中占一行（名称、起始比特位、比特数、取值标签如 0=DRT;1=ECO）。在 qgis_process 中：CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</translation>
     </message>
     <message>
-      <location filename="../processing_provider/provider.py" line="21" />
+      <location filename="../processing_provider/parameters.py" line="131" />
+      <source>{0}: layer '{1}' is served by '{2}', not by GDAL; save it as a file first</source>
+      <translation>{0}：图层“{1}”由“{2}”提供而非 GDAL，请先将其保存为文件</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="152" />
+      <source>QA scheme</source>
+      <translation>QA 方案</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="154" />
+      <source>Custom QA fields (used when the scheme is Custom; labels as 0=DRT;1=ECO)</source>
+      <translation>自定义 QA 字段（方案为“自定义”时使用；标签写作 0=DRT;1=ECO）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="174" />
+      <source>QA keep rule (e.g. quality != 3 and algorithm in (DRT, ECO); empty = the scheme's default)</source>
+      <translation>QA 保留规则（如 quality != 3 and algorithm in (DRT, ECO)；留空 = 方案的默认规则）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="194" />
+      <source>Buffer: also drop pixels within this many pixels of a flagged one (0 = no buffer)</source>
+      <translation>缓冲区：距标记像元这么多像元以内的像元也剔除（0 = 不设缓冲区）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="197" />
+      <source>Buffer rule: the flagged pixels, e.g. cloud_state != clear (empty = the pixels the keep rule drops)</source>
+      <translation>缓冲区规则：被标记的像元，如 cloud_state != clear（为空 = 保留规则剔除的像元）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="220" />
+      <source>QA raster</source>
+      <translation>QA 栅格</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="226" />
+      <source>QA grid in HDF containers (e.g. FparLai_QC)</source>
+      <translation>HDF 文件中 QA 的子数据集（如 FparLai_QC）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="259" />
+      <source>{0} band</source>
+      <translation>{0} 波段</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="262" />
+      <source>{0} preset (scale, valid range, fill)</source>
+      <translation>{0} 预设（缩放系数、有效范围、填充值）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="264" />
+      <source>{0} scale factor (empty = from file or preset)</source>
+      <translation>{0} 缩放系数（留空 = 取自文件或预设）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="265" />
+      <source>{0} offset (empty = from file or preset)</source>
+      <translation>{0} 偏移量（留空 = 取自文件或预设）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="266" />
+      <source>{0} valid minimum, stored units (empty = from file or preset)</source>
+      <translation>{0} 有效最小值，存储单位（留空 = 取自文件或预设）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="267" />
+      <source>{0} valid maximum, stored units (empty = from file or preset)</source>
+      <translation>{0} 有效最大值，存储单位（留空 = 取自文件或预设）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="271" />
+      <source>{0} fill values, stored units, comma separated (empty = from file or preset)</source>
+      <translation>{0} 填充值，存储单位，逗号分隔（留空 = 取自文件或预设）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="326" />
+      <source>Split by QA field (empty = no split)</source>
+      <translation>按 QA 字段分类（留空 = 不分类）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="328" />
+      <source>Resampling of the reference</source>
+      <translation>参考产品重采样方法</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="330" />
+      <source>Deming regression: error variance of the product / of the reference (empty = no Deming line)</source>
+      <translation>Deming 回归：待验证产品误差方差 / 参考产品误差方差（留空 = 不计算 Deming 回归线）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="354" />
+      <source>Creation options of the output rasters (KEY=VALUE|KEY=VALUE; empty = tiled ZSTD GeoTIFF)</source>
+      <translation>输出栅格的创建选项（KEY=VALUE|KEY=VALUE；留空 = 分块 ZSTD 压缩的 GeoTIFF）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="365" />
+      <source>{0}: '{1}' is not KEY=VALUE (separate options with |)</source>
+      <translation>{0}：'{1}' 不是 KEY=VALUE 形式（多个选项用 | 分隔）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="371" />
+      <source>Labels from STRATA_LABELS (empty = each value 0-255 is a stratum)</source>
+      <translation>使用 STRATA_LABELS 中的标签（为空 = 0-255 每个值为一层）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="372" />
+      <source>MODIS MCD12Q1 LC_Type3 (LAI/FPAR biomes)</source>
+      <translation>MODIS MCD12Q1 LC_Type3（LAI/FPAR 生物群区）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="387" />
+      <source>Strata: a class raster such as MCD12Q1 LC_Type3 (optional; nearest neighbour onto the product grid)</source>
+      <translation>分层：类别栅格，如 MCD12Q1 LC_Type3（可选；以最邻近法重采样到产品格网）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="389" />
+      <source>Strata band</source>
+      <translation>分层波段</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="391" />
+      <source>Strata classes</source>
+      <translation>分层类别</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="393" />
+      <source>Strata labels, e.g. 1=Grasslands;2=Shrublands (empty = the preset's)</source>
+      <translation>分层标签，如 1=Grasslands;2=Shrublands（为空 = 使用预设）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="63" />
+      <source>No raster given for {0}</source>
+      <translation>{0} 未给定栅格</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="81" />
+      <source>Custom (fields from CUSTOM_FIELDS)</source>
+      <translation>自定义（字段取自 CUSTOM_FIELDS）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/provider.py" line="22" />
       <source>LAI QA Toolkit: QA bit fields and LAI validation</source>
       <translation>LAI QA 工具箱：QA 比特位字段与 LAI 验证</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="22" />
+      <location filename="../processing_provider/qa_mask.py" line="23" />
       <source>QA mask from a rule</source>
       <translation>按规则生成 QA 掩膜</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="25" />
+      <location filename="../processing_provider/qa_mask.py" line="26" />
       <source>Builds a keep-mask from a QA band and a readable rule over the scheme's fields, for example &lt;code&gt;quality != 3 and algorithm in (DRT, ECO)&lt;/code&gt; or &lt;code&gt;MODLAND_QC == 0&lt;/code&gt;. Operators: == != &amp;lt; &amp;lt;= &amp;gt; &amp;gt;= in, not in, and, or, not, parentheses; values are numbers or the field's labels. An empty rule uses the scheme's default rule. Output: 1 keep, 0 drop, 255 where the QA band is nodata; KEPT_FRACTION is the kept share of pixels that have QA.</source>
       <translation>根据 QA 波段和基于方案字段的可读规则生成保留掩膜，例如 &lt;code&gt;quality != 3 and algorithm in (DRT, ECO)&lt;/code&gt; 或 &lt;code&gt;MODLAND_QC == 0&lt;/code&gt;。运算符：== != &amp;lt; &amp;lt;= &amp;gt; &amp;gt;= in、not in、and、or、not 与括号；取值可为数字或字段的取值标签。规则留空时使用方案的默认规则。输出：1 保留，0 剔除，QA 为无效值处为 255；KEPT_FRACTION 为有 QA 的像元中被保留的比例。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="37" />
+      <location filename="../processing_provider/qa_mask.py" line="39" />
       <source>QA keep-mask</source>
       <translation>QA 保留掩膜</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="39" />
+      <location filename="../processing_provider/qa_mask.py" line="41" />
       <source>Kept fraction</source>
       <translation>保留比例</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="45" />
+      <location filename="../processing_provider/qa_mask.py" line="47" />
       <source>QA: {0} band {1}; scheme: {2}; rule: {3}</source>
       <translation>QA：{0} 第 {1} 波段；方案：{2}；规则：{3}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="46" />
-      <source>(none: keep all)</source>
-      <translation>（无：全部保留）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/qa_mask.py" line="51" />
+      <location filename="../processing_provider/qa_mask.py" line="53" />
       <source>Kept {0} of {1} pixels with QA ({2:.2%})</source>
       <translation>有 QA 的 {1} 个像元中保留 {0} 个（{2:.2%}）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="53" />
+      <location filename="../processing_provider/qa_mask.py" line="55" />
       <source>QA mask</source>
       <translation>QA 掩膜</translation>
     </message>
@@ -544,242 +644,242 @@
       <translation>1 保留</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="103" />
+      <location filename="../ui/compare_dialog.py" line="104" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="104" />
+      <location filename="../ui/compare_dialog.py" line="105" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="106" />
+      <location filename="../ui/compare_dialog.py" line="107" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="109" />
+      <location filename="../ui/compare_dialog.py" line="110" />
       <source>Open output folder</source>
       <translation>打开输出文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="110" />
+      <location filename="../ui/compare_dialog.py" line="111" />
       <source>Copy as Python</source>
       <translation>复制为 Python 代码</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="111" />
+      <location filename="../ui/compare_dialog.py" line="112" />
       <source>Copy as qgis_process command</source>
       <translation>复制为 qgis_process 命令</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="124" />
+      <location filename="../ui/compare_dialog.py" line="125" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="131" />
+      <location filename="../ui/compare_dialog.py" line="132" />
       <source>Plots</source>
       <translation>图表</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="133" />
+      <location filename="../ui/compare_dialog.py" line="134" />
       <source>Failed pairs and their reasons</source>
       <translation>失败的配对及原因</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="176" />
+      <location filename="../ui/compare_dialog.py" line="177" />
       <source>empty = the scheme's default rule</source>
       <translation>留空 = 方案的默认规则</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="180" />
+      <location filename="../ui/compare_dialog.py" line="183" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="182" />
+      <location filename="../ui/compare_dialog.py" line="185" />
       <source>Product band</source>
       <translation>待验证产品波段</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="183" />
+      <location filename="../ui/compare_dialog.py" line="186" />
       <source>Product preset</source>
       <translation>待验证产品预设</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="187" />
+      <location filename="../ui/compare_dialog.py" line="190" />
       <source>QA keep rule</source>
       <translation>QA 保留规则</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="188" />
+      <location filename="../ui/compare_dialog.py" line="192" />
       <source>Split by QA field</source>
       <translation>按 QA 字段分类</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="190" />
+      <location filename="../ui/compare_dialog.py" line="194" />
       <source>Reference preset</source>
       <translation>参考产品预设</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="191" />
+      <location filename="../ui/compare_dialog.py" line="195" />
       <source>Difference raster</source>
       <translation>差值栅格</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="216" />
+      <location filename="../ui/compare_dialog.py" line="223" />
       <source>one per core</source>
       <translation>每个 CPU 核一对</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="218" />
+      <location filename="../ui/compare_dialog.py" line="225" />
       <source>Product file pattern</source>
       <translation>待验证产品文件名模式</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="220" />
+      <location filename="../ui/compare_dialog.py" line="227" />
       <source>Reference file pattern</source>
       <translation>参考产品文件名模式</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="222" />
+      <location filename="../ui/compare_dialog.py" line="229" />
       <source>Pairs at a time</source>
       <translation>同时处理的配对数</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="237" />
+      <location filename="../ui/compare_dialog.py" line="244" />
       <source>(no split)</source>
       <translation>（不分类）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="250" />
+      <location filename="../ui/compare_dialog.py" line="272" />
       <source>Running…</source>
       <translation>正在运行…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="254" />
+      <location filename="../ui/compare_dialog.py" line="276" />
       <source>QA rule: {0}</source>
       <translation>QA 规则：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="256" />
+      <location filename="../ui/compare_dialog.py" line="278" />
       <source>product folder</source>
       <translation>待验证产品文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="257" />
+      <location filename="../ui/compare_dialog.py" line="279" />
       <source>reference folder</source>
       <translation>参考产品文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="259" />
+      <location filename="../ui/compare_dialog.py" line="281" />
       <source>Choose an existing {0}.</source>
       <translation>请选择已存在的{0}。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="261" />
+      <location filename="../ui/compare_dialog.py" line="283" />
       <source>Choose an output folder.</source>
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="264" />
+      <location filename="../ui/compare_dialog.py" line="286" />
       <source>Choose the product LAI raster.</source>
       <translation>请选择待验证产品 LAI 栅格。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="266" />
+      <location filename="../ui/compare_dialog.py" line="288" />
       <source>Choose the reference LAI raster.</source>
       <translation>请选择参考产品 LAI 栅格。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="268" />
+      <location filename="../ui/compare_dialog.py" line="290" />
       <source>Choose where to write the difference raster.</source>
       <translation>请选择差值栅格的保存位置。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="360" />
+      <location filename="../ui/compare_dialog.py" line="382" />
       <source>Stopped: the pairs finished before were kept, and a run with the same settings skips them: {0}</source>
       <translation>已停止：此前已完成的配对已保留，以相同设置再次运行会跳过它们：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="361" />
+      <location filename="../ui/compare_dialog.py" line="383" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="363" />
+      <location filename="../ui/compare_dialog.py" line="385" />
       <source>Stopped, no partial output was kept: {0}</source>
       <translation>已停止，未保留任何不完整的输出：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="369" />
+      <location filename="../ui/compare_dialog.py" line="391" />
       <source>Outputs in {0}</source>
       <translation>输出位于 {0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="436" />
+      <location filename="../ui/compare_dialog.py" line="458" />
       <source>Chinese labels need a CJK font and matplotlib knows none: install one (Debian, Ubuntu: fonts-noto-cjk or fonts-wqy-microhei), delete matplotlib's font cache (~/.cache/matplotlib/fontlist-*.json) and restart QGIS.</source>
       <translation>中文标注需要 CJK 字体，而 matplotlib 未找到：请安装一种（Debian、Ubuntu：fonts-noto-cjk 或 fonts-wqy-microhei），删除 matplotlib 的字体缓存（~/.cache/matplotlib/fontlist-*.json），然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="461" />
+      <location filename="../ui/compare_dialog.py" line="483" />
       <source>Product - reference</source>
       <translation>待验证产品 - 参考产品</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="461" />
+      <location filename="../ui/compare_dialog.py" line="483" />
       <source>LAI difference (product - reference)</source>
       <translation>LAI 差值（待验证产品 - 参考产品）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="462" />
+      <location filename="../ui/compare_dialog.py" line="484" />
       <source>pixels (sample)</source>
       <translation>像元数（样本）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="462" />
+      <location filename="../ui/compare_dialog.py" line="484" />
       <source>Product against reference</source>
       <translation>待验证产品与参考产品对比</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="463" />
+      <location filename="../ui/compare_dialog.py" line="485" />
       <source>reference LAI</source>
       <translation>参考产品 LAI</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="463" />
+      <location filename="../ui/compare_dialog.py" line="485" />
       <source>product LAI</source>
       <translation>待验证产品 LAI</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="463" />
+      <location filename="../ui/compare_dialog.py" line="485" />
       <source>pixels (log)</source>
       <translation>像元数（对数）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="464" />
+      <location filename="../ui/compare_dialog.py" line="486" />
       <source>GCOS max(0.5, 20 %)</source>
       <translation>GCOS 要求 max(0.5, 20%)</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="69" />
+      <location filename="../ui/compare_dialog.py" line="70" />
       <source>Rasters (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;All files (*)</source>
       <translation>栅格 (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="91" />
+      <location filename="../ui/compare_dialog.py" line="92" />
       <source>LAI QA Compare</source>
       <translation>LAI QA 对比</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="95" />
+      <location filename="../ui/compare_dialog.py" line="96" />
       <source>Single pair</source>
       <translation>单对</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="96" />
+      <location filename="../ui/compare_dialog.py" line="97" />
       <source>Batch</source>
       <translation>批量</translation>
     </message>

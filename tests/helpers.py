@@ -103,3 +103,22 @@ def model_output_name(model, child_id: str, name: str) -> str:
     """The parameter name of a model output: ``<child_id>:<name>`` up to QGIS 3.3x, ``<name>`` on 3.40."""
     names = [parameter.name() for parameter in model.destinationParameterDefinitions()]
     return next(candidate for candidate in (f"{child_id}:{name}", name) if candidate in names)
+
+
+def rule_texts(scheme):
+    """A hypothesis strategy of random rule texts over a scheme's fields: tests joined by and/or, some negated."""
+    from hypothesis import strategies as st
+
+    def test_of(qa_field):
+        values = st.integers(0, qa_field.max_value)
+        return st.one_of(
+            st.tuples(st.sampled_from(["==", "!=", "<", "<=", ">", ">="]), values).map(
+                lambda t: f"{qa_field.name} {t[0]} {t[1]}"),
+            st.tuples(st.sampled_from(["in", "not in"]), st.lists(values, min_size=1, max_size=3)).map(
+                lambda t: f"{qa_field.name} {t[0]} ({', '.join(map(str, t[1]))})"),
+        )
+
+    test = st.sampled_from(scheme.fields).flatmap(test_of)
+    term = st.tuples(st.booleans(), st.lists(test, min_size=1, max_size=3)).map(
+        lambda t: ("not " if t[0] else "") + "(" + " and ".join(t[1]) + ")")
+    return st.lists(term, min_size=1, max_size=3).map(" or ".join)

@@ -179,3 +179,24 @@ def test_the_python_package_and_the_plugin_carry_one_version():
     with open(os.path.join(ROOT, "requirements-dev.txt"), encoding="utf-8") as handle:
         pins = [line.split("#")[0].strip() for line in handle if line.startswith("dask")]
     assert pins == project["optional-dependencies"]["dask"]
+
+
+def test_explain_prints_what_explainrule_returns(run, tmp_path):
+    values = "0, 2, 24, 26, 32, 34, 56, 58"
+    done = laiqa("explain", "--scheme", "mod15_fparlai_qc", "--values", f"c({values})")
+    assert done.returncode == 0, done.stderr
+    lines = dict(line.split(": ", 1) for line in done.stdout.splitlines())
+    result = run("laiqa:explainrule", {"SCHEME": 1, "VALUES": values})
+    for name in ("KEPT_VALUES", "RULE_FROM_VALUES", "EE_JS", "EE_PYTHON", "NUMPY", "GDAL_CALC",
+                 "QGIS_RASTER_CALCULATOR"):
+        assert lines[name] == result[name]
+    assert (int(lines["KEPT_COUNT"]), int(lines["DROPPED_COUNT"])) == (8, 248)
+    assert lines["KEPT_VALUES"] == values
+
+
+def test_explain_refuses_a_rule_and_values_together_and_bad_values_in_one_line():
+    done = laiqa("explain", "--rule", "quality == 1", "--values", "1")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert "argument --values: not allowed with argument --rule" in done.stderr
+    done = laiqa("explain", "--values", "1, x")
+    assert (done.returncode, done.stderr) == (2, "laiqa: error: 'x' in the value list is not a whole number\n")

@@ -11,6 +11,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QSize
 from qgis.PyQt.QtGui import QColor
 
 from laiqa.core.modis_tiles import MODIS_SINUSOIDAL_WKT, tile_geotransform
+from laiqa.core.qa.scheme import PRESET_IDS
 from laiqa.plugin import LaiQaPlugin
 from laiqa.ui.compare_dialog import RESULT_GROUP
 
@@ -75,6 +76,23 @@ def test_run_stays_disabled_with_the_reason_shown(plugin):
     dialog.tabs.setCurrentIndex(1)
     assert not dialog.run_button.isEnabled()
     assert dialog.message.text() == "Choose an existing product folder."
+
+
+def test_the_rule_shows_the_raw_qa_values_it_keeps_as_it_is_typed(plugin):
+    dialog = plugin.show_dialog()
+    dialog.scheme.setCurrentIndex(PRESET_IDS.index("own_lai"))  # quality bits 0-1, algorithm bits 2-3
+    dialog.rule.setText("quality != failed and algorithm == ECO")
+    kept = [v for v in range(16) if (v & 3) != 3 and (v >> 2) == 1]
+    assert dialog.rule_values.text() == f"Keeps 3 QA values: {', '.join(map(str, kept))} (13 dropped)"
+    dialog.rule.setText("quality != failed and algorithm ==")
+    assert dialog.rule_values.text() == ""
+    dialog.rule.setText("")  # the default rule, quality != 3
+    kept = [v for v in range(16) if (v & 3) != 3]
+    assert dialog.rule_values.text() == f"Keeps 12 QA values: {', '.join(map(str, kept))} (4 dropped)"
+    # Landsat QA_PIXEL, default rule: Fill, Dilated_Cloud, Cloud, Cloud_Shadow, Snow (bits 0, 1, 3-5) all 0
+    dialog.scheme.setCurrentIndex(PRESET_IDS.index("landsat_c2_qa_pixel"))
+    kept = [v for v in range(1 << 16) if not v & 0b111011][:12]
+    assert dialog.rule_values.text() == f"Keeps 2,048 QA values: {', '.join(map(str, kept))}, … (63,488 dropped)"
 
 
 def test_single_pair_from_project_layers_adds_styled_results(plugin, sample_dir, tmp_path):

@@ -46,6 +46,7 @@ from ..core.errors import LaiQaError
 from ..core.lai_encoding import LAI_PRESETS
 from ..core.qa.rule import rule_for
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets
+from ..core.qa.value_lists import format_values, kept_values
 from ..core.readers import open_quietly
 from ..core.stats import read_sample_csv
 from ..translation import tr
@@ -174,6 +175,8 @@ class CompareDialog(QDialog):
         self.scheme.addItems([scheme.name for scheme in presets()])
         self.rule = QLineEdit()
         self.rule.setPlaceholderText(tr("empty = the scheme's default rule"))
+        self.rule_values = QLabel()  # what the rule keeps, as raw QA values (laiqa:explainrule in short)
+        self.rule_values.setWordWrap(True)
         self.split_field = QComboBox()
         self.output = QgsFileWidget()
         self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
@@ -185,12 +188,16 @@ class CompareDialog(QDialog):
         form.addRow(tr("QA band"), self.qa_band)
         form.addRow(tr("QA scheme"), self.scheme)
         form.addRow(tr("QA keep rule"), self.rule)
+        form.addRow("", self.rule_values)
         form.addRow(tr("Split by QA field"), self.split_field)
         form.addRow(tr("Reference LAI"), self.reference)
         form.addRow(tr("Reference preset"), self.reference_preset)
         form.addRow(tr("Difference raster"), self.output)
         self.scheme.currentIndexChanged.connect(self._fill_split_fields)
         self._fill_split_fields()
+        for signal in (self.rule.textChanged, self.scheme.currentIndexChanged):
+            signal.connect(self._show_rule_values)
+        self._show_rule_values()
         self.qa.layers.layerChanged.connect(self._guess_qa_band)
         self.qa.file.fileChanged.connect(self._guess_qa_band)
         for signal in (self.product.layers.layerChanged, self.product.file.fileChanged,
@@ -241,6 +248,21 @@ class CompareDialog(QDialog):
         self.split_field.setCurrentIndex(max(index, 0))
         self.split_field.blockSignals(False)
 
+    def _parsed_rule(self):
+        """(scheme, rule) as the RULE parameter reads them: empty means the scheme's default rule."""
+        scheme = load_preset(PRESET_IDS[self.scheme.currentIndex()])
+        return scheme, rule_for(scheme, self.rule.text().strip() or None)
+
+    def _show_rule_values(self, *_):
+        """Under the rule: the raw QA values it keeps (the first 12, then …); empty while it does not parse."""
+        try:
+            kept = kept_values(*self._parsed_rule())
+        except LaiQaError:  # validation_message names the problem
+            self.rule_values.setText("")
+            return
+        self.rule_values.setText(tr("Keeps {0:,} QA values: {1} ({2:,} dropped)").format(
+            kept.kept, format_values(kept.values, 12), kept.dropped))
+
     def batch_mode(self) -> bool:
         return self.tabs.currentIndex() == 1
 
@@ -248,8 +270,8 @@ class CompareDialog(QDialog):
         """Why Run is disabled, or '' when the inputs can run."""
         if self.task is not None:
             return tr("Running…")
-        try:  # the RULE parameter's convention: empty means the scheme's default rule
-            rule_for(load_preset(PRESET_IDS[self.scheme.currentIndex()]), self.rule.text().strip() or None)
+        try:
+            self._parsed_rule()
         except LaiQaError as error:
             return tr("QA rule: {0}").format(str(error))
         if self.batch_mode():

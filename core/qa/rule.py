@@ -10,11 +10,13 @@ A small recursive-descent parser of our own (never ``eval``)::
              | FIELD ["not"] "in" "(" value ("," value)* ")"
     value   := integer (decimal without leading zeros, 0b…, 0x…) | label of FIELD (bare or quoted)
 
-Field names and labels are matched without regard to case. The compiled rule
-is a function from decoded field arrays to a boolean keep-mask. Chains of
-``and``/``or`` are evaluated in a loop, so their length is not bounded by
-Python's recursion limit; nesting (parentheses, ``not``) is limited to
-``MAX_NESTING`` levels, checked while parsing.
+Field names and labels are matched without regard to case. The parsed rule
+is a tree (``Compare``, ``Member``, ``Not``, ``And``, ``Or``) that evaluates
+decoded field arrays to a boolean keep-mask, and that exports (rule_exports.py)
+and value lists (value_lists.py) read. Chains of ``and``/``or`` are one node
+evaluated in a loop, so their length is not bounded by Python's recursion
+limit; nesting (parentheses, ``not``) is limited to ``MAX_NESTING`` levels,
+checked while parsing.
 """
 from __future__ import annotations
 
@@ -38,9 +40,61 @@ _TOKEN = re.compile(
     r"|(?P<op>==|!=|<=|>=|=|<|>|\(|\)|,)"
 )
 _COMPARE = {
-    "==": operator.eq, "=": operator.eq, "!=": operator.ne,
+    "==": operator.eq, "!=": operator.ne,
     "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
 }
+_SPELLING = {"=": "=="}  # one operator per meaning in the tree
+
+
+@dataclass(frozen=True)
+class Compare:
+    """``field op value``; ``op`` is one of ``_COMPARE`` (``=`` is stored as ``==``)."""
+
+    field: str
+    op: str
+    value: int
+
+    def evaluate(self, fields):
+        return _COMPARE[self.op](fields[self.field], self.value)
+
+
+@dataclass(frozen=True)
+class Member:
+    """``field in (values)``, or ``field not in (values)`` when ``negate``."""
+
+    field: str
+    values: tuple
+    negate: bool = False
+
+    def evaluate(self, fields):
+        keep = np.isin(fields[self.field], self.values)
+        return ~keep if self.negate else keep
+
+
+@dataclass(frozen=True)
+class Not:
+    operand: object
+
+    def evaluate(self, fields):
+        return ~self.operand.evaluate(fields)
+
+
+@dataclass(frozen=True)
+class And:
+    """A chain ``a and b and ...``: a loop, not nested calls, so 10,000 terms evaluate."""
+
+    operands: tuple
+
+    def evaluate(self, fields):
+        return functools.reduce(operator.and_, (operand.evaluate(fields) for operand in self.operands))
+
+
+@dataclass(frozen=True)
+class Or:
+    operands: tuple
+
+    def evaluate(self, fields):
+        return functools.reduce(operator.or_, (operand.evaluate(fields) for operand in self.operands))
 
 
 @dataclass
@@ -106,14 +160,14 @@ class _Parser:
         while self.current.kind == "keyword" and self.current.text == "or":
             self.take()
             operands.append(self.parse_and())
-        return _chain(operands, operator.or_)
+        return operands[0] if len(operands) == 1 else Or(tuple(operands))
 
     def parse_and(self):
         operands = [self.parse_not()]
         while self.current.kind == "keyword" and self.current.text == "and":
             self.take()
             operands.append(self.parse_not())
-        return _chain(operands, operator.and_)
+        return operands[0] if len(operands) == 1 else And(tuple(operands))
 
     def parse_not(self):
         token = self.current
@@ -127,8 +181,7 @@ class _Parser:
             )
         self.take()
         if token.text == "not":
-            inner = self.parse_not()
-            node = lambda f: ~inner(f)  # noqa: E731
+            node = Not(self.parse_not())
         else:
             node = self.parse_or()
             self.expect("op", ")", "')'")
@@ -155,21 +208,13 @@ class _Parser:
                 self.take()
                 values.append(self.parse_value(qa_field))
             self.expect("op", ")", "',' or ')'")
-            name = qa_field.name
-
-            def member(fields, name=name, values=tuple(values), negate=negate):
-                keep = np.isin(fields[name], values)
-                return ~keep if negate else keep
-
-            return member
-        if self.current.kind != "op" or self.current.text not in _COMPARE:
+            return Member(qa_field.name, tuple(values), negate)
+        if self.current.kind != "op" or _SPELLING.get(self.current.text, self.current.text) not in _COMPARE:
             raise self.syntax(
                 f"expected a comparison (==, !=, <, <=, >, >=) or 'in' after '{shorten(qa_field.name)}'"
             )
-        compare = _COMPARE[self.take().text]
-        value = self.parse_value(qa_field)
-        name = qa_field.name
-        return lambda fields: compare(fields[name], value)
+        op = self.take().text
+        return Compare(qa_field.name, _SPELLING.get(op, op), self.parse_value(qa_field))
 
     def field_named(self, token: _Token):
         for qa_field in self.scheme.fields:
@@ -225,32 +270,26 @@ def _number(token: _Token) -> int | None:
     return int(text, 0)
 
 
-def _chain(operands: list, join):
-    """One function for ``a or b or ...`` (or ``and``): a loop, not nested calls, so 10,000 terms evaluate."""
-    if len(operands) == 1:
-        return operands[0]
-    return lambda fields: functools.reduce(join, (operand(fields) for operand in operands))
-
-
 @dataclass(frozen=True)
 class Rule:
-    """A parsed rule: ``keep(fields)`` gives the keep-mask; ``fields`` lists the fields it reads."""
+    """A parsed rule: ``keep(fields)`` gives the keep-mask; ``fields`` lists the fields it reads;
+    ``tree`` is its root node, None for the empty rule (keep every pixel)."""
 
     text: str
     fields: tuple
-    _evaluate: object
+    tree: object = None
 
     def keep(self, decoded: dict) -> np.ndarray:
-        return np.asarray(self._evaluate(decoded), dtype=bool)
+        return np.asarray(True if self.tree is None else self.tree.evaluate(decoded), dtype=bool)
 
 
 def parse_rule(text: str, scheme) -> Rule:
     """Parse ``text`` against ``scheme``; an empty rule keeps every pixel."""
     if not (text or "").strip():
-        return Rule(text="", fields=(), _evaluate=lambda fields: True)
+        return Rule(text="", fields=())
     parser = _Parser(text, scheme)
-    evaluate = parser.parse()
-    return Rule(text=text.strip(), fields=tuple(parser.fields_used), _evaluate=evaluate)
+    tree = parser.parse()
+    return Rule(text=text.strip(), fields=tuple(parser.fields_used), tree=tree)
 
 
 def keep_mask(qa_block: np.ndarray, scheme, rule: Rule) -> np.ndarray:
