@@ -26,7 +26,8 @@ from .core.lai_encoding import LAI_PRESETS, parse_fill_values
 from .core.pairing import DEFAULT_KEY_PATTERN
 from .core.progress import Progress
 from .core.qa.rule import rule_for
-from .core.qa.scheme import PRESET_IDS, load_preset, load_scheme_file, rows_from_flat, scheme_from_table
+from .core.qa.scheme import PRESET_IDS, load_preset, rows_from_flat, scheme_from_table
+from .core.qa.scheme_files import read_scheme_file
 from .core.writers import split_creation_options
 
 DONE, PAIRS_FAILED, REFUSED, INTERRUPTED = 0, 1, 2, 130
@@ -61,7 +62,9 @@ def _add_scheme(parser, default_band):
                         help=f"QA preset: {', '.join(PRESET_IDS)} or its index (default %(default)s)")
     scheme.add_argument("--custom-fields", metavar="NAME,FIRST_BIT,BIT_COUNT,LABELS[,…]",
                         help="a custom scheme as qgis_process's CUSTOM_FIELDS, e.g. algorithm,2,2,0=DRT;1=ECO")
-    scheme.add_argument("--scheme-file", help="a QA scheme saved as JSON (the presets' format)")
+    scheme.add_argument("--scheme-file", metavar="FILE[#NAME]",
+                        help="a QA scheme file: STAC classification:bitfields JSON, unpackqa YAML or the presets' "
+                             "JSON; #NAME picks an asset, band or product where the file holds several")
 
 
 def _add_rule(parser):
@@ -144,12 +147,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _scheme(args):
+def _scheme(args, log):
     if args.custom_fields:
         return scheme_from_table(rows_from_flat(args.custom_fields.split(",")))
     if args.scheme_file:
-        return load_scheme_file(args.scheme_file)
+        loaded = read_scheme_file(args.scheme_file)
+        if loaded.note:
+            log(loaded.note)
+        return loaded.scheme
     return load_preset(args.scheme)
+
+
+def _warn(log, warnings):
+    for warning in warnings:
+        log(f"warning: {warning}")
 
 
 def _creation_options(text):
@@ -188,11 +199,12 @@ def _terminal_progress(label):
 def _decode(args, log):
     from .core.qa_rasters import decode_qa_raster
 
-    qa = QaInput(RasterInput(args.input, args.band), _scheme(args))
+    qa = QaInput(RasterInput(args.input, args.band), _scheme(args, log))
     summary = decode_qa_raster(qa, OutputSpec(args.output, _creation_options(args.creation_options)),
                                _terminal_progress("decode"))
     for note in summary.notes:
         log(note)
+    _warn(log, summary.warnings)
     for name, counts in summary.value_counts.items():
         log(f"{name}: " + ", ".join(f"{value}={count}" for value, count in counts.items()))
     return DONE
@@ -201,10 +213,11 @@ def _decode(args, log):
 def _mask(args, log):
     from .core.qa_rasters import qa_mask_raster
 
-    qa = QaInput(RasterInput(args.input, args.band), _scheme(args))
+    qa = QaInput(RasterInput(args.input, args.band), _scheme(args, log))
     summary = qa_mask_raster(qa, rule_for(qa.scheme, args.rule),
                              OutputSpec(args.output, _creation_options(args.creation_options)),
                              _terminal_progress("mask"))
+    _warn(log, summary.warnings)
     log(f"Kept {summary.kept} of {summary.valid} pixels with QA ({summary.kept_fraction:.2%})")
     return DONE
 
@@ -222,7 +235,7 @@ def _difference(args, log):
     )
 
     product = _lai_spec(args, "product").at(args.product)
-    scheme = _scheme(args)
+    scheme = _scheme(args, log)
     result = masked_difference(
         product, _lai_spec(args, "reference").at(args.reference),
         QaInput(RasterInput(args.qa or args.product, args.band), scheme),
@@ -231,6 +244,7 @@ def _difference(args, log):
         _terminal_progress("difference"))
     for line in [*result.notes, *map(format_row, result.rows)]:
         log(line)
+    _warn(log, result.warnings)
     for line in map(format_completeness, result.completeness):
         log(line)
     for path, rows, columns in ((args.output_stats, result.rows, COLUMNS),
@@ -249,12 +263,12 @@ def _batch(args, log):
 
     request = BatchRequest(
         args.product_folder, args.reference_folder, args.output_folder, _lai_spec(args, "product"),
-        _lai_spec(args, "reference"), QaSpec(_scheme(args), args.band, args.qa_subdataset), _settings(args),
+        _lai_spec(args, "reference"), QaSpec(_scheme(args, log), args.band, args.qa_subdataset), _settings(args),
         product_pattern=args.product_pattern, reference_pattern=args.reference_pattern, recursive=args.recursive,
         key_pattern=args.key_pattern, workers=args.workers, executor=args.executor, scheduler=args.scheduler,
         overwrite=args.overwrite, class_folders=args.class_folders,
         creation_options=_creation_options(args.creation_options))
-    result = run_batch(request, _terminal_progress("pairs"), log)
+    result = run_batch(request, _terminal_progress("pairs"), log, warn=lambda line: log(f"warning: {line}"))
     log("Pooled over all pairs:")
     for row in result.pooled_rows:
         log(format_row(row))

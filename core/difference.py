@@ -41,6 +41,7 @@ class DifferenceResult:
     completeness: list = field(default_factory=list)  # rows of stats.COMPLETENESS_COLUMNS, per class and 'all'
     completeness_counts: np.ndarray | None = None  # classes (+ 'other') x (kept, each drop reason), for pooling
     provenance: dict = field(default_factory=dict)  # provenance.difference_provenance: for a methods section
+    warnings: list = field(default_factory=list)  # the preset does not fit the QA file (readers.open_qa)
 
 
 def split_classes(scheme, split_field: str):
@@ -205,7 +206,8 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
         record = difference_provenance(product, reference, qa, settings, rule, {
             "product": product_band.encoding, "reference": reference_band.encoding}, resampling)
         return _difference_pass([product_band.band, reference_read, qa_band.band], product_band.grid, context,
-                                class_names, output, settings, notes, progress, finish, record)
+                                class_names, output, settings, notes, progress, finish, record,
+                                [qa_band.warning] if qa_band.warning else [])
 
 
 @contextmanager
@@ -226,7 +228,7 @@ def _reference_on_product_grid(reference, product, settings, notes, product_name
 
 
 def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, settings: DifferenceSettings, notes,
-                     progress, finish, record) -> DifferenceResult:
+                     progress, finish, record, warnings) -> DifferenceResult:
     """Write every band of every window and add up the statistics of its kept pixels."""
     sample_points, deming_lambda = settings.sample_points, settings.deming_lambda
     band_names = [*class_names, "all"]
@@ -270,7 +272,8 @@ def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, set
         writes = None  # no band handle may outlive its file
         result = DifferenceResult(output.path, band_names, accumulator.band_rows(deming_lambda), notes, class_files,
                                   accumulator, _sample_arrays(sample, accumulator.class_names) if sample_step else None,
-                                  completeness_rows(accumulator.class_names, completeness), completeness, record)
+                                  completeness_rows(accumulator.class_names, completeness), completeness, record,
+                                  warnings)
         if finish is not None:
             finish(result)
     return result

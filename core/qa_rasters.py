@@ -45,6 +45,7 @@ class DecodeSummary:
     value_counts: dict = field(default_factory=dict)  # field name -> {value: count}
     nodata_pixels: int = 0
     notes: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # the preset does not fit the QA file (readers.open_qa)
 
 
 def decode_qa_raster(qa: QaInput, output: OutputSpec, progress=SILENT) -> DecodeSummary:
@@ -58,7 +59,8 @@ def decode_qa_raster(qa: QaInput, output: OutputSpec, progress=SILENT) -> Decode
         index: np.zeros(qa_field.max_value + 1, dtype=np.int64)
         for index, qa_field in enumerate(scheme.fields) if qa_field.bit_count <= COUNTED_FIELD_BITS
     }
-    summary = DecodeSummary(output.path, notes=[opened.note] if opened.note else [])
+    summary = DecodeSummary(output.path, notes=[opened.note] if opened.note else [],
+                            warnings=[opened.warning] if opened.warning else [])
 
     def compute(window, qa_block):
         missing = opened.nodata_mask(qa_block)
@@ -87,6 +89,7 @@ class MaskSummary:
     kept: int = 0
     valid: int = 0
     notes: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # the preset does not fit the QA file (readers.open_qa)
 
     @property
     def kept_fraction(self) -> float:
@@ -98,7 +101,8 @@ def qa_mask_raster(qa: QaInput, rule, output: OutputSpec, progress=SILENT) -> Ma
     """Byte mask: 1 keep, 0 drop, MASK_NODATA where the QA band is nodata."""
     opened = open_qa(qa)
     refuse_overwriting_inputs([("The output", output.path)], [("QA", opened)])
-    summary = MaskSummary(output.path, notes=[opened.note] if opened.note else [])
+    summary = MaskSummary(output.path, notes=[opened.note] if opened.note else [],
+                          warnings=[opened.warning] if opened.warning else [])
 
     def compute(window, qa_block):
         missing = opened.nodata_mask(qa_block)

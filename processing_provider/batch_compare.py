@@ -122,7 +122,7 @@ class BatchCompare(ValidationAlgorithm):
             output_folder=self.parameterAsString(params, self.OUTPUT_FOLDER, context),
             product=self.PRODUCT_LAI.read_spec(self, params, context),
             reference=self.REFERENCE_LAI.read_spec(self, params, context),
-            qa=self.QA.read_spec(self, params, context),
+            qa=self.QA.read_spec(self, params, context, feedback),
             settings=self.SETTINGS.read(self, params, context),
             creation_options=self.CREATION_OPTIONS.read(self, params, context),
             product_pattern=self.parameterAsString(params, self.PRODUCT_PATTERN, context),
@@ -135,7 +135,8 @@ class BatchCompare(ValidationAlgorithm):
             overwrite=self.parameterAsBool(params, self.OVERWRITE, context),
             class_folders=self.parameterAsBool(params, self.CLASS_FOLDERS, context),
         )
-        result = run_batch(request, self.progress_of(feedback), feedback.pushInfo, footprints_style())
+        result = run_batch(request, self.progress_of(feedback), feedback.pushInfo, footprints_style(),
+                           warn=feedback.pushWarning)
         feedback.pushInfo(self.tr("Pooled over all pairs:"))
         for row in result.pooled_rows:
             feedback.pushInfo(format_row(row))
