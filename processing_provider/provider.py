@@ -6,6 +6,7 @@ from ..translation import tr
 from .base import ICON
 from .batch_compare import BatchCompare
 from .decode_qa_bits import DecodeQaBits
+from .export_scheme import ExportScheme
 from .masked_difference import MaskedDifference
 from .qa_mask import QaMask
 
@@ -27,5 +28,5 @@ class LaiQaProvider(QgsProcessingProvider):
         return ICON
 
     def loadAlgorithms(self):  # noqa: N802 - QGIS API name
-        for algorithm in (DecodeQaBits(), QaMask(), MaskedDifference(), BatchCompare()):
+        for algorithm in (DecodeQaBits(), QaMask(), MaskedDifference(), BatchCompare(), ExportScheme()):
             self.addAlgorithm(algorithm)

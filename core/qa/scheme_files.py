@@ -80,9 +80,10 @@ def _split_choice(path: str):
 
 
 def _parse(path: str):
-    """The file's JSON or YAML, told from its first character (YAML only where it is not JSON-like)."""
+    """The file's JSON or YAML: by its extension, else JSON where it starts like JSON (YAML reads JSON too)."""
     text = read_scheme_text(path)
-    if text.lstrip()[:1] in ("{", "[") or os.path.splitext(path)[1].lower() == ".json":
+    extension = os.path.splitext(path)[1].lower()
+    if extension == ".json" or (extension not in (".yaml", ".yml") and text.lstrip()[:1] in ("{", "[")):
         return parse_scheme_json(text, path)
     yaml = _yaml()
     try:
@@ -149,7 +150,7 @@ def _stac_sets(data) -> list:
             bands = holder.get(key)
             for index, band in enumerate(bands if isinstance(bands, list) else [], 1):
                 if isinstance(band, dict) and isinstance(band.get(STAC_KEY), list):
-                    band_names = [f"{names[0]} band {index}", f"{names[-1]}/{index}"]
+                    band_names = [f"{names[0]} band {index}", f"{names[-1]}/{index}", names[-1]]
                     if isinstance(band.get("name"), str):
                         band_names.append(band["name"])
                     found.append((band_names, band[STAC_KEY], band))
@@ -303,7 +304,7 @@ def write_scheme_file(scheme: Scheme, path, file_format: str) -> None:
     """The scheme as a file, complete or not at all; the extension must fit the format (the reader goes by it)."""
     extensions = FORMAT_EXTENSIONS.get(file_format, ())
     if extensions and os.path.splitext(str(path))[1].lower() not in extensions:
-        raise SchemeError(f"A {file_format} scheme file must end in {' or '.join(extensions)}: '{shorten(path)}'")
+        raise SchemeError(f"A {file_format} scheme file must end in {' or '.join(extensions)}: '{path}'")
     text = scheme_text(scheme, file_format)
     with atomic_text_file(path) as handle:
         handle.write(text)
