@@ -108,6 +108,11 @@ def schemes_help() -> str:
     return "".join(parts)
 
 
+def blank(cell) -> bool:
+    """An empty matrix cell: None, QGIS's NULL (a null QVariant) or only spaces."""
+    return cell is None or (hasattr(cell, "isNull") and cell.isNull()) or not str(cell).strip()
+
+
 def text_or_none(algorithm, parameters, name, context):
     """A string parameter's stripped text, or None where it is empty."""
     return algorithm.parameterAsString(parameters, name, context).strip() or None
@@ -163,7 +168,7 @@ class SchemeParameters:
         cells = algorithm.parameterAsMatrix(parameters, self.custom_fields, context)
         path = algorithm.parameterAsFile(parameters, self.scheme_file, context)
         if path:
-            if any(str(cell).strip() for cell in cells or [] if cell is not None):
+            if not all(blank(cell) for cell in cells or []):
                 raise QgsProcessingException(tr("Give the QA scheme as {0} or as {1}, not both").format(
                     self.custom_fields, self.scheme_file))
             loaded = read_scheme_file(path)
