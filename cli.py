@@ -27,7 +27,8 @@ from .core.lai_encoding import LAI_PRESETS, parse_fill_values
 from .core.pairing import DEFAULT_KEY_PATTERN
 from .core.progress import Progress
 from .core.qa.rule import rule_for
-from .core.qa.scheme import PRESET_IDS, load_preset, load_scheme_file, rows_from_flat, scheme_from_table
+from .core.qa.scheme import PRESET_IDS, load_preset, rows_from_flat, scheme_from_table
+from .core.qa.scheme_files import read_scheme_file
 from .core.strata import STRATA_PRESETS, StrataInput, parse_strata_labels
 from .core.writers import split_creation_options
 
@@ -67,7 +68,9 @@ def _add_scheme_choice(parser):
                         help=f"QA preset: {', '.join(PRESET_IDS)} or its index (default %(default)s)")
     scheme.add_argument("--custom-fields", metavar="NAME,FIRST_BIT,BIT_COUNT,LABELS[,…]",
                         help="a custom scheme as qgis_process's CUSTOM_FIELDS, e.g. algorithm,2,2,0=DRT;1=ECO")
-    scheme.add_argument("--scheme-file", help="a QA scheme saved as JSON (the presets' format)")
+    scheme.add_argument("--scheme-file", metavar="FILE[#NAME]",
+                        help="a QA scheme file: STAC classification:bitfields JSON, unpackqa YAML or the presets' "
+                             "JSON; #NAME picks an asset, band or product where the file holds several")
 
 
 def _add_rule(parser):
@@ -170,12 +173,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _scheme(args):
+def _scheme(args, log):
     if args.custom_fields:
         return scheme_from_table(rows_from_flat(args.custom_fields.split(",")))
     if args.scheme_file:
-        return load_scheme_file(args.scheme_file)
+        loaded = read_scheme_file(args.scheme_file)
+        if loaded.note:
+            log(loaded.note)
+        return loaded.scheme
     return load_preset(args.scheme)
+
+
+def _warn(log, warnings):
+    for warning in warnings:
+        log(f"warning: {warning}")
 
 
 def _creation_options(text):
@@ -221,11 +232,12 @@ def _terminal_progress(label):
 def _decode(args, log):
     from .core.qa_rasters import decode_qa_raster
 
-    qa = QaInput(RasterInput(args.input, args.band), _scheme(args))
+    qa = QaInput(RasterInput(args.input, args.band), _scheme(args, log))
     summary = decode_qa_raster(qa, OutputSpec(args.output, _creation_options(args.creation_options)),
                                _terminal_progress("decode"))
     for note in summary.notes:
         log(note)
+    _warn(log, summary.warnings)
     for name, counts in summary.value_counts.items():
         log(f"{name}: " + ", ".join(f"{value}={count}" for value, count in counts.items()))
     return DONE
@@ -234,10 +246,11 @@ def _decode(args, log):
 def _mask(args, log):
     from .core.qa_rasters import qa_mask_raster
 
-    qa = QaInput(RasterInput(args.input, args.band), _scheme(args))
+    qa = QaInput(RasterInput(args.input, args.band), _scheme(args, log))
     summary = qa_mask_raster(qa, rule_for(qa.scheme, args.rule),
                              OutputSpec(args.output, _creation_options(args.creation_options)),
                              _terminal_progress("mask"), BufferSpec(args.buffer, args.buffer_rule))
+    _warn(log, summary.warnings)
     log(f"Kept {summary.kept} of {summary.valid} pixels with QA ({summary.kept_fraction:.2%})")
     return DONE
 
@@ -276,7 +289,7 @@ def _difference(args, log):
     )
 
     product = _lai_spec(args, "product").at(args.product)
-    scheme = _scheme(args)
+    scheme = _scheme(args, log)
     result = masked_difference(
         product, _lai_spec(args, "reference").at(args.reference),
         QaInput(RasterInput(args.qa or args.product, args.band), scheme),
@@ -285,6 +298,7 @@ def _difference(args, log):
         _terminal_progress("difference"), strata=_strata(args))
     for line in [*result.notes, *map(format_row, result.rows)]:
         log(line)
+    _warn(log, result.warnings)
     for line in map(format_completeness, result.completeness):
         log(line)
     for path, rows, columns in ((args.output_stats, result.rows, COLUMNS),
@@ -306,13 +320,13 @@ def _batch(args, log):
 
     request = BatchRequest(
         args.product_folder, args.reference_folder, args.output_folder, _lai_spec(args, "product"),
-        _lai_spec(args, "reference"), QaSpec(_scheme(args), args.band, args.qa_subdataset),
+        _lai_spec(args, "reference"), QaSpec(_scheme(args, log), args.band, args.qa_subdataset),
         _settings(args, density=args.density), strata=_strata(args),
         product_pattern=args.product_pattern, reference_pattern=args.reference_pattern, recursive=args.recursive,
         key_pattern=args.key_pattern, workers=args.workers, executor=args.executor, scheduler=args.scheduler,
         overwrite=args.overwrite, class_folders=args.class_folders,
         creation_options=_creation_options(args.creation_options))
-    result = run_batch(request, _terminal_progress("pairs"), log)
+    result = run_batch(request, _terminal_progress("pairs"), log, warn=lambda line: log(f"warning: {line}"))
     log("Pooled over all pairs:")
     for row in result.pooled_rows:
         log(format_row(row))

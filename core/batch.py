@@ -97,6 +97,7 @@ class PairResult:
     strata_names: list = field(default_factory=list)
     strata_sums: np.ndarray | None = None  # SUMS x (stratum, class + 'other'), see difference.DifferenceResult
     density_path: str = ""  # its <key>.density.npz, when the batch counts densities
+    warnings: list = field(default_factory=list)  # the preset does not fit the pair's QA file (readers.open_qa)
 
 
 @dataclass
@@ -235,7 +236,8 @@ def run_pair(key: str, product: str, reference: str, request: BatchRequest, prog
     return PairResult(key, product, reference, "done", output=output, class_names=band_names,
                       sums=result.accumulator.sums.copy(), footprint=_footprint(output),
                       completeness=result.completeness_counts.copy(), strata_names=result.strata_names,
-                      strata_sums=strata_sums, density_path=density_path(output) if result.density else "")
+                      strata_sums=strata_sums, density_path=density_path(output) if result.density else "",
+                      warnings=result.warnings)
 
 
 def failed_pair(job, reason: str) -> PairResult:
@@ -266,9 +268,11 @@ def pair_task(key: str, product: str, reference: str, request: BatchRequest, pro
         return failed_pair((key, product, reference), f"{type(error).__name__}: {error}")
 
 
-def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print, footprints_style=None) -> BatchResult:
+def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print, footprints_style=None,
+              warn=None) -> BatchResult:
     """Every pair, the summary, the footprints GeoPackage (with ``footprints_style`` = (name, QML, description)
-    as its default style, when given) and the mosaics."""
+    as its default style, when given) and the mosaics. ``warn`` (default: ``log``) takes each pair's warning
+    that the preset does not fit its QA file."""
     check_settings(request.settings, request.qa.scheme)  # a bad rule fails the batch once, not every pair
     check_output_folder(request)
     products = find_files(request.product_folder, request.product_pattern, request.recursive, "Product")
@@ -284,7 +288,7 @@ def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print, foo
     except OSError as error:
         raise LaiQaError(f"Cannot create the output folder '{request.output_folder}': {error.strerror}") from None
     with folder_lock(request.output_folder):
-        return _run_locked(request, pairing, progress, log, footprints_style)
+        return _run_locked(request, pairing, progress, log, footprints_style, warn or log)
 
 
 def check_output_folder(request: BatchRequest) -> None:
@@ -341,10 +345,12 @@ def _stale(lock_path: str) -> bool:
     return False
 
 
-def _run_locked(request: BatchRequest, pairing, progress: Progress, log, footprints_style) -> BatchResult:
+def _run_locked(request: BatchRequest, pairing, progress: Progress, log, footprints_style, warn) -> BatchResult:
     def report(key, result, where):
         log(f"{key}: {result.status}" + (f" ({result.reason or result.note})" if result.reason or result.note else "")
             + (f" on {where}" if where else ""))
+        for warning in result.warnings:
+            warn(f"{key}: {warning}")
 
     jobs = [(key, product.path, reference.path, request) for key, product, reference in pairing.pairs]
     results = run_tasks(pair_task, jobs, request.executor, request.workers, request.scheduler, progress, log,

@@ -48,6 +48,7 @@ class DifferenceResult:
     strata_accumulator: Accumulator | None = None  # columns stratum-major: (stratum, class + 'other'), then none
     strata_rows: list = field(default_factory=list)  # rows of stats.STRATA_COLUMNS: strata with kept pixels
     density: Density | None = None  # exact 2-D histogram of kept pixels (settings.density)
+    warnings: list = field(default_factory=list)  # the preset does not fit the QA file (readers.open_qa)
 
 
 def split_classes(scheme, split_field: str):
@@ -231,7 +232,8 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
             "product": product_band.encoding, "reference": reference_band.encoding}, resampling, strata)
         bins = density_bins(product_band.encoding, reference_band.encoding) if settings.density else 0
         return _difference_pass([product_band.band, reference_read, qa_band.band], product_band.grid, context,
-                                class_names, output, settings, notes, progress, finish, record, strata_read, bins)
+                                class_names, output, settings, notes, progress, finish, record,
+                                [qa_band.warning] if qa_band.warning else [], strata_read, bins)
 
 
 @contextmanager
@@ -252,7 +254,7 @@ def _reference_on_product_grid(reference, product, settings, notes, product_name
 
 
 def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, settings: DifferenceSettings, notes,
-                     progress, finish, record, strata=None, density_bins_per_axis=0) -> DifferenceResult:
+                     progress, finish, record, warnings, strata=None, density_bins_per_axis=0) -> DifferenceResult:
     """Write every band of every window and add up the statistics of its kept pixels (per stratum too, and
     their density, when asked)."""
     sample_points, deming_lambda = settings.sample_points, settings.deming_lambda
@@ -319,7 +321,7 @@ def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, set
         result = DifferenceResult(output.path, band_names, accumulator.band_rows(deming_lambda), notes, class_files,
                                   accumulator, _sample_arrays(sample, accumulator.class_names) if sample_step else None,
                                   completeness_rows(accumulator.class_names, completeness), completeness, record,
-                                  density=density)
+                                  warnings=warnings, density=density)
         if strata_accumulator is not None:
             result.strata_names = list(strata.names)
             result.strata_accumulator = strata_accumulator

@@ -48,6 +48,7 @@ class DecodeSummary:
     value_counts: dict = field(default_factory=dict)  # field name -> {value: count}
     nodata_pixels: int = 0
     notes: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # the preset does not fit the QA file (readers.open_qa)
 
 
 def decode_qa_raster(qa: QaInput, output: OutputSpec, progress=SILENT) -> DecodeSummary:
@@ -61,7 +62,8 @@ def decode_qa_raster(qa: QaInput, output: OutputSpec, progress=SILENT) -> Decode
         index: np.zeros(qa_field.max_value + 1, dtype=np.int64)
         for index, qa_field in enumerate(scheme.fields) if qa_field.bit_count <= COUNTED_FIELD_BITS
     }
-    summary = DecodeSummary(output.path, notes=[opened.note] if opened.note else [])
+    summary = DecodeSummary(output.path, notes=[opened.note] if opened.note else [],
+                            warnings=[opened.warning] if opened.warning else [])
 
     def compute(window, qa_block):
         missing = opened.nodata_mask(qa_block)
@@ -90,6 +92,7 @@ class MaskSummary:
     kept: int = 0
     valid: int = 0
     notes: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # the preset does not fit the QA file (readers.open_qa)
 
     @property
     def kept_fraction(self) -> float:
@@ -103,7 +106,8 @@ def qa_mask_raster(qa: QaInput, rule, output: OutputSpec, progress=SILENT,
     buffer = buffer_for(buffer_spec or BufferSpec(), qa.scheme, rule)
     opened = open_qa(qa)
     refuse_overwriting_inputs([("The output", output.path)], [("QA", opened)])
-    summary = MaskSummary(output.path, notes=[opened.note] if opened.note else [])
+    summary = MaskSummary(output.path, notes=[opened.note] if opened.note else [],
+                          warnings=[opened.warning] if opened.warning else [])
     size = (opened.band.XSize, opened.band.YSize)
 
     def compute(window, qa_block, qa_halo=None):

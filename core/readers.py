@@ -18,6 +18,7 @@ from .inputs import LaiInput, QaInput, RasterInput
 from .lai_encoding import LaiEncoding, lai_preset, resolve_encoding
 from .pixel_grid import PixelGrid, pixel_grid_of
 from .qa.decode import check_fits
+from .qa.product_guard import preset_mismatch
 
 # Pixels per window; ~1 M keeps a window of a few Float32/Int16 arrays in a few tens of MB.
 TARGET_WINDOW_PIXELS = 1 << 20
@@ -153,6 +154,7 @@ class OpenedBand:
     note: str  # where the subdataset and georeference came from, for the log ("" when nothing to say)
     encoding: LaiEncoding | None = None  # LAI bands: scale, offset, valid range, fill
     nodata: float | None = None  # QA bands: the band's nodata value
+    warning: str = ""  # QA bands: the file's product does not fit the preset (product_guard), for the log
 
     def nodata_mask(self, block: np.ndarray):
         return nodata_mask(block, self.nodata)
@@ -201,7 +203,8 @@ def open_lai(lai: LaiInput, role: str) -> OpenedBand:
 
 
 def open_qa(qa: QaInput, role: str = "QA raster") -> OpenedBand:
-    """A QA band, checked to be an integer band wide enough for the scheme's fields."""
+    """A QA band, checked to be an integer band wide enough for the scheme's fields; ``warning`` says when
+    the file's name or metadata names a product the scheme's preset does not describe."""
     source, dataset, band, grid, note = open_band(qa.raster, role, qa.scheme.grids, georeference_required=False)
     name = type_name(band)
     if numpy_type(band).kind not in "iu":
@@ -210,7 +213,8 @@ def open_qa(qa: QaInput, role: str = "QA raster") -> OpenedBand:
             "(Byte, UInt16, Int16, UInt32, Int32). Is this the QA band?"
         )
     check_fits(qa.scheme, gdal.GetDataTypeSize(band.DataType), name)
-    return OpenedBand(source, dataset, band, grid, note, nodata=band.GetNoDataValue())
+    warning = preset_mismatch(qa.scheme.id, source, dataset.GetMetadata() or {}) or ""
+    return OpenedBand(source, dataset, band, grid, note, nodata=band.GetNoDataValue(), warning=warning)
 
 
 def _aligned_step(block: int, align: int) -> int:

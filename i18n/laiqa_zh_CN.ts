@@ -129,7 +129,7 @@
       <translation>合并密度（numpy .npz）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="153" />
+      <location filename="../processing_provider/batch_compare.py" line="154" />
       <source>Pooled over all pairs:</source>
       <translation>全部配对合并统计：</translation>
     </message>
@@ -229,12 +229,12 @@
       <translation>QA：{0} 第 {1} 波段；方案：{2}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/decode_qa_bits.py" line="59" />
+      <location filename="../processing_provider/decode_qa_bits.py" line="61" />
       <source>QA nodata pixels (nodata in every band): {0}</source>
       <translation>QA 无效值像元（在所有波段中为无效值）：{0}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/decode_qa_bits.py" line="70" />
+      <location filename="../processing_provider/decode_qa_bits.py" line="72" />
       <source>QA fields ({0})</source>
       <translation>QA 字段（{0}）</translation>
     </message>
@@ -334,6 +334,56 @@
       <translation>KEPT_VALUES 只含前 {0:,} 个值</translation>
     </message>
     <message>
+      <location filename="../processing_provider/export_scheme.py" line="20" />
+      <source>Export a QA scheme to a file</source>
+      <translation>将 QA 方案导出为文件</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_scheme.py" line="24" />
+      <source>STAC classification:bitfields (JSON)</source>
+      <translation>STAC classification:bitfields（JSON）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_scheme.py" line="24" />
+      <source>unpackqa product (YAML)</source>
+      <translation>unpackqa 产品（YAML）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_scheme.py" line="25" />
+      <source>LAI QA Toolkit scheme (JSON)</source>
+      <translation>LAI QA Toolkit 方案（JSON）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_scheme.py" line="28" />
+      <source>Writes a QA scheme (a preset, the custom fields, or a scheme file) as a file to share or to load again with SCHEME_FILE. STAC: the classification extension's bit fields, our labels as class names and their meanings as descriptions, our scheme's name, source and default rule under laiqa:scheme. unpackqa: one product with its flags' bits (no labels: the format has none). LAI QA Toolkit: the presets' own JSON, everything kept. JSON formats end in .json, YAML in .yaml or .yml.</source>
+      <translation>将 QA 方案（预设、自定义字段或方案文件）写成文件，便于共享，或通过 SCHEME_FILE 再次加载。STAC：分类扩展的位字段，我们的标签作为类别名称，其含义作为描述，方案的名称、来源和默认规则写在 laiqa:scheme 下。unpackqa：一个产品及其各标志的位（无标签：该格式没有标签）。LAI QA Toolkit：预设自身的 JSON，保留全部内容。JSON 格式以 .json 结尾，YAML 以 .yaml 或 .yml 结尾。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_scheme.py" line="38" />
+      <source>File format</source>
+      <translation>文件格式</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_scheme.py" line="41" />
+      <source>QA scheme file</source>
+      <translation>QA 方案文件</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_scheme.py" line="41" />
+      <source>JSON (*.json);;YAML (*.yaml *.yml)</source>
+      <translation>JSON (*.json);;YAML (*.yaml *.yml)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_scheme.py" line="42" />
+      <source>Scheme name</source>
+      <translation>方案名称</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/export_scheme.py" line="49" />
+      <source>Wrote {0} ({1} fields) as {2}: {3}</source>
+      <translation>已将 {0}（{1} 个字段）写为 {2}：{3}</translation>
+    </message>
+    <message>
       <location filename="../processing_provider/masked_difference.py" line="100" />
       <source>numpy archive (*.npz)</source>
       <translation>numpy 归档（*.npz）</translation>
@@ -354,12 +404,12 @@
       <translation>将差值写为云优化 GeoTIFF（COG）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="157" />
+      <location filename="../processing_provider/masked_difference.py" line="159" />
       <source>Provenance: {0}</source>
       <translation>来源与处理记录：{0}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="160" />
+      <location filename="../processing_provider/masked_difference.py" line="162" />
       <source>LAI difference: product - reference (LAI)</source>
       <translation>LAI 差值：待验证产品 - 参考产品（LAI）</translation>
     </message>
@@ -424,157 +474,177 @@
       <translation>密度：每个保留像元的产品与参考 LAI，0.05 LAI 区间（numpy .npz，可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="104" />
+      <location filename="../processing_provider/parameters.py" line="106" />
       <source>Default rule</source>
       <translation>默认规则</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="109" />
+      <location filename="../processing_provider/parameters.py" line="111" />
       <source>Custom: one CUSTOM_FIELDS row per field (name, first bit, bit count, labels such as 0=DRT;1=ECO). From qgis_process: CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</source>
       <translation>自定义：每个字段在 CUSTOM_FIELDS 中占一行（名称、起始比特位、比特数、取值标签如 0=DRT;1=ECO）。在 qgis_process 中：CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="131" />
+      <location filename="../processing_provider/parameters.py" line="115" />
+      <source>a scheme file instead of SCHEME: STAC classification:bitfields JSON (a bare list, an object holding it, or a STAC Item whose asset or band carries it), unpackqa product YAML, or a LAI QA Toolkit scheme JSON (laiqa:exportscheme writes all three). A file with several bit field sets gives its first; name another as file.json#asset or file.yaml#product. Not together with CUSTOM_FIELDS.</source>
+      <translation>以方案文件代替 SCHEME：STAC classification:bitfields JSON（单独的列表、包含该键的对象，或其资产或波段带有该键的 STAC Item）、unpackqa 产品 YAML，或 LAI QA Toolkit 方案 JSON（laiqa:exportscheme 可写出这三种格式）。含有多组位字段的文件取第一组；如需其他组，写作 file.json#资产 或 file.yaml#产品。不能与 CUSTOM_FIELDS 同时使用。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="143" />
       <source>{0}: layer '{1}' is served by '{2}', not by GDAL; save it as a file first</source>
       <translation>{0}：图层“{1}”由“{2}”提供而非 GDAL，请先将其保存为文件</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="152" />
+      <location filename="../processing_provider/parameters.py" line="169" />
       <source>QA scheme</source>
       <translation>QA 方案</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="154" />
+      <location filename="../processing_provider/parameters.py" line="171" />
       <source>Custom QA fields (used when the scheme is Custom; labels as 0=DRT;1=ECO)</source>
       <translation>自定义 QA 字段（方案为“自定义”时使用；标签写作 0=DRT;1=ECO）</translation>
     </message>
     <message>
       <location filename="../processing_provider/parameters.py" line="174" />
+      <source>QA scheme file (STAC bitfields JSON, unpackqa YAML or LAI QA Toolkit JSON; overrides the QA scheme)</source>
+      <translation>QA 方案文件（STAC bitfields JSON、unpackqa YAML 或 LAI QA Toolkit JSON；优先于 QA 方案）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="176" />
+      <source>QA scheme files (*.json *.yaml *.yml);;All files (*.*)</source>
+      <translation>QA 方案文件 (*.json *.yaml *.yml);;所有文件 (*.*)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="184" />
+      <source>Give the QA scheme as {0} or as {1}, not both</source>
+      <translation>请以 {0} 或 {1} 之一给出 QA 方案，不能同时给出</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="205" />
       <source>QA keep rule (e.g. quality != 3 and algorithm in (DRT, ECO); empty = the scheme's default)</source>
       <translation>QA 保留规则（如 quality != 3 and algorithm in (DRT, ECO)；留空 = 方案的默认规则）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="194" />
+      <location filename="../processing_provider/parameters.py" line="225" />
       <source>Buffer: also drop pixels within this many pixels of a flagged one (0 = no buffer)</source>
       <translation>缓冲区：距标记像元这么多像元以内的像元也剔除（0 = 不设缓冲区）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="197" />
+      <location filename="../processing_provider/parameters.py" line="228" />
       <source>Buffer rule: the flagged pixels, e.g. cloud_state != clear (empty = the pixels the keep rule drops)</source>
       <translation>缓冲区规则：被标记的像元，如 cloud_state != clear（为空 = 保留规则剔除的像元）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="220" />
+      <location filename="../processing_provider/parameters.py" line="251" />
       <source>QA raster</source>
       <translation>QA 栅格</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="226" />
+      <location filename="../processing_provider/parameters.py" line="257" />
       <source>QA grid in HDF containers (e.g. FparLai_QC)</source>
       <translation>HDF 文件中 QA 的子数据集（如 FparLai_QC）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="259" />
+      <location filename="../processing_provider/parameters.py" line="290" />
       <source>{0} band</source>
       <translation>{0} 波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="262" />
+      <location filename="../processing_provider/parameters.py" line="293" />
       <source>{0} preset (scale, valid range, fill)</source>
       <translation>{0} 预设（缩放系数、有效范围、填充值）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="264" />
+      <location filename="../processing_provider/parameters.py" line="295" />
       <source>{0} scale factor (empty = from file or preset)</source>
       <translation>{0} 缩放系数（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="265" />
+      <location filename="../processing_provider/parameters.py" line="296" />
       <source>{0} offset (empty = from file or preset)</source>
       <translation>{0} 偏移量（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="266" />
+      <location filename="../processing_provider/parameters.py" line="297" />
       <source>{0} valid minimum, stored units (empty = from file or preset)</source>
       <translation>{0} 有效最小值，存储单位（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="267" />
+      <location filename="../processing_provider/parameters.py" line="298" />
       <source>{0} valid maximum, stored units (empty = from file or preset)</source>
       <translation>{0} 有效最大值，存储单位（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="271" />
+      <location filename="../processing_provider/parameters.py" line="302" />
       <source>{0} fill values, stored units, comma separated (empty = from file or preset)</source>
       <translation>{0} 填充值，存储单位，逗号分隔（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="326" />
+      <location filename="../processing_provider/parameters.py" line="357" />
       <source>Split by QA field (empty = no split)</source>
       <translation>按 QA 字段分类（留空 = 不分类）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="328" />
+      <location filename="../processing_provider/parameters.py" line="359" />
       <source>Resampling of the reference</source>
       <translation>参考产品重采样方法</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="330" />
+      <location filename="../processing_provider/parameters.py" line="361" />
       <source>Deming regression: error variance of the product / of the reference (empty = no Deming line)</source>
       <translation>Deming 回归：待验证产品误差方差 / 参考产品误差方差（留空 = 不计算 Deming 回归线）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="354" />
+      <location filename="../processing_provider/parameters.py" line="385" />
       <source>Creation options of the output rasters (KEY=VALUE|KEY=VALUE; empty = tiled ZSTD GeoTIFF)</source>
       <translation>输出栅格的创建选项（KEY=VALUE|KEY=VALUE；留空 = 分块 ZSTD 压缩的 GeoTIFF）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="365" />
+      <location filename="../processing_provider/parameters.py" line="396" />
       <source>{0}: '{1}' is not KEY=VALUE (separate options with |)</source>
       <translation>{0}：'{1}' 不是 KEY=VALUE 形式（多个选项用 | 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="371" />
+      <location filename="../processing_provider/parameters.py" line="402" />
       <source>Labels from STRATA_LABELS (empty = each value 0-255 is a stratum)</source>
       <translation>使用 STRATA_LABELS 中的标签（为空 = 0-255 每个值为一层）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="372" />
+      <location filename="../processing_provider/parameters.py" line="403" />
       <source>MODIS MCD12Q1 LC_Type3 (LAI/FPAR biomes)</source>
       <translation>MODIS MCD12Q1 LC_Type3（LAI/FPAR 生物群区）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="387" />
+      <location filename="../processing_provider/parameters.py" line="418" />
       <source>Strata: a class raster such as MCD12Q1 LC_Type3 (optional; nearest neighbour onto the product grid)</source>
       <translation>分层：类别栅格，如 MCD12Q1 LC_Type3（可选；以最邻近法重采样到产品格网）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="389" />
+      <location filename="../processing_provider/parameters.py" line="420" />
       <source>Strata band</source>
       <translation>分层波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="391" />
+      <location filename="../processing_provider/parameters.py" line="422" />
       <source>Strata classes</source>
       <translation>分层类别</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="393" />
+      <location filename="../processing_provider/parameters.py" line="424" />
       <source>Strata labels, e.g. 1=Grasslands;2=Shrublands (empty = the preset's)</source>
       <translation>分层标签，如 1=Grasslands;2=Shrublands（为空 = 使用预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="63" />
+      <location filename="../processing_provider/parameters.py" line="65" />
       <source>No raster given for {0}</source>
       <translation>{0} 未给定栅格</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="81" />
+      <location filename="../processing_provider/parameters.py" line="83" />
       <source>Custom (fields from CUSTOM_FIELDS)</source>
       <translation>自定义（字段取自 CUSTOM_FIELDS）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/provider.py" line="22" />
+      <location filename="../processing_provider/provider.py" line="23" />
       <source>LAI QA Toolkit: QA bit fields and LAI validation</source>
       <translation>LAI QA 工具箱：QA 比特位字段与 LAI 验证</translation>
     </message>
@@ -604,12 +674,12 @@
       <translation>QA：{0} 第 {1} 波段；方案：{2}；规则：{3}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="53" />
+      <location filename="../processing_provider/qa_mask.py" line="55" />
       <source>Kept {0} of {1} pixels with QA ({2:.2%})</source>
       <translation>有 QA 的 {1} 个像元中保留 {0} 个（{2:.2%}）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/qa_mask.py" line="55" />
+      <location filename="../processing_provider/qa_mask.py" line="57" />
       <source>QA mask</source>
       <translation>QA 掩膜</translation>
     </message>

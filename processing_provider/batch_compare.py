@@ -134,7 +134,7 @@ class BatchCompare(ValidationAlgorithm):
             output_folder=self.parameterAsString(params, self.OUTPUT_FOLDER, context),
             product=self.PRODUCT_LAI.read_spec(self, params, context),
             reference=self.REFERENCE_LAI.read_spec(self, params, context),
-            qa=self.QA.read_spec(self, params, context),
+            qa=self.QA.read_spec(self, params, context, feedback),
             settings=replace(self.SETTINGS.read(self, params, context),
                              density=self.parameterAsBool(params, self.DENSITY, context)),
             strata=self.STRATA.read(self, params, context),
@@ -149,7 +149,8 @@ class BatchCompare(ValidationAlgorithm):
             overwrite=self.parameterAsBool(params, self.OVERWRITE, context),
             class_folders=self.parameterAsBool(params, self.CLASS_FOLDERS, context),
         )
-        result = run_batch(request, self.progress_of(feedback), feedback.pushInfo, footprints_style())
+        result = run_batch(request, self.progress_of(feedback), feedback.pushInfo, footprints_style(),
+                           warn=feedback.pushWarning)
         feedback.pushInfo(self.tr("Pooled over all pairs:"))
         for row in result.pooled_rows:
             feedback.pushInfo(format_row(row))

@@ -46,7 +46,7 @@ class DecodeQaBits(QaFieldsAlgorithm):
         self.CREATION_OPTIONS.add_to(self)
 
     def process(self, params, context, feedback):
-        qa = self.QA.read(self, params, context)
+        qa = self.QA.read(self, params, context, feedback=feedback)
         scheme = qa.scheme
         output = self.parameterAsOutputLayer(params, self.OUTPUT, context)
         feedback.pushInfo(self.tr("QA: {0} band {1}; scheme: {2}").format(
@@ -55,6 +55,8 @@ class DecodeQaBits(QaFieldsAlgorithm):
                                    self.progress_of(feedback))
         for note in summary.notes:
             feedback.pushInfo(note)
+        for warning in summary.warnings:
+            feedback.pushWarning(warning)
         if summary.nodata_pixels:
             feedback.pushInfo(self.tr("QA nodata pixels (nodata in every band): {0}").format(summary.nodata_pixels))
         for field_name, counts in summary.value_counts.items():

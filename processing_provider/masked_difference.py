@@ -142,12 +142,14 @@ class MaskedDifference(ValidationAlgorithm):
 
         result = masked_difference(
             product, self.REFERENCE_LAI.read(self, params, context),
-            self.QA.read(self, params, context, fallback_source=product.raster.source),
+            self.QA.read(self, params, context, fallback_source=product.raster.source, feedback=feedback),
             replace(self.SETTINGS.read(self, params, context, self.SAMPLE_POINTS if sample_path else 0),
                     density=bool(density_path)),
             output, self.progress_of(feedback), finish, strata)
         for note in result.notes:
             feedback.pushInfo(note)
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
         for row in result.rows:
             feedback.pushInfo(format_row(row))
         for row in result.completeness:

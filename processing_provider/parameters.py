@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterBand,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
@@ -35,6 +36,7 @@ from ..core.lai_encoding import LAI_PRESETS, parse_fill_values
 from ..core.qa.buffer import MAX_BUFFER_PIXELS
 from ..core.qa.rule import rule_for
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets, rows_from_flat, scheme_from_table
+from ..core.qa.scheme_files import read_scheme_file
 from ..core.strata import STRATA_PRESETS, StrataInput, parse_strata_labels
 from ..core.writers import split_creation_options
 from ..translation import tr
@@ -110,7 +112,17 @@ def schemes_help() -> str:
                "0=DRT;1=ECO). From qgis_process: CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM"),
         )
     )
+    parts.append("<p><b>SCHEME_FILE</b>: {0}</p>".format(tr(
+        "a scheme file instead of SCHEME: STAC classification:bitfields JSON (a bare list, an object holding it, "
+        "or a STAC Item whose asset or band carries it), unpackqa product YAML, or a LAI QA Toolkit scheme JSON "
+        "(laiqa:exportscheme writes all three). A file with several bit field sets gives its first; name another "
+        "as file.json#asset or file.yaml#product. Not together with CUSTOM_FIELDS.")))
     return "".join(parts)
+
+
+def blank(cell) -> bool:
+    """An empty matrix cell: None, QGIS's NULL (a null QVariant) or only spaces."""
+    return cell is None or (hasattr(cell, "isNull") and cell.isNull()) or not str(cell).strip()
 
 
 def text_or_none(algorithm, parameters, name, context):
@@ -142,10 +154,15 @@ def advanced(parameter):
 
 @dataclass(frozen=True)
 class SchemeParameters:
-    """The QA scheme: a preset index, or Custom with its fields in a matrix."""
+    """The QA scheme: a preset index, Custom with its fields in a matrix, or a scheme file.
+
+    A scheme file overrides SCHEME (whose default cannot tell "not chosen" from preset 0); a file together with
+    filled-in CUSTOM_FIELDS is refused, since either could be the one meant.
+    """
 
     scheme: str = "SCHEME"
     custom_fields: str = "CUSTOM_FIELDS"
+    scheme_file: str = "SCHEME_FILE"
 
     def add_to(self, algorithm):
         algorithm.addParameter(
@@ -153,12 +170,26 @@ class SchemeParameters:
         algorithm.addParameter(QgsProcessingParameterMatrix(
             self.custom_fields, tr("Custom QA fields (used when the scheme is Custom; labels as 0=DRT;1=ECO)"),
             numberRows=1, hasFixedNumberRows=False, headers=CUSTOM_HEADERS, optional=True))
+        algorithm.addParameter(QgsProcessingParameterFile(
+            self.scheme_file, tr("QA scheme file (STAC bitfields JSON, unpackqa YAML or LAI QA Toolkit JSON; "
+                                 "overrides the QA scheme)"),
+            optional=True, fileFilter=tr("QA scheme files (*.json *.yaml *.yml);;All files (*.*)")))
 
-    def read(self, algorithm, parameters, context):
+    def read(self, algorithm, parameters, context, feedback=None):
+        """The scheme; ``feedback`` hears which of a file's several bit field sets was taken."""
+        cells = algorithm.parameterAsMatrix(parameters, self.custom_fields, context)
+        path = algorithm.parameterAsFile(parameters, self.scheme_file, context)
+        if path:
+            if not all(blank(cell) for cell in cells or []):
+                raise QgsProcessingException(tr("Give the QA scheme as {0} or as {1}, not both").format(
+                    self.custom_fields, self.scheme_file))
+            loaded = read_scheme_file(path)
+            if loaded.note and feedback is not None:
+                feedback.pushInfo(loaded.note)
+            return loaded.scheme
         index = algorithm.parameterAsEnum(parameters, self.scheme, context)
         if index < custom_index():
             return load_preset(PRESET_IDS[index])
-        cells = algorithm.parameterAsMatrix(parameters, self.custom_fields, context)
         return scheme_from_table(rows_from_flat(cells, len(CUSTOM_HEADERS)))
 
 
@@ -225,16 +256,16 @@ class QaParameters:
         algorithm.addParameter(QgsProcessingParameterString(
             self.subdataset, tr("QA grid in HDF containers (e.g. FparLai_QC)"), optional=True))
 
-    def read_spec(self, algorithm, parameters, context) -> QaSpec:
+    def read_spec(self, algorithm, parameters, context, feedback=None) -> QaSpec:
         subdataset = text_or_none(algorithm, parameters, self.subdataset, context) if self.subdataset else None
-        return QaSpec(self.schemes.read(algorithm, parameters, context),
+        return QaSpec(self.schemes.read(algorithm, parameters, context, feedback),
                       algorithm.parameterAsInt(parameters, self.band, context), subdataset)
 
-    def read(self, algorithm, parameters, context, fallback_source=None) -> QaInput:
+    def read(self, algorithm, parameters, context, fallback_source=None, feedback=None) -> QaInput:
         """The QA input; an empty optional QA raster is ``fallback_source`` (the product raster)."""
         given = parameters.get(self.raster) not in (None, "")
         source = raster_source(algorithm, parameters, self.raster, context) if given else fallback_source
-        return self.read_spec(algorithm, parameters, context).at(source)
+        return self.read_spec(algorithm, parameters, context, feedback).at(source)
 
 
 @dataclass(frozen=True)

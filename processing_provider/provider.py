@@ -7,6 +7,7 @@ from .base import ICON
 from .batch_compare import BatchCompare
 from .decode_qa_bits import DecodeQaBits
 from .explain_rule import ExplainRule
+from .export_scheme import ExportScheme
 from .masked_difference import MaskedDifference
 from .qa_mask import QaMask
 
@@ -28,5 +29,6 @@ class LaiQaProvider(QgsProcessingProvider):
         return ICON
 
     def loadAlgorithms(self):  # noqa: N802 - QGIS API name
-        for algorithm in (DecodeQaBits(), QaMask(), ExplainRule(), MaskedDifference(), BatchCompare()):
+        for algorithm in (DecodeQaBits(), QaMask(), ExplainRule(), MaskedDifference(), BatchCompare(),
+                          ExportScheme()):
             self.addAlgorithm(algorithm)

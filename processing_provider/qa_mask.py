@@ -41,7 +41,7 @@ class QaMask(QaFieldsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.KEPT_FRACTION, self.tr("Kept fraction")))
 
     def process(self, params, context, feedback):
-        qa = self.QA.read(self, params, context)
+        qa = self.QA.read(self, params, context, feedback=feedback)
         rule = self.RULE.read(self, params, context, qa.scheme)
         output = self.parameterAsOutputLayer(params, self.OUTPUT, context)
         feedback.pushInfo(self.tr("QA: {0} band {1}; scheme: {2}; rule: {3}").format(
@@ -50,6 +50,8 @@ class QaMask(QaFieldsAlgorithm):
                                    self.progress_of(feedback), self.BUFFER.read(self, params, context))
         for note in summary.notes:
             feedback.pushInfo(note)
+        for warning in summary.warnings:
+            feedback.pushWarning(warning)
         feedback.pushInfo(self.tr("Kept {0} of {1} pixels with QA ({2:.2%})").format(
             summary.kept, summary.valid, summary.kept_fraction))
         style_output(context, output, 1, paletted(mask_palette()), self.tr("QA mask"))

@@ -200,3 +200,26 @@ def test_explain_refuses_a_rule_and_values_together_and_bad_values_in_one_line()
     assert "argument --values: not allowed with argument --rule" in done.stderr
     done = laiqa("explain", "--values", "1, x")
     assert (done.returncode, done.stderr) == (2, "laiqa: error: 'x' in the value list is not a whole number\n")
+
+
+def test_scheme_files_of_every_format_and_the_preset_guard(tmp_path):
+    qa = np.arange(256, dtype=np.uint16).reshape(16, 16) << 2
+    path = str(tmp_path / "LC08_L1TP_047027_20201204_20201218_01_T1_BQA.TIF")
+    dataset = gdal.GetDriverByName("GTiff").Create(path, 16, 16, 1, gdal.GDT_UInt16)
+    dataset.SetGeoTransform((500000.0, 30.0, 0.0, 4000000.0, 0.0, -30.0))
+    dataset.GetRasterBand(1).WriteArray(qa)
+    dataset = None
+    (tmp_path / "s.yaml").write_text("mine:\n  flag_info:\n    middle bits: [2, 3, 4]\n  num_bits: 16\n")
+    done = laiqa("mask", "--input", path, "--scheme-file", tmp_path / "s.yaml", "--rule", "middle_bits == 5",
+                 "--output", tmp_path / "m.tif")
+    assert done.returncode == 0, done.stderr
+    assert (read_band(str(tmp_path / "m.tif")) == (((qa.astype(np.int64) >> 2) & 7) == 5)).all()
+    assert "warning" not in done.stdout  # a scheme from a file is the user's own: no preset to doubt
+    done = laiqa("decode", "--input", path, "--scheme", "landsat_c2_qa_pixel", "--output", tmp_path / "d.tif")
+    assert done.returncode == 0, done.stderr
+    assert "warning: QA 'LC08_L1TP_047027_20201204_20201218_01_T1_BQA.TIF' is a Landsat Collection 1 BQA" \
+        in done.stdout
+    (tmp_path / "bad.json").write_text("[{\"name\": \"a\", \"offset\": 60, \"length\": 8}]")
+    done = laiqa("decode", "--input", path, "--scheme-file", tmp_path / "bad.json", "--output", tmp_path / "x.tif")
+    assert done.returncode == 2
+    assert "bad.json: Field 'a' ends at bit 67, beyond the 64 bits" in done.stderr.strip()

@@ -36,7 +36,8 @@ def run(laiqa_provider):
 
 def test_algorithms_are_registered_under_the_provider(laiqa_provider):
     assert sorted(a.id() for a in laiqa_provider.algorithms()) == [
-        "laiqa:batchcompare", "laiqa:decodeqabits", "laiqa:explainrule", "laiqa:maskeddifference", "laiqa:qamask"]
+        "laiqa:batchcompare", "laiqa:decodeqabits", "laiqa:explainrule", "laiqa:exportscheme", "laiqa:maskeddifference",
+        "laiqa:qamask"]
 
 
 def test_help_lists_preset_indices_by_name(laiqa_provider):

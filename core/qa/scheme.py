@@ -226,16 +226,27 @@ def scheme_from_dict(data: dict) -> Scheme:
         raise SchemeError(f"QA scheme is missing the key {missing}") from None
 
 
-def load_scheme_file(path) -> Scheme:
-    """A scheme from a JSON file; unreadable or malformed files are a SchemeError."""
+def read_scheme_text(path) -> str:
+    """A scheme file's text; a missing, unreadable or binary file is a SchemeError."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read()
     except OSError as error:
         raise SchemeError(f"Cannot read QA scheme file {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise SchemeError(f"QA scheme file {path} is not text (JSON or YAML)") from None
+
+
+def parse_scheme_json(text: str, path):
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise SchemeError(f"QA scheme file {path} is not valid JSON: {error}") from None
-    return scheme_from_dict(data)
+
+
+def load_scheme_file(path) -> Scheme:
+    """A scheme from a JSON file of the presets' layout (scheme_files.read_scheme_file reads other formats too)."""
+    return scheme_from_dict(parse_scheme_json(read_scheme_text(path), path))
 
 
 def load_preset(preset_id: str) -> Scheme:
