@@ -258,7 +258,7 @@ def _mask(args, log):
 def _explain(args, log):
     from .core.qa.value_lists import explain, format_values
 
-    explanation = explain(_scheme(args), args.rule, args.values)
+    explanation = explain(_scheme(args, log), args.rule, args.values)
     kept, from_values = explanation.kept, explanation.from_values
     for note in kept.notes + (from_values.notes if from_values else ()):
         log(f"note: {note}")
