@@ -7,7 +7,6 @@ Cancel, and puts styled layers, the statistics and the two plots in front of the
 import csv
 import os
 import shlex
-import tempfile
 
 from qgis.core import (
     QgsApplication,
@@ -48,7 +47,6 @@ from qgis.PyQt.QtWidgets import (
 from ..callbacks import answers
 from ..core.errors import LaiQaError
 from ..core.lai_encoding import LAI_PRESETS
-from ..core.modis_grid_vrt import SUFFIX, write_modis_grid_vrt
 from ..core.pairing import DEFAULT_KEY_PATTERN, compile_key_pattern
 from ..core.qa.rule import rule_for
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets
@@ -57,6 +55,7 @@ from ..core.readers import open_quietly
 from ..core.stats import read_sample_csv
 from ..translation import tr
 from .history import record_run
+from .modis_grid import modis_grid_layer
 from .plot_canvas import PlotPanel
 from .plots import HISTOGRAM_SIZE, SCATTER_SIZE, draw_histogram, draw_scatter, lacks_cjk_font, save_plots
 from .stats_table import StatsTable, format_cell
@@ -580,11 +579,11 @@ class CompareDialog(QDialog):
             self.message.setText(tr("Choose the reference LAI raster."))
             return None
         try:
-            path, _ = write_modis_grid_vrt(source, modis_grid_folder(), tr("Reference"))
+            layer = modis_grid_layer(source, tr("Reference"))
         except LaiQaError as error:
             self.message.setText(str(error))
             return None
-        return self._add(QgsRasterLayer(path, tr("{0} (MODIS grid)").format(os.path.basename(path)[:-len(SUFFIX)])))
+        return self._add(layer)
 
     def _clear_results(self):
         self.where.clear()
@@ -656,21 +655,12 @@ def summary_text(row) -> str:
         format_cell("n", row["n"]), format_cell("bias", row["bias"]), format_cell("rmse", row["rmse"]))
 
 
-def modis_grid_folder() -> str:
-    """Where VRTs on the MODIS grid go: the project's folder when the project is saved, else a folder of ours
-    in the system's temporary folder (the VRT only points at the raster; it is cheap to make again)."""
-    home = QgsProject.instance().homePath()
-    if home and os.access(home, os.W_OK):
-        return home
-    return os.path.join(tempfile.gettempdir(), "laiqa")
-
-
 def plot_texts() -> dict:
     """The plots' words in the user's language (keys of plots.TEXTS)."""
     return {
         "histogram": tr("Product - reference"), "difference": tr("LAI difference (product - reference)"),
         "pixels": tr("pixels (sample)"), "scatter": tr("Product against reference"),
-        "reference": tr("reference LAI"), "product": tr("product LAI"), "density": tr("pixels (log)"),
+        "reference": tr("reference LAI"), "product": tr("product LAI"),
         "gcos": tr("GCOS max(0.5, 20 %)"),
     }
 
