@@ -425,9 +425,10 @@ def test_every_control_has_a_tooltip_and_help_opens_the_readme_section(plugin):
 def test_dialog_runs_enter_the_processing_history(plugin, sample_dir, tmp_path, monkeypatch):
     if hasattr(QgsGui, "historyProviderRegistry"):  # QGIS >= 3.24
         run_single_in_dialog(plugin, sample_dir, tmp_path)
-        entries = QgsGui.historyProviderRegistry().queryEntries()
-        assert entries[-1].entry["algorithm_id"] == "laiqa:maskeddifference"
-        assert entries[-1].entry["python_command"].startswith("processing.run(\"laiqa:maskeddifference\"")
+        entries = [entry.entry for entry in QgsGui.historyProviderRegistry().queryEntries()]
+        mine = [entry for entry in entries if str(tmp_path / "d.tif") in entry.get("python_command", "")]
+        assert len(mine) == 1 and mine[0]["algorithm_id"] == "laiqa:maskeddifference"
+        assert mine[0]["python_command"].startswith("processing.run(\"laiqa:maskeddifference\"")
         return
     from processing.core.ProcessingLog import ProcessingLog  # QGIS 3.22: Processing's log file
 
