@@ -349,7 +349,7 @@ def test_the_dialog_fits_a_laptop_screen_and_plots_follow_its_size(plugin, sampl
         assert os.path.getsize(path) > 5000
     with open(tmp_path / "h.svg", encoding="utf-8") as handle:
         assert "<svg" in handle.read(2000)
-    texts = [text.get_text() for text in dialog.scatter.figure.axes[0].texts]
+    texts = [dialog.scatter.figure.axes[0].get_legend().get_title().get_text()]
     with open(tmp_path / "d_stats.csv", newline="", encoding="utf-8") as handle:
         everything = list(csv.DictReader(handle))[-1]
     assert texts == [f"N = {int(everything['n']):,}\nBias = {float(everything['bias']):.3f} LAI\n"

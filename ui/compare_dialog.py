@@ -188,12 +188,14 @@ class CompareDialog(QDialog):
             after.addWidget(button)
         results_layout.addLayout(after)
         results_layout.addWidget(self.results, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(scroll)
-        splitter.addWidget(results)
-        splitter.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)  # the user shares the height between inputs and results
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(results)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([400, 340])
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
+        self.resize(1100, 740)  # fits a 1366x768 screen with the task bar
 
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
@@ -415,6 +417,9 @@ class CompareDialog(QDialog):
                 ("reference_subdataset", self.reference_subdataset))
 
     def _restore(self):
+        state = self.settings.value(SETTINGS + "splitter", None)
+        if state is not None:
+            self.splitter.restoreState(state)
         for key, widget in self._remembered():
             value = self.settings.value(SETTINGS + key, None)
             if value is None:
@@ -431,6 +436,7 @@ class CompareDialog(QDialog):
                 widget.setText(str(value))
 
     def _remember(self):
+        self.settings.setValue(SETTINGS + "splitter", self.splitter.saveState())
         for key, widget in self._remembered():
             value = (widget.currentIndex() if isinstance(widget, QComboBox) else
                      widget.value() if isinstance(widget, QSpinBox) else

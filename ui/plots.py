@@ -40,7 +40,7 @@ def lacks_cjk_font(texts: dict) -> bool:
 
 
 HISTOGRAM_LIMIT = 2.0
-HISTOGRAM_SIZE, SCATTER_SIZE = (5, 3.6), (4.6, 4.2)  # inches at 110 dpi: the saved PNGs' size
+HISTOGRAM_SIZE, SCATTER_SIZE = (5, 3.6), (5.6, 4.2)  # inches at 110 dpi: the saved PNGs' size
 CLASS_COLOURS = ("tab:blue", "tab:orange", "tab:green", "tab:purple", "tab:brown", "tab:pink", "tab:olive",
                  "tab:cyan", "tab:gray")  # not red: red is the GCOS envelope
 # Plot texts; the dialog passes translated ones (this module has no Qt, so no tr()).
@@ -107,12 +107,13 @@ def draw_scatter(figure: Figure, sample: dict, texts: dict = TEXTS, summary: str
         axes.set_xlabel(texts["reference"])
         axes.set_ylabel(texts["product"])
         axes.set_title(texts["scatter"])
-        legend = axes.legend(fontsize=7, loc="upper left", markerscale=3)
+        # the figures head the legend, one box beside the square plot (where a wide window has room): neither
+        # covers the points nor the other, whatever the window's size
+        legend = axes.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.03, 1.0), borderaxespad=0,
+                             markerscale=3, title=summary or None, title_fontsize=7)
+        legend._legend_box.align = "left"  # the title's lines flush left, as the entries (no public API in 3.6)
         for handle in legend.legend_handles if hasattr(legend, "legend_handles") else legend.legendHandles:
             handle.set_alpha(1)
-        if summary:
-            axes.text(0.97, 0.03, summary, transform=axes.transAxes, ha="right", va="bottom", fontsize=8,
-                      bbox={"boxstyle": "round", "facecolor": "white", "alpha": 0.85, "edgecolor": "0.7"})
     return figure
 
 
