@@ -464,17 +464,22 @@
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="203" />
+      <location filename="../processing_provider/styling.py" line="186" />
+      <source>failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/styling.py" line="236" />
       <source>Tiles by bias</source>
       <translation>按偏差着色的分幅</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="75" />
+      <location filename="../processing_provider/styling.py" line="78" />
       <source>0 drop</source>
       <translation>0 剔除</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="76" />
+      <location filename="../processing_provider/styling.py" line="79" />
       <source>1 keep</source>
       <translation>1 保留</translation>
     </message>
@@ -619,342 +624,342 @@
       <translation>失败的配对及原因</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="214" />
+      <location filename="../ui/compare_dialog.py" line="216" />
       <source>Common settings</source>
       <translation>通用设置</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="218" />
+      <location filename="../ui/compare_dialog.py" line="220" />
       <source>How the QA band's bits are named: which bits form which field</source>
       <translation>QA 波段各位的命名：哪些位组成哪个字段</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="220" />
+      <location filename="../ui/compare_dialog.py" line="222" />
       <source>empty = the scheme's default rule</source>
       <translation>留空 = 方案的默认规则</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="221" />
+      <location filename="../ui/compare_dialog.py" line="223" />
       <source>Which pixels to keep, e.g. quality != failed and algorithm in (DRT, ECO)</source>
       <translation>保留哪些像元，例如 quality != failed and algorithm in (DRT, ECO)</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="223" />
+      <location filename="../ui/compare_dialog.py" line="225" />
       <source>Statistics per value of this QA field (e.g. per retrieval algorithm), plus 'all'</source>
       <translation>按此 QA 字段的每个取值（例如每种反演算法）分别统计，另加 “all”（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="227" />
+      <location filename="../ui/compare_dialog.py" line="229" />
       <source>How the product stores LAI: scale, valid range, fill values</source>
       <translation>待验证产品存储 LAI 的方式：缩放系数、有效范围、填充值</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="231" />
+      <location filename="../ui/compare_dialog.py" line="233" />
       <source>How the reference stores LAI: scale, valid range, fill values</source>
       <translation>参考产品存储 LAI 的方式：缩放系数、有效范围、填充值</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="233" />
+      <location filename="../ui/compare_dialog.py" line="235" />
       <source>QA keep rule</source>
       <translation>QA 保留规则</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="234" />
+      <location filename="../ui/compare_dialog.py" line="236" />
       <source>Split by QA field</source>
       <translation>按 QA 字段分类</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="235" />
+      <location filename="../ui/compare_dialog.py" line="237" />
       <source>Product preset</source>
       <translation>待验证产品预设</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="236" />
+      <location filename="../ui/compare_dialog.py" line="238" />
       <source>Reference preset</source>
       <translation>参考产品预设</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="247" />
+      <location filename="../ui/compare_dialog.py" line="249" />
       <source>The product LAI: a raster of the project…</source>
       <translation>待验证产品 LAI：项目中的栅格图层…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="248" />
+      <location filename="../ui/compare_dialog.py" line="250" />
       <source>…or a file (a typed GDAL name also works)</source>
       <translation>…或一个文件（也可输入 GDAL 数据集名称）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="251" />
+      <location filename="../ui/compare_dialog.py" line="253" />
       <source>The band of the product raster that holds LAI</source>
       <translation>待验证产品栅格中存放 LAI 的波段</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="253" />
+      <location filename="../ui/compare_dialog.py" line="255" />
       <source>A separate QA raster of the project; empty = the QA band of the product</source>
       <translation>项目中单独的 QA 栅格；留空 = 使用待验证产品自身的 QA 波段</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="254" />
+      <location filename="../ui/compare_dialog.py" line="256" />
       <source>…or a separate QA file</source>
       <translation>…或单独的 QA 文件</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="258" />
+      <location filename="../ui/compare_dialog.py" line="260" />
       <source>The band holding the QA bits: band 2 of the product raster, band 1 of a single-band QA file</source>
       <translation>存放 QA 位的波段：待验证产品栅格为第 2 波段，单波段 QA 文件为第 1 波段</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="261" />
+      <location filename="../ui/compare_dialog.py" line="263" />
       <source>The reference LAI (e.g. GLASS): a raster of the project…</source>
       <translation>参考产品 LAI（例如 GLASS）：项目中的栅格图层…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="262" />
+      <location filename="../ui/compare_dialog.py" line="264" />
       <source>…or a file; a GLASS HDF is placed by the tile id in its name</source>
       <translation>…或一个文件；GLASS HDF 按文件名中的分幅号定位</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="263" />
+      <location filename="../ui/compare_dialog.py" line="265" />
       <source>Add reference on the MODIS grid</source>
       <translation>将参考产品按 MODIS 格网添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="264" />
+      <location filename="../ui/compare_dialog.py" line="266" />
       <source>A GLASS HDF has no georeference: add it to the map where its tile id (hXXvYY) puts it, as a small VRT in the project's folder (the system's temporary folder for an unsaved project)</source>
       <translation>GLASS HDF 没有地理参考：按其分幅号（hXXvYY）所在位置添加到地图，方式是在项目文件夹中写一个小的 VRT（项目未保存时写在系统临时文件夹中）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="269" />
+      <location filename="../ui/compare_dialog.py" line="271" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="270" />
+      <location filename="../ui/compare_dialog.py" line="272" />
       <source>The difference raster to write; the statistics, the sample and the plots go beside it</source>
       <translation>要写出的差值栅格；统计表、样本和图写在它旁边</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="273" />
+      <location filename="../ui/compare_dialog.py" line="275" />
       <source>Product band</source>
       <translation>待验证产品波段</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="278" />
+      <location filename="../ui/compare_dialog.py" line="280" />
       <source>Difference raster</source>
       <translation>差值栅格</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="291" />
+      <location filename="../ui/compare_dialog.py" line="293" />
       <source>The folder of product tiles</source>
       <translation>待验证产品分幅所在文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="293" />
+      <location filename="../ui/compare_dialog.py" line="295" />
       <source>The folder of reference tiles (e.g. GLASS HDF)</source>
       <translation>参考产品分幅所在文件夹（例如 GLASS HDF）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="295" />
+      <location filename="../ui/compare_dialog.py" line="297" />
       <source>Where each pair's difference raster, summary.csv and tiles.gpkg go</source>
       <translation>每个配对的差值栅格、summary.csv 和 tiles.gpkg 的存放位置</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="300" />
+      <location filename="../ui/compare_dialog.py" line="302" />
       <source>Which files of the product folder to take (several separated by ;)</source>
       <translation>选取待验证产品文件夹中的哪些文件（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="302" />
+      <location filename="../ui/compare_dialog.py" line="304" />
       <source>Which files of the reference folder to take (several separated by ;)</source>
       <translation>选取参考产品文件夹中的哪些文件（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="306" />
+      <location filename="../ui/compare_dialog.py" line="308" />
       <source>one per core</source>
       <translation>每个 CPU 核一对</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="307" />
+      <location filename="../ui/compare_dialog.py" line="309" />
       <source>How many pairs run at once; each needs memory for its windows</source>
       <translation>同时运行的配对数；每个配对都需要内存存放其窗口数据</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="309" />
+      <location filename="../ui/compare_dialog.py" line="311" />
       <source>Product file pattern</source>
       <translation>待验证产品文件名模式</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="311" />
+      <location filename="../ui/compare_dialog.py" line="313" />
       <source>Reference file pattern</source>
       <translation>参考产品文件名模式</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="313" />
+      <location filename="../ui/compare_dialog.py" line="315" />
       <source>Pairs at a time</source>
       <translation>同时处理的配对数</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="319" />
+      <location filename="../ui/compare_dialog.py" line="321" />
       <source>Advanced</source>
       <translation>高级</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="323" />
+      <location filename="../ui/compare_dialog.py" line="325" />
       <source>How files pair: one regular expression per key part, separated by ; (default: acquisition date AYYYYDDD and MODIS tile hXXvYY)</source>
       <translation>文件如何配对：每个键部分一个正则表达式，以 ; 分隔（默认：获取日期 AYYYYDDD 和 MODIS 分幅号 hXXvYY）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="326" />
+      <location filename="../ui/compare_dialog.py" line="328" />
       <source>Also take matching files in the folders' sub-folders</source>
       <translation>同时选取子文件夹中匹配的文件</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="328" />
+      <location filename="../ui/compare_dialog.py" line="330" />
       <source>Unticked, pairs finished by an earlier run with the same settings are skipped</source>
       <translation>不勾选时，之前以相同设置运行已完成的配对将被跳过</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="331" />
+      <location filename="../ui/compare_dialog.py" line="333" />
       <source>One raster per class and pair, in a folder named after the class</source>
       <translation>每个类别和配对一个栅格，存放在以类别命名的文件夹中</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="333" />
+      <location filename="../ui/compare_dialog.py" line="335" />
       <source>e.g. Lai_500m</source>
       <translation>例如 Lai_500m</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="334" />
+      <location filename="../ui/compare_dialog.py" line="336" />
       <source>The product's grid inside HDF containers (MODIS granules)</source>
       <translation>HDF 文件（MODIS 数据）中待验证产品的子数据集</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="336" />
+      <location filename="../ui/compare_dialog.py" line="338" />
       <source>e.g. FparLai_QC</source>
       <translation>例如 FparLai_QC</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="337" />
+      <location filename="../ui/compare_dialog.py" line="339" />
       <source>The QA grid inside HDF containers (MODIS granules)</source>
       <translation>HDF 文件（MODIS 数据）中 QA 的子数据集</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="339" />
+      <location filename="../ui/compare_dialog.py" line="341" />
       <source>The reference's grid inside HDF containers</source>
       <translation>HDF 文件中参考产品的子数据集</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="340" />
+      <location filename="../ui/compare_dialog.py" line="342" />
       <source>Key pattern</source>
       <translation>配对键模式</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="344" />
+      <location filename="../ui/compare_dialog.py" line="346" />
       <source>Product grid in HDF containers</source>
       <translation>HDF 文件中待验证产品的子数据集</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="345" />
+      <location filename="../ui/compare_dialog.py" line="347" />
       <source>QA grid in HDF containers</source>
       <translation>HDF 文件中 QA 的子数据集</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="363" />
+      <location filename="../ui/compare_dialog.py" line="365" />
       <source>(no split)</source>
       <translation>（不分类）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="376" />
+      <location filename="../ui/compare_dialog.py" line="378" />
       <source>Running…</source>
       <translation>正在运行…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="380" />
+      <location filename="../ui/compare_dialog.py" line="382" />
       <source>QA rule: {0}</source>
       <translation>QA 规则：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="382" />
+      <location filename="../ui/compare_dialog.py" line="384" />
       <source>product folder</source>
       <translation>待验证产品文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="383" />
+      <location filename="../ui/compare_dialog.py" line="385" />
       <source>reference folder</source>
       <translation>参考产品文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="385" />
+      <location filename="../ui/compare_dialog.py" line="387" />
       <source>Choose an existing {0}.</source>
       <translation>请选择已存在的{0}。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="387" />
+      <location filename="../ui/compare_dialog.py" line="389" />
       <source>Choose an output folder.</source>
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="391" />
+      <location filename="../ui/compare_dialog.py" line="393" />
       <source>Key pattern: {0}</source>
       <translation>配对键模式：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="394" />
+      <location filename="../ui/compare_dialog.py" line="396" />
       <source>Choose the product LAI raster.</source>
       <translation>请选择待验证产品 LAI 栅格。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="396" />
+      <location filename="../ui/compare_dialog.py" line="398" />
       <source>Choose the reference LAI raster.</source>
       <translation>请选择参考产品 LAI 栅格。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="398" />
+      <location filename="../ui/compare_dialog.py" line="400" />
       <source>Choose where to write the difference raster.</source>
       <translation>请选择差值栅格的保存位置。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="513" />
+      <location filename="../ui/compare_dialog.py" line="519" />
       <source>Stopped: the pairs finished before were kept, and a run with the same settings skips them: {0}</source>
       <translation>已停止：此前已完成的配对已保留，以相同设置再次运行会跳过它们：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="514" />
+      <location filename="../ui/compare_dialog.py" line="520" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="516" />
+      <location filename="../ui/compare_dialog.py" line="522" />
       <source>Stopped, no partial output was kept: {0}</source>
       <translation>已停止，未保留任何不完整的输出：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="522" />
+      <location filename="../ui/compare_dialog.py" line="528" />
       <source>Outputs in {0}</source>
       <translation>输出位于 {0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="549" />
+      <location filename="../ui/compare_dialog.py" line="555" />
       <source>Export statistics</source>
       <translation>导出统计表</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="549" />
+      <location filename="../ui/compare_dialog.py" line="555" />
       <source>CSV (*.csv)</source>
       <translation>CSV（*.csv）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="582" />
+      <location filename="../ui/compare_dialog.py" line="588" />
       <source>Reference</source>
       <translation>参考产品</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="624" />
+      <location filename="../ui/compare_dialog.py" line="630" />
       <source>Chinese labels need a CJK font and matplotlib knows none: install one (Debian, Ubuntu: fonts-noto-cjk or fonts-wqy-microhei), delete matplotlib's font cache (~/.cache/matplotlib/fontlist-*.json) and restart QGIS.</source>
       <translation>中文标注需要 CJK 字体，而 matplotlib 未找到：请安装一种（Debian、Ubuntu：fonts-noto-cjk 或 fonts-wqy-microhei），删除 matplotlib 的字体缓存（~/.cache/matplotlib/fontlist-*.json），然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="654" />
+      <location filename="../ui/compare_dialog.py" line="660" />
       <source>N = {0}
 Bias = {1} LAI
 RMSE = {2} LAI</source>
@@ -963,37 +968,37 @@ RMSE = {2} LAI</source>
 RMSE = {2} LAI</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="661" />
+      <location filename="../ui/compare_dialog.py" line="667" />
       <source>Product - reference</source>
       <translation>待验证产品 - 参考产品</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="661" />
+      <location filename="../ui/compare_dialog.py" line="667" />
       <source>LAI difference (product - reference)</source>
       <translation>LAI 差值（待验证产品 - 参考产品）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="662" />
+      <location filename="../ui/compare_dialog.py" line="668" />
       <source>pixels (sample)</source>
       <translation>像元数（样本）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="662" />
+      <location filename="../ui/compare_dialog.py" line="668" />
       <source>Product against reference</source>
       <translation>待验证产品与参考产品对比</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="663" />
+      <location filename="../ui/compare_dialog.py" line="669" />
       <source>reference LAI</source>
       <translation>参考产品 LAI</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="663" />
+      <location filename="../ui/compare_dialog.py" line="669" />
       <source>product LAI</source>
       <translation>待验证产品 LAI</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="664" />
+      <location filename="../ui/compare_dialog.py" line="670" />
       <source>GCOS max(0.5, 20 %)</source>
       <translation>GCOS 要求 max(0.5, 20%)</translation>
     </message>

@@ -10,6 +10,9 @@ from helpers import ROOT, read_band
 from osgeo import gdal
 from qgis.core import (
     QgsApplication,
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
     QgsMapRendererParallelJob,
     QgsMapSettings,
     QgsPointXY,
@@ -17,9 +20,10 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
     QgsRasterLayer,
+    QgsRenderContext,
 )
 from qgis.gui import QgsFileWidget, QgsGui
-from qgis.PyQt.QtCore import QCoreApplication, QSize
+from qgis.PyQt.QtCore import QCoreApplication, QSize, Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractSpinBox,
@@ -156,6 +160,21 @@ def test_batch_shows_the_summary_and_the_failed_pairs(plugin, sample_dir, tmp_pa
     pooled, single = dialog.table.item(len(keys) - 2, 3), dialog.table.item(0, 3)  # a pooled class, a pair's DRT
     assert pooled.font().bold() and pooled.background().color() != single.background().color()
     assert not single.font().bold()
+    # the failed tile shows on the map: hatched in the renderer's 'failed' class, labelled with its tile id
+    tiles = next(node.layer() for node in QgsProject.instance().layerTreeRoot().findGroup(RESULT_GROUP).findLayers())
+    failed = next(feature for feature in tiles.getFeatures() if feature["status"] == "failed")
+    assert tiles.featureCount() == 3 and failed["key"] == "A2018161_h12v04"
+    context = QgsRenderContext()
+    expression_context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(tiles))
+    expression_context.setFeature(failed)
+    context.setExpressionContext(expression_context)
+    renderer = tiles.renderer().clone()
+    renderer.startRender(context, tiles.fields())
+    assert renderer.symbolForFeature(failed, context) is not None
+    assert renderer.symbolForFeature(failed, context).symbolLayer(0).brushStyle() != Qt.BrushStyle.SolidPattern
+    renderer.stopRender(context)
+    label = QgsExpression(tiles.labeling().settings().fieldName).evaluate(expression_context)
+    assert label == "h12v04\nfailed"
 
 
 def qa_layer(tmp_path, value):
