@@ -243,7 +243,8 @@ def run_pair(key: str, product: str, reference: str, request: BatchRequest, prog
 def failed_pair(job, reason: str) -> PairResult:
     """The failed row of a job ``(key, product, reference, …)``."""
     key, product, reference = job[:3]
-    return PairResult(key, product, reference, "failed", reason=reason)
+    # where the product lies, so the footprints show the failed tile too (none when the product cannot be read)
+    return PairResult(key, product, reference, "failed", reason=reason, footprint=_footprint(product))
 
 
 def pair_task(key: str, product: str, reference: str, request: BatchRequest, progress=SILENT) -> PairResult:
@@ -511,7 +512,7 @@ def _write_tiles(source, pairs, wkt):
             ring.AddPoint_2D(x, y)
         polygon = ogr.Geometry(ogr.wkbPolygon)
         polygon.AddGeometry(ring)
-        rows = pair.rows if pair.sums is not None else [summarise("", np.zeros(ROWS))]
+        rows = pair.rows if pair.sums is not None else [summarise("all", np.zeros(ROWS))]  # one row: the tile
         for row in rows:
             feature = ogr.Feature(definition)
             feature.SetGeometry(polygon)

@@ -5,6 +5,7 @@ is a subdataset (``readers.open_subdataset``).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from osgeo import osr
@@ -72,3 +73,9 @@ def pixel_grid_of(dataset, name: str, role: str, required: bool = True):
         geotransform, wkt, note = dataset.GetGeoTransform(can_return_null=True), dataset.GetProjection(), None
         geotransform = None if geotransform is None else tuple(geotransform)
     return PixelGrid(dataset.RasterXSize, dataset.RasterYSize, geotransform, wkt), note
+
+
+def pixel_of(geotransform, x: float, y: float) -> tuple:
+    """(row, column) of the pixel holding map point (x, y) in a north-up raster; may lie outside it."""
+    x0, width, _, y0, _, height = geotransform
+    return math.floor((y - y0) / height), math.floor((x - x0) / width)

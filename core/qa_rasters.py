@@ -11,11 +11,38 @@ from .progress import SILENT
 from .qa.buffer import buffer_for
 from .qa.decode import as_bit_pattern, decode_field, output_dtype
 from .qa.rule import keep_mask
-from .readers import open_qa, refuse_overwriting_inputs
+from .qa.scheme import presets
+from .readers import numpy_type, open_qa, open_quietly, refuse_overwriting_inputs, type_name
 from .writers import AtomicRaster
 
 MASK_NODATA = 255  # the mask's third value, beside 1 keep and 0 drop
 COUNTED_FIELD_BITS = 16
+PRODUCT_QA_BAND = 2  # the own product raster holds LAI in band 1 and its QA in band 2
+
+
+def default_qa_band(band_count: int) -> int:
+    """The band a raster's QA is in: a separate QA file (one band, as MODIS users have it) band 1, the
+    product raster's own QA band otherwise."""
+    return 1 if band_count == 1 else PRODUCT_QA_BAND
+
+
+def qa_band_problem(source: str, band_number: int):
+    """Why band ``band_number`` of ``source`` is no QA band, in one line, or None (also where GDAL cannot
+    open it: then reading it says why). QA bands hold integers; the fields Decode QA bits writes (one band
+    per field, named after it) are values already decoded, not bit words."""
+    dataset, _ = open_quietly(source)
+    if dataset is None or not 1 <= band_number <= dataset.RasterCount:
+        return None
+    band = dataset.GetRasterBand(band_number)
+    if not np.issubdtype(numpy_type(band), np.integer):
+        return (f"Band {band_number} holds {type_name(band)} values: not a QA band (QA bands hold integers "
+                "whose bits are flags)")
+    descriptions = [dataset.GetRasterBand(index).GetDescription() for index in range(1, dataset.RasterCount + 1)]
+    for scheme in presets():
+        if descriptions == scheme.field_names:
+            return (f"This raster holds the decoded fields of {scheme.name} ({', '.join(descriptions)}), not QA "
+                    "bits: inspect the QA raster they were decoded from")
+    return None
 
 
 def decode_block(qa_block: np.ndarray, scheme, dtype, nodata, missing) -> list:

@@ -699,309 +699,908 @@
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="203" />
+      <location filename="../processing_provider/styling.py" line="186" />
+      <source>failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/styling.py" line="236" />
       <source>Tiles by bias</source>
       <translation>按偏差着色的分幅</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="75" />
+      <location filename="../processing_provider/styling.py" line="78" />
       <source>0 drop</source>
       <translation>0 剔除</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="76" />
+      <location filename="../processing_provider/styling.py" line="79" />
       <source>1 keep</source>
       <translation>1 保留</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="104" />
-      <source>Run</source>
-      <translation>运行</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="105" />
-      <source>Cancel</source>
-      <translation>取消</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="107" />
-      <source>Close</source>
-      <translation>关闭</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="110" />
-      <source>Open output folder</source>
-      <translation>打开输出文件夹</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="111" />
-      <source>Copy as Python</source>
-      <translation>复制为 Python 代码</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="112" />
-      <source>Copy as qgis_process command</source>
-      <translation>复制为 qgis_process 命令</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="125" />
-      <source>Statistics</source>
-      <translation>统计</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="132" />
-      <source>Plots</source>
-      <translation>图表</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="134" />
-      <source>Failed pairs and their reasons</source>
-      <translation>失败的配对及原因</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="177" />
-      <source>empty = the scheme's default rule</source>
-      <translation>留空 = 方案的默认规则</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="183" />
-      <source>GeoTIFF (*.tif)</source>
-      <translation>GeoTIFF (*.tif)</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="185" />
-      <source>Product band</source>
-      <translation>待验证产品波段</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="186" />
-      <source>Product preset</source>
-      <translation>待验证产品预设</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="190" />
-      <source>QA keep rule</source>
-      <translation>QA 保留规则</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="192" />
-      <source>Split by QA field</source>
-      <translation>按 QA 字段分类</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="194" />
-      <source>Reference preset</source>
-      <translation>参考产品预设</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="195" />
-      <source>Difference raster</source>
-      <translation>差值栅格</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="223" />
-      <source>one per core</source>
-      <translation>每个 CPU 核一对</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="225" />
-      <source>Product file pattern</source>
-      <translation>待验证产品文件名模式</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="227" />
-      <source>Reference file pattern</source>
-      <translation>参考产品文件名模式</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="229" />
-      <source>Pairs at a time</source>
-      <translation>同时处理的配对数</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="244" />
-      <source>(no split)</source>
-      <translation>（不分类）</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="272" />
-      <source>Running…</source>
-      <translation>正在运行…</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="276" />
-      <source>QA rule: {0}</source>
-      <translation>QA 规则：{0}</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="278" />
-      <source>product folder</source>
-      <translation>待验证产品文件夹</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="279" />
-      <source>reference folder</source>
-      <translation>参考产品文件夹</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="281" />
-      <source>Choose an existing {0}.</source>
-      <translation>请选择已存在的{0}。</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="283" />
-      <source>Choose an output folder.</source>
-      <translation>请选择输出文件夹。</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="286" />
-      <source>Choose the product LAI raster.</source>
-      <translation>请选择待验证产品 LAI 栅格。</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="288" />
-      <source>Choose the reference LAI raster.</source>
-      <translation>请选择参考产品 LAI 栅格。</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="290" />
-      <source>Choose where to write the difference raster.</source>
-      <translation>请选择差值栅格的保存位置。</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="382" />
-      <source>Stopped: the pairs finished before were kept, and a run with the same settings skips them: {0}</source>
-      <translation>已停止：此前已完成的配对已保留，以相同设置再次运行会跳过它们：{0}</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="383" />
-      <source>cancelled</source>
-      <translation>已取消</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="385" />
-      <source>Stopped, no partial output was kept: {0}</source>
-      <translation>已停止，未保留任何不完整的输出：{0}</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="391" />
-      <source>Outputs in {0}</source>
-      <translation>输出位于 {0}</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="458" />
-      <source>Chinese labels need a CJK font and matplotlib knows none: install one (Debian, Ubuntu: fonts-noto-cjk or fonts-wqy-microhei), delete matplotlib's font cache (~/.cache/matplotlib/fontlist-*.json) and restart QGIS.</source>
-      <translation>中文标注需要 CJK 字体，而 matplotlib 未找到：请安装一种（Debian、Ubuntu：fonts-noto-cjk 或 fonts-wqy-microhei），删除 matplotlib 的字体缓存（~/.cache/matplotlib/fontlist-*.json），然后重启 QGIS。</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="483" />
-      <source>Product - reference</source>
-      <translation>待验证产品 - 参考产品</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="483" />
-      <source>LAI difference (product - reference)</source>
-      <translation>LAI 差值（待验证产品 - 参考产品）</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="484" />
-      <source>pixels (sample)</source>
-      <translation>像元数（样本）</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="484" />
-      <source>Product against reference</source>
-      <translation>待验证产品与参考产品对比</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="485" />
-      <source>reference LAI</source>
-      <translation>参考产品 LAI</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="485" />
-      <source>product LAI</source>
-      <translation>待验证产品 LAI</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="485" />
-      <source>pixels (log)</source>
-      <translation>像元数（对数）</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="486" />
-      <source>GCOS max(0.5, 20 %)</source>
-      <translation>GCOS 要求 max(0.5, 20%)</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="70" />
-      <source>Rasters (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;All files (*)</source>
-      <translation>栅格 (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;所有文件 (*)</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="92" />
+      <location filename="../ui/compare_dialog.py" line="102" />
       <source>LAI QA Compare</source>
       <translation>LAI QA 对比</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="96" />
+      <location filename="../ui/compare_dialog.py" line="107" />
       <source>Single pair</source>
       <translation>单对</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="97" />
+      <location filename="../ui/compare_dialog.py" line="108" />
       <source>Batch</source>
       <translation>批量</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="109" />
+      <location filename="../ui/compare_dialog.py" line="109" />
+      <source>One product raster against one reference raster</source>
+      <translation>一个待验证产品栅格对一个参考产品栅格</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="110" />
+      <source>Folders of tiles, paired by date and tile in their names</source>
+      <translation>分幅文件夹，按文件名中的日期和分幅号配对</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="117" />
+      <source>Progress of the running comparison</source>
+      <translation>正在运行的比较的进度</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="118" />
+      <source>Run</source>
+      <translation>运行</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="119" />
+      <source>Run the comparison in the background; QGIS stays usable</source>
+      <translation>在后台运行比较；QGIS 仍可继续使用</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="120" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="121" />
+      <source>Stop the running comparison</source>
+      <translation>停止正在运行的比较</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="123" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="124" />
+      <source>Close this window; a running comparison goes on</source>
+      <translation>关闭此窗口；正在运行的比较会继续</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="125" />
+      <source>Help</source>
+      <translation>帮助</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="126" />
+      <source>Open the user guide at this window's section</source>
+      <translation>打开用户指南中介绍此窗口的章节</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="129" />
+      <source>Open output folder</source>
+      <translation>打开输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="130" />
+      <source>Show the last run's outputs in the file manager</source>
+      <translation>在文件管理器中显示上次运行的输出</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="131" />
+      <source>Copy as Python</source>
+      <translation>复制为 Python 代码</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="132" />
+      <source>Copy the last run as a processing.run(…) line for a script</source>
+      <translation>将上次运行复制为脚本可用的 processing.run(…) 语句</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="133" />
+      <source>Copy as qgis_process command</source>
+      <translation>复制为 qgis_process 命令</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="134" />
+      <source>Copy the last run as a command line for qgis_process</source>
+      <translation>将上次运行复制为 qgis_process 命令行</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="147" />
+      <source>Copy</source>
+      <translation>复制</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="148" />
+      <source>Copy the selected cells (all when none is selected) with their headers, tab-separated for a spreadsheet</source>
+      <translation>复制所选单元格（未选择时复制全部）及其表头，以制表符分隔，可粘贴到电子表格</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="150" />
+      <source>Export CSV…</source>
+      <translation>导出 CSV…</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="151" />
+      <source>Save the table as shown as CSV (the full-precision statistics are in the run's CSV beside its outputs)</source>
+      <translation>将表格按显示内容保存为 CSV（全精度统计量在输出旁边该次运行的 CSV 中）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="161" />
+      <source>Statistics</source>
+      <translation>统计</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="168" />
+      <source>Plots</source>
+      <translation>图表</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="170" />
+      <source>Pairs that failed, each with its reason; the other pairs were compared</source>
+      <translation>失败的配对及各自原因；其余配对已完成比较</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="171" />
+      <source>Failed pairs and their reasons</source>
+      <translation>失败的配对及原因</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="217" />
+      <source>Common settings</source>
+      <translation>通用设置</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="221" />
+      <source>How the QA band's bits are named: which bits form which field</source>
+      <translation>QA 波段各位的命名：哪些位组成哪个字段</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="223" />
+      <source>empty = the scheme's default rule</source>
+      <translation>留空 = 方案的默认规则</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="224" />
+      <source>Which pixels to keep, e.g. quality != failed and algorithm in (DRT, ECO)</source>
+      <translation>保留哪些像元，例如 quality != failed and algorithm in (DRT, ECO)</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="227" />
+      <source>The raw QA values the rule keeps (laiqa:explainrule gives them all)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="229" />
+      <source>Statistics per value of this QA field (e.g. per retrieval algorithm), plus 'all'</source>
+      <translation>按此 QA 字段的每个取值（例如每种反演算法）分别统计，另加 “all”（全部）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="233" />
+      <source>How the product stores LAI: scale, valid range, fill values</source>
+      <translation>待验证产品存储 LAI 的方式：缩放系数、有效范围、填充值</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="237" />
+      <source>How the reference stores LAI: scale, valid range, fill values</source>
+      <translation>参考产品存储 LAI 的方式：缩放系数、有效范围、填充值</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="239" />
+      <source>QA keep rule</source>
+      <translation>QA 保留规则</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="241" />
+      <source>Split by QA field</source>
+      <translation>按 QA 字段分类</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="242" />
+      <source>Product preset</source>
+      <translation>待验证产品预设</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="243" />
+      <source>Reference preset</source>
+      <translation>参考产品预设</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="257" />
+      <source>The product LAI: a raster of the project…</source>
+      <translation>待验证产品 LAI：项目中的栅格图层…</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="258" />
+      <source>…or a file (a typed GDAL name also works)</source>
+      <translation>…或一个文件（也可输入 GDAL 数据集名称）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="261" />
+      <source>The band of the product raster that holds LAI</source>
+      <translation>待验证产品栅格中存放 LAI 的波段</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="263" />
+      <source>A separate QA raster of the project; empty = the QA band of the product</source>
+      <translation>项目中单独的 QA 栅格；留空 = 使用待验证产品自身的 QA 波段</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="264" />
+      <source>…or a separate QA file</source>
+      <translation>…或单独的 QA 文件</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="268" />
+      <source>The band holding the QA bits: band 2 of the product raster, band 1 of a single-band QA file</source>
+      <translation>存放 QA 位的波段：待验证产品栅格为第 2 波段，单波段 QA 文件为第 1 波段</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="271" />
+      <source>The reference LAI (e.g. GLASS): a raster of the project…</source>
+      <translation>参考产品 LAI（例如 GLASS）：项目中的栅格图层…</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="272" />
+      <source>…or a file; a GLASS HDF is placed by the tile id in its name</source>
+      <translation>…或一个文件；GLASS HDF 按文件名中的分幅号定位</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="273" />
+      <source>Add reference on the MODIS grid</source>
+      <translation>将参考产品按 MODIS 格网添加到地图</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="274" />
+      <source>A GLASS HDF has no georeference: add it to the map where its tile id (hXXvYY) puts it, as a small VRT in the project's folder (the system's temporary folder for an unsaved project)</source>
+      <translation>GLASS HDF 没有地理参考：按其分幅号（hXXvYY）所在位置添加到地图，方式是在项目文件夹中写一个小的 VRT（项目未保存时写在系统临时文件夹中）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="279" />
+      <source>GeoTIFF (*.tif)</source>
+      <translation>GeoTIFF (*.tif)</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="280" />
+      <source>The difference raster to write; the statistics, the sample and the plots go beside it</source>
+      <translation>要写出的差值栅格；统计表、样本和图写在它旁边</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="283" />
+      <source>Product band</source>
+      <translation>待验证产品波段</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="288" />
+      <source>Difference raster</source>
+      <translation>差值栅格</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="301" />
+      <source>The folder of product tiles</source>
+      <translation>待验证产品分幅所在文件夹</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="303" />
+      <source>The folder of reference tiles (e.g. GLASS HDF)</source>
+      <translation>参考产品分幅所在文件夹（例如 GLASS HDF）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="305" />
+      <source>Where each pair's difference raster, summary.csv and tiles.gpkg go</source>
+      <translation>每个配对的差值栅格、summary.csv 和 tiles.gpkg 的存放位置</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="310" />
+      <source>Which files of the product folder to take (several separated by ;)</source>
+      <translation>选取待验证产品文件夹中的哪些文件（多个以 ; 分隔）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="312" />
+      <source>Which files of the reference folder to take (several separated by ;)</source>
+      <translation>选取参考产品文件夹中的哪些文件（多个以 ; 分隔）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="316" />
+      <source>one per core</source>
+      <translation>每个 CPU 核一对</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="317" />
+      <source>How many pairs run at once; each needs memory for its windows</source>
+      <translation>同时运行的配对数；每个配对都需要内存存放其窗口数据</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="319" />
+      <source>Product file pattern</source>
+      <translation>待验证产品文件名模式</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="321" />
+      <source>Reference file pattern</source>
+      <translation>参考产品文件名模式</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="323" />
+      <source>Pairs at a time</source>
+      <translation>同时处理的配对数</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="329" />
+      <source>Advanced</source>
+      <translation>高级</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="333" />
+      <source>How files pair: one regular expression per key part, separated by ; (default: acquisition date AYYYYDDD and MODIS tile hXXvYY)</source>
+      <translation>文件如何配对：每个键部分一个正则表达式，以 ; 分隔（默认：获取日期 AYYYYDDD 和 MODIS 分幅号 hXXvYY）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="336" />
+      <source>Also take matching files in the folders' sub-folders</source>
+      <translation>同时选取子文件夹中匹配的文件</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="338" />
+      <source>Unticked, pairs finished by an earlier run with the same settings are skipped</source>
+      <translation>不勾选时，之前以相同设置运行已完成的配对将被跳过</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="341" />
+      <source>One raster per class and pair, in a folder named after the class</source>
+      <translation>每个类别和配对一个栅格，存放在以类别命名的文件夹中</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="343" />
+      <source>e.g. Lai_500m</source>
+      <translation>例如 Lai_500m</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="344" />
+      <source>The product's grid inside HDF containers (MODIS granules)</source>
+      <translation>HDF 文件（MODIS 数据）中待验证产品的子数据集</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="346" />
+      <source>e.g. FparLai_QC</source>
+      <translation>例如 FparLai_QC</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="347" />
+      <source>The QA grid inside HDF containers (MODIS granules)</source>
+      <translation>HDF 文件（MODIS 数据）中 QA 的子数据集</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="349" />
+      <source>The reference's grid inside HDF containers</source>
+      <translation>HDF 文件中参考产品的子数据集</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="350" />
+      <source>Key pattern</source>
+      <translation>配对键模式</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="354" />
+      <source>Product grid in HDF containers</source>
+      <translation>HDF 文件中待验证产品的子数据集</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="355" />
+      <source>QA grid in HDF containers</source>
+      <translation>HDF 文件中 QA 的子数据集</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="373" />
+      <source>(no split)</source>
+      <translation>（不分类）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="401" />
+      <source>Running…</source>
+      <translation>正在运行…</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="405" />
+      <source>QA rule: {0}</source>
+      <translation>QA 规则：{0}</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="407" />
+      <source>product folder</source>
+      <translation>待验证产品文件夹</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="408" />
+      <source>reference folder</source>
+      <translation>参考产品文件夹</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="410" />
+      <source>Choose an existing {0}.</source>
+      <translation>请选择已存在的{0}。</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="412" />
+      <source>Choose an output folder.</source>
+      <translation>请选择输出文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="416" />
+      <source>Key pattern: {0}</source>
+      <translation>配对键模式：{0}</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="419" />
+      <source>Choose the product LAI raster.</source>
+      <translation>请选择待验证产品 LAI 栅格。</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="421" />
+      <source>Choose the reference LAI raster.</source>
+      <translation>请选择参考产品 LAI 栅格。</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="423" />
+      <source>Choose where to write the difference raster.</source>
+      <translation>请选择差值栅格的保存位置。</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="542" />
+      <source>Stopped: the pairs finished before were kept, and a run with the same settings skips them: {0}</source>
+      <translation>已停止：此前已完成的配对已保留，以相同设置再次运行会跳过它们：{0}</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="543" />
+      <source>cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="545" />
+      <source>Stopped, no partial output was kept: {0}</source>
+      <translation>已停止，未保留任何不完整的输出：{0}</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="551" />
+      <source>Outputs in {0}</source>
+      <translation>输出位于 {0}</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="578" />
+      <source>Export statistics</source>
+      <translation>导出统计表</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="578" />
+      <source>CSV (*.csv)</source>
+      <translation>CSV（*.csv）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="611" />
+      <source>Reference</source>
+      <translation>参考产品</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="653" />
+      <source>Chinese labels need a CJK font and matplotlib knows none: install one (Debian, Ubuntu: fonts-noto-cjk or fonts-wqy-microhei), delete matplotlib's font cache (~/.cache/matplotlib/fontlist-*.json) and restart QGIS.</source>
+      <translation>中文标注需要 CJK 字体，而 matplotlib 未找到：请安装一种（Debian、Ubuntu：fonts-noto-cjk 或 fonts-wqy-microhei），删除 matplotlib 的字体缓存（~/.cache/matplotlib/fontlist-*.json），然后重启 QGIS。</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="683" />
+      <source>N = {0}
+Bias = {1} LAI
+RMSE = {2} LAI</source>
+      <translation>N = {0}
+偏差 = {1} LAI
+RMSE = {2} LAI</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="690" />
+      <source>Product - reference</source>
+      <translation>待验证产品 - 参考产品</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="690" />
+      <source>LAI difference (product - reference)</source>
+      <translation>LAI 差值（待验证产品 - 参考产品）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="691" />
+      <source>pixels (sample)</source>
+      <translation>像元数（样本）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="691" />
+      <source>Product against reference</source>
+      <translation>待验证产品与参考产品对比</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="692" />
+      <source>reference LAI</source>
+      <translation>参考产品 LAI</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="692" />
+      <source>product LAI</source>
+      <translation>待验证产品 LAI</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="693" />
+      <source>GCOS max(0.5, 20 %)</source>
+      <translation>GCOS 要求 max(0.5, 20%)</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="80" />
+      <source>Rasters (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;All files (*)</source>
+      <translation>栅格 (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="../ui/modis_grid.py" line="23" />
+      <source>{0} (MODIS grid)</source>
+      <translation>{0}（MODIS 格网）</translation>
+    </message>
+    <message>
+      <location filename="../ui/plot_canvas.py" line="24" />
+      <source>Save figure…</source>
+      <translation>保存图…</translation>
+    </message>
+    <message>
+      <location filename="../ui/plot_canvas.py" line="25" />
+      <source>Save this plot as PNG (for slides) or SVG (for editing and print)</source>
+      <translation>将此图保存为 PNG（用于幻灯片）或 SVG（用于编辑和印刷）</translation>
+    </message>
+    <message>
+      <location filename="../ui/plot_canvas.py" line="53" />
+      <source>Save figure</source>
+      <translation>保存图</translation>
+    </message>
+    <message>
+      <location filename="../ui/plot_canvas.py" line="54" />
+      <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+      <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+      <location filename="../ui/qa_inspector.py" line="105" />
+      <source>no value here (outside the layer or nodata)</source>
+      <translation>此处无值（在图层范围外或为无效值）</translation>
+    </message>
+    <message>
+      <location filename="../ui/qa_inspector.py" line="124" />
       <source>Select a raster QA layer in the Layers panel first</source>
       <translation>请先在图层面板中选择一个 QA 栅格图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="38" />
+      <location filename="../ui/qa_inspector.py" line="137" />
+      <source>value {0}</source>
+      <translation>取值 {0}</translation>
+    </message>
+    <message>
+      <location filename="../ui/qa_inspector.py" line="184" />
+      <source>x {0:.3f}, y {1:.3f} (map); row {2}, column {3}</source>
+      <translation>x {0:.3f}，y {1:.3f}（地图坐标）；第 {2} 行，第 {3} 列</translation>
+    </message>
+    <message>
+      <location filename="../ui/qa_inspector.py" line="47" />
       <source>Click a QA layer with the inspector tool</source>
       <translation>用查看工具点击 QA 图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="45" />
+      <location filename="../ui/qa_inspector.py" line="50" />
+      <source>How the QA band's bits are named; kept with the layer in the project</source>
+      <translation>QA 波段各位的命名；随图层保存在项目中</translation>
+    </message>
+    <message>
+      <location filename="../ui/qa_inspector.py" line="53" />
+      <source>The band holding the QA bits; kept with the layer in the project</source>
+      <translation>存放 QA 位的波段；随图层保存在项目中</translation>
+    </message>
+    <message>
+      <location filename="../ui/qa_inspector.py" line="59" />
+      <source>Add this layer on the MODIS grid</source>
+      <translation>将此图层按 MODIS 格网添加到地图</translation>
+    </message>
+    <message>
+      <location filename="../ui/qa_inspector.py" line="63" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="48" />
+      <location filename="../ui/qa_inspector.py" line="66" />
+      <source>Pixel</source>
+      <translation>像元</translation>
+    </message>
+    <message>
+      <location filename="../ui/qa_inspector.py" line="67" />
       <source>Raw value (bits)</source>
       <translation>原始值（二进制位）</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="50" />
+      <location filename="../ui/qa_inspector.py" line="69" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="50" />
+      <location filename="../ui/qa_inspector.py" line="69" />
       <source>Bits</source>
       <translation>比特位</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="50" />
+      <location filename="../ui/qa_inspector.py" line="69" />
       <source>Value</source>
       <translation>取值</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="50" />
+      <location filename="../ui/qa_inspector.py" line="69" />
       <source>Label</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="50" />
+      <location filename="../ui/qa_inspector.py" line="69" />
       <source>Meaning</source>
       <translation>含义</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="78" />
-      <source>no value here (outside the layer or nodata)</source>
-      <translation>此处无值（在图层范围外或为无效值）</translation>
+      <location filename="../ui/qa_inspector.py" line="70" />
+      <source>Every field of the scheme at the clicked pixel</source>
+      <translation>所点击像元处该方案的每个字段</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="56" />
+      <source>Pair</source>
+      <translation>配对</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="56" />
+      <source>Date and tile of the pair; 'all pairs' rows pool every pair's pixels</source>
+      <translation>配对的日期和分幅；“all pairs” 行汇总所有配对的像元</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="57" />
+      <source>Class</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="57" />
+      <source>QA class (value of the split field); 'all' pools every class</source>
+      <translation>QA 类别（分类字段的取值）；“all” 汇总所有类别</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="58" />
+      <source>N</source>
+      <translation>N</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="58" />
+      <source>Pixels compared: kept by the rule and valid in both rasters</source>
+      <translation>参与比较的像元：被规则保留且在两个栅格中均有效</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="59" />
+      <source>Mean product (LAI)</source>
+      <translation>待验证产品均值（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="59" />
+      <source>Mean product LAI of the compared pixels</source>
+      <translation>参与比较像元的待验证产品 LAI 均值</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="60" />
+      <source>Mean reference (LAI)</source>
+      <translation>参考产品均值（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="60" />
+      <source>Mean reference LAI of the compared pixels</source>
+      <translation>参与比较像元的参考产品 LAI 均值</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="61" />
+      <source>Bias (LAI)</source>
+      <translation>偏差（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="61" />
+      <source>Mean of product - reference</source>
+      <translation>待验证产品 − 参考产品的均值</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="62" />
+      <source>MAE (LAI)</source>
+      <translation>MAE（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="62" />
+      <source>Mean absolute difference</source>
+      <translation>平均绝对差</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="63" />
+      <source>RMSE (LAI)</source>
+      <translation>RMSE（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="63" />
+      <source>Root mean square difference</source>
+      <translation>均方根差</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="64" />
+      <source>SD (LAI)</source>
+      <translation>标准差（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="64" />
+      <source>Standard deviation of the differences (n - 1)</source>
+      <translation>差值的标准差（n − 1）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="65" />
+      <source>r</source>
+      <translation>r</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="65" />
+      <source>Pearson correlation of product and reference</source>
+      <translation>待验证产品与参考产品的皮尔逊相关系数</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="66" />
+      <source>Slope</source>
+      <translation>斜率</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="66" />
+      <source>Ordinary least squares slope of product on reference</source>
+      <translation>待验证产品对参考产品的普通最小二乘斜率</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="67" />
+      <source>Intercept (LAI)</source>
+      <translation>截距（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="67" />
+      <source>Ordinary least squares intercept</source>
+      <translation>普通最小二乘截距</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="68" />
+      <source>GCOS share (%)</source>
+      <translation>GCOS 达标比例（%）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="68" />
+      <source>Pixels with |product - reference| &lt;= max(0.5, 20 % of reference)</source>
+      <translation>满足 |待验证产品 − 参考产品| &lt;= max(0.5, 参考产品的 20 %) 的像元</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="70" />
+      <source>RMA slope</source>
+      <translation>RMA 斜率</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="70" />
+      <source>Reduced major axis slope (both products carry error)</source>
+      <translation>约化主轴斜率（两个产品均含误差）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="71" />
+      <source>RMA intercept (LAI)</source>
+      <translation>RMA 截距（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="71" />
+      <source>Reduced major axis intercept</source>
+      <translation>约化主轴截距</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="72" />
+      <source>MA slope</source>
+      <translation>MA 斜率</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="72" />
+      <source>Major axis slope</source>
+      <translation>主轴斜率</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="73" />
+      <source>MA intercept (LAI)</source>
+      <translation>MA 截距（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="73" />
+      <source>Major axis intercept</source>
+      <translation>主轴截距</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="74" />
+      <source>Deming slope</source>
+      <translation>Deming 斜率</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="74" />
+      <source>Deming slope (needs the ratio of error variances)</source>
+      <translation>Deming 斜率（需要误差方差比）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="75" />
+      <source>Deming intercept (LAI)</source>
+      <translation>Deming 截距（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="75" />
+      <source>Deming intercept</source>
+      <translation>Deming 截距</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="76" />
+      <source>GCOS-244 threshold (%)</source>
+      <translation>GCOS-244 阈值达标比例（%）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="76" />
+      <source>Pixels with |product - reference| &lt;= max(0.1, 20 % of reference)</source>
+      <translation>满足 |待验证产品 − 参考产品| &lt;= max(0.1, 参考产品的 20 %) 的像元</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="78" />
+      <source>GCOS-244 goal (%)</source>
+      <translation>GCOS-244 目标达标比例（%）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="78" />
+      <source>Pixels with |product - reference| &lt;= max(0.05, 10 % of reference)</source>
+      <translation>满足 |待验证产品 − 参考产品| &lt;= max(0.05, 参考产品的 10 %) 的像元</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="80" />
+      <source>Relative bias (%)</source>
+      <translation>相对偏差（%）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="80" />
+      <source>Bias as a percentage of the mean reference</source>
+      <translation>偏差占参考产品均值的百分比</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="81" />
+      <source>Relative RMSE (%)</source>
+      <translation>相对 RMSE（%）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="81" />
+      <source>RMSE as a percentage of the mean reference</source>
+      <translation>RMSE 占参考产品均值的百分比</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="82" />
+      <source>Median |d| (LAI)</source>
+      <translation>|d| 中位数（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="82" />
+      <source>Median absolute difference, to 0.01 LAI</source>
+      <translation>绝对差的中位数，精度 0.01 LAI</translation>
+    </message>
+    <message>
+      <location filename="../ui/stats_table.py" line="98" />
+      <source>Select cells and press Ctrl+C to copy them with their headers</source>
+      <translation>选择单元格后按 Ctrl+C，连同表头一起复制</translation>
     </message>
   </context>
 </TS>

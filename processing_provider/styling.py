@@ -14,12 +14,15 @@ from qgis.core import (
     QgsFillSymbol,
     QgsGraduatedSymbolRenderer,
     QgsPalettedRasterRenderer,
+    QgsPalLayerSettings,
     QgsProcessingLayerPostProcessorInterface,
     QgsRasterLayer,
     QgsRasterShader,
     QgsRendererRange,
     QgsSingleBandPseudoColorRenderer,
+    QgsTextFormat,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
@@ -163,17 +166,47 @@ def style_output(context, raster_path: str, band: int, make_renderer, layer_name
 
 
 BIAS_BREAKS = (-1e9, -1.0, -0.5, -0.2, 0.2, 0.5, 1.0, 1e9)  # LAI units; the middle class holds 0
+FAILED_VALUE = 10_000_000_000  # what a failed tile's class value is, beyond every bias range
+# Graduated by bias, except failed tiles (no bias), which fall in a class of their own beyond the last range.
+BIAS_OR_FAILED = f"if(\"status\" = 'failed', {FAILED_VALUE}, \"bias\")"
+TILE_ID = "coalesce(regexp_substr(\"key\", 'h[0-9]{2}v[0-9]{2}'), \"key\")"  # hXXvYY, else the whole key
 
 
 def bias_renderer() -> QgsGraduatedSymbolRenderer:
-    """Tile footprints coloured by bias, diverging about 0 (RdBu), one class per bias range."""
+    """Tile footprints coloured by bias, diverging about 0 (RdBu), one class per bias range; failed tiles
+    hatched grey with a red outline."""
     ranges = []
     for index, colour in enumerate(DIVERGING_COLOURS):
         low, high = BIAS_BREAKS[index], BIAS_BREAKS[index + 1]
         label = (f"< {high:+.1f}" if low < -1e8 else f"> {low:+.1f}" if high > 1e8 else f"{low:+.1f} to {high:+.1f}")
         symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#4d4d4d", "outline_width": "0.2"})
         ranges.append(QgsRendererRange(low, high, symbol, label))
-    return QgsGraduatedSymbolRenderer("bias", ranges)
+    failed = QgsFillSymbol.createSimple({"color": DROP_COLOUR, "style": "b_diagonal", "outline_color": "#b2182b",
+                                         "outline_width": "0.5"})
+    ranges.append(QgsRendererRange(BIAS_BREAKS[-1], 10 * FAILED_VALUE, failed, tr("failed")))
+    return QgsGraduatedSymbolRenderer(BIAS_OR_FAILED, ranges)
+
+
+def tile_labels() -> QgsVectorLayerSimpleLabeling:
+    """Each footprint labelled with its tile id and its bias (2 decimals), or 'failed'."""
+    settings = QgsPalLayerSettings()
+    settings.isExpression = True
+    failed = tr("failed").replace("'", "''")
+    settings.fieldName = f"{TILE_ID} || '\\n' || if(\"status\" = 'failed', '{failed}', format_number(\"bias\", 2))"
+    text = QgsTextFormat()
+    text.setSize(8)
+    buffer = text.buffer()
+    buffer.setEnabled(True)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def style_tiles(layer: QgsVectorLayer) -> None:
+    """The footprints' renderer and labels."""
+    layer.setRenderer(bias_renderer())
+    layer.setLabeling(tile_labels())
+    layer.setLabelsEnabled(True)
 
 
 class FootprintsStyle(QgsProcessingLayerPostProcessorInterface):
@@ -182,7 +215,7 @@ class FootprintsStyle(QgsProcessingLayerPostProcessorInterface):
     @answers(None)
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
         if isinstance(layer, QgsVectorLayer):
-            layer.setRenderer(bias_renderer())
+            style_tiles(layer)
             layer.setSubsetString("\"class\" = 'all'")
             layer.triggerRepaint()
 
@@ -191,7 +224,7 @@ def footprints_style():
     """(name, QML, description) of the bias style, for the core to store as the GeoPackage's default style
     while it writes the file: no QGIS call touches the GeoPackage (saving a style there can wait on a dialog)."""
     layer = QgsVectorLayer("Polygon", "tiles", "memory")
-    layer.setRenderer(bias_renderer())
+    style_tiles(layer)
     document = QDomDocument()
     layer.exportNamedStyle(document)
     return "bias", document.toString(), "LAI QA Toolkit: tiles by bias"

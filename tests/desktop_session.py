@@ -63,6 +63,12 @@ def poll():
         QApplication.processEvents()
         dialog.grab().save(os.path.join(OUT, "desktop_dialog.png"))
         QApplication.primaryScreen().grabWindow(0).save(os.path.join(OUT, "desktop_screen.png"))
+        dialog.results.setCurrentIndex(1)  # the plots, at a laptop's window size
+        dialog.resize(1000, 650)
+        QApplication.processEvents()
+        hint = dialog.minimumSizeHint()
+        report["minimum_size"] = [hint.width(), hint.height()]
+        dialog.grab().save(os.path.join(OUT, "desktop_plots.png"))
     except Exception:
         report["errors"].append(traceback.format_exc())
     finish()

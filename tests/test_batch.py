@@ -100,6 +100,15 @@ def test_a_corrupt_file_fails_its_pair_and_the_others_finish(folders):
     failed_rows = [row for row in summary_rows(result.summary_csv) if row["status"] == "failed"]
     assert [row["key"] for row in failed_rows] == ["A2018161_h12v04"]
     assert not os.path.exists(os.path.join(folders["out"], "A2018161_h12v04.tif"))
+    # the failed tile is in the footprints, where its product lies (the MODIS tile, from the grid's formula)
+    footprints = ogr.Open(result.footprints)
+    tiles = footprints.GetLayer("tiles")
+    tiles.SetAttributeFilter("status = 'failed'")
+    failed = [(feature.GetField("key"), feature.GetField("class"), feature.GetGeometryRef().GetEnvelope())
+              for feature in tiles]
+    size, x0, y0 = 1111950.5197665, -20015109.354, 10007554.677
+    assert [(key, name) for key, name, _ in failed] == [("A2018161_h12v04", "all")]
+    assert failed[0][2] == pytest.approx((x0 + 12 * size, x0 + 13 * size, y0 - 5 * size, y0 - 4 * size), abs=1e-3)
 
 
 def test_second_run_skips_complete_pairs_and_overwrite_redoes_them(folders):

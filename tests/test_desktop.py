@@ -34,7 +34,7 @@ def test_desktop_qgis_loads_the_plugin_and_the_dialog_runs_the_sample_pair(sampl
     with open(os.path.join(ARTIFACTS, "desktop_qgis.log"), "w", encoding="utf-8") as log:
         log.write(done.stdout + done.stderr)
     report = json.loads((out / "desktop.json").read_text(encoding="utf-8"))
-    for name in ("desktop_dialog.png", "desktop_screen.png"):
+    for name in ("desktop_dialog.png", "desktop_screen.png", "desktop_plots.png"):
         if (out / name).exists():
             shutil.copy(out / name, os.path.join(ARTIFACTS, name))
     assert report["errors"] == [] and report["loaded"] and report["dialog_visible"], report
@@ -45,3 +45,4 @@ def test_desktop_qgis_loads_the_plugin_and_the_dialog_runs_the_sample_pair(sampl
     difference = read_band(str(out / "difference.tif"), 5)
     assert int(rows["all"][1].replace(",", "")) == int(np.count_nonzero(difference != -9999.0))
     assert (out / "desktop_screen.png").stat().st_size > 10000
+    assert report["minimum_size"][0] <= 1366 and report["minimum_size"][1] <= 768, report  # fits a laptop

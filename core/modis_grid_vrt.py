@@ -1,0 +1,52 @@
+"""A raster without georeference (a GLASS HDF) put on the MODIS sinusoidal grid for display, as a small VRT.
+
+GLASS tiles carry no CRS: loaded in QGIS they sit at pixel coordinates. The algorithms place them by the
+``hXXvYY`` in their name (``modis_tiles.resolve_georeference``); this writes that same georeference into a
+VRT that points at the file, so the map shows the tile where the algorithms put it. Nothing is copied.
+"""
+from __future__ import annotations
+
+import os
+
+from osgeo import gdal
+
+from .errors import LaiQaError
+from .modis_tiles import has_georeference, resolve_georeference
+from .readers import gdal_call, open_subdataset
+from .writers import atomic_text_file
+
+SUFFIX = "_modis_grid.vrt"
+
+
+def file_part(name: str) -> str:
+    """The file of a GDAL name: ``HDF4_EOS:EOS_GRID:"f.hdf":grid:Lai`` -> ``f.hdf``; a path as it is."""
+    return name.split('"')[1] if name.count('"') >= 2 else name
+
+
+def modis_grid_vrt_path(source: str, folder: str) -> str:
+    """Where ``write_modis_grid_vrt`` puts the VRT of ``source``: <folder>/<file name>_modis_grid.vrt."""
+    stem = os.path.splitext(os.path.basename(file_part(str(source))))[0]
+    return os.path.join(folder, stem + SUFFIX)
+
+
+def write_modis_grid_vrt(source: str, folder: str, role: str = "Raster") -> tuple:
+    """(VRT path, note): a VRT of ``source`` with the MODIS tile georeference its name gives.
+
+    Refused with one line: a raster that has its own georeference (nothing to add), one whose name carries
+    no tile id, one GDAL cannot open."""
+    source = os.path.abspath(source) if os.path.exists(str(source)) else str(source)
+    dataset, name, _ = open_subdataset(source, role)
+    if has_georeference(dataset.GetGeoTransform(can_return_null=True), dataset.GetProjection()):
+        raise LaiQaError(f"{role}: '{source}' has a georeference of its own; add it to the map as it is")
+    geotransform, wkt, note = resolve_georeference(dataset, name, role)
+    vrt, message = gdal_call(gdal.GetDriverByName("VRT").CreateCopy, "", dataset)
+    if vrt is None:
+        raise LaiQaError(f"{role}: cannot make a VRT of '{source}' ({message or 'unknown reason'})")
+    vrt.SetGeoTransform(geotransform)
+    vrt.SetProjection(wkt)
+    xml = vrt.GetMetadata("xml:VRT")[0]
+    vrt = None
+    path = modis_grid_vrt_path(name, folder)
+    with atomic_text_file(path) as handle:
+        handle.write(xml)
+    return path, note
