@@ -881,7 +881,7 @@
     <message>
       <location filename="../ui/compare_dialog.py" line="227" />
       <source>The raw QA values the rule keeps (laiqa:explainrule gives them all)</source>
-      <translation type="unfinished" />
+      <translation>规则保留的原始 QA 值（laiqa:explainrule 给出全部）</translation>
     </message>
     <message>
       <location filename="../ui/compare_dialog.py" line="229" />
