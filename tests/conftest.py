@@ -40,9 +40,9 @@ def write_raster(tmp_path):
         dataset.SetGeoTransform((500000.0, 30.0, 0.0, 4000000.0, 0.0, -30.0))
         for index, array in enumerate(arrays):
             band = dataset.GetRasterBand(index + 1)
-            band.WriteArray(array)
-            if nodata is not None:
+            if nodata is not None:  # before the values: GDAL 3.10 fills tiles it skipped as all-zero with nodata
                 band.SetNoDataValue(nodata)
+            band.WriteArray(array)
         dataset = None
         return path
 
