@@ -18,6 +18,7 @@ from .density import Density, density_bins
 from .errors import LaiQaError
 from .inputs import DifferenceSettings, LaiInput, OutputSpec, QaInput
 from .lai_encoding import LaiEncoding
+from .messages import tr
 from .progress import SILENT
 from .provenance import difference_provenance
 from .qa.buffer import buffer_for
@@ -61,8 +62,8 @@ def split_classes(scheme, split_field: str):
         return qa_field, values, [qa_field.labels[v] for v in values]
     if qa_field.max_value >= MAX_SPLIT_CLASSES:
         raise LaiQaError(
-            f"Split field '{split_field}' has {qa_field.max_value + 1} possible values and no labels; "
-            f"split by a field with labels or at most {MAX_SPLIT_CLASSES} values"
+            tr("Split field '{0}' has {1} possible values and no labels; split by a field with labels or at most "
+               "{2} values").format(split_field, qa_field.max_value + 1, MAX_SPLIT_CLASSES)
         )
     values = list(range(qa_field.max_value + 1))
     return qa_field, values, [f"{split_field}_{v}" for v in values]
@@ -76,9 +77,11 @@ def class_file_path(class_folder: str, class_name: str, output: str) -> str:
 def check_settings(settings: DifferenceSettings, scheme):
     """(rule, split classes) of the settings no file is needed for: a batch checks them once, up front."""
     if settings.resampling not in RESAMPLING:
-        raise LaiQaError(f"Unknown resampling '{settings.resampling}'; use one of {', '.join(RESAMPLING)}")
+        raise LaiQaError(tr("Unknown resampling '{0}'; use one of {1}")
+                             .format(settings.resampling, ', '.join(RESAMPLING)))
     if settings.deming_lambda is not None and not settings.deming_lambda > 0:
-        raise LaiQaError(f"The Deming error-variance ratio must be a positive number, got {settings.deming_lambda:g}")
+        raise LaiQaError(tr("The Deming error-variance ratio must be a positive number, got {0:g}")
+                             .format(settings.deming_lambda))
     rule = rule_for(scheme, settings.rule)
     buffer_for(settings.buffer, scheme, rule)
     return rule, split_classes(scheme, settings.split_field)
@@ -198,8 +201,8 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
     qa_band = open_qa(qa)
     if (qa_band.band.XSize, qa_band.band.YSize) != (product_band.band.XSize, product_band.band.YSize):
         raise LaiQaError(
-            f"The QA raster is {qa_band.band.XSize}x{qa_band.band.YSize} pixels but the product is "
-            f"{product_band.band.XSize}x{product_band.band.YSize}; QA and product must share one grid"
+            tr("The QA raster is {0}x{1} pixels but the product is {2}x{3}; QA and product must share one grid")
+                .format(qa_band.band.XSize, qa_band.band.YSize, product_band.band.XSize, product_band.band.YSize)
         )
     written = [("The output", output.path)] + [
         (f"The class file of {name}", class_file_path(output.class_folder, name, output.path))

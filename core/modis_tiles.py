@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .errors import LaiQaError
+from .messages import tr
 
 SPHERE_RADIUS = 6371007.181
 TILE_SIZE_M = 1111950.5197665
@@ -51,8 +52,8 @@ def resolve_georeference(dataset, name: str, role: str = "Raster"):
     tile = parse_tile_id(str(name).replace("\\", "/").rsplit("/", 1)[-1]) or parse_tile_id(str(name))
     if tile is None:
         raise LaiQaError(
-            f"{role}: '{name}' has no georeference and its name carries no MODIS tile id (hXXvYY); "
-            "georeference it first (e.g. gdal_translate -a_srs -a_ullr)"
+            tr("{0}: '{1}' has no georeference and its name carries no MODIS tile id (hXXvYY); georeference it "
+               "first (e.g. gdal_translate -a_srs -a_ullr)").format(tr(role), name)
         )
     width = dataset.RasterXSize
     note = (f"{role}: no georeference in the file; using MODIS sinusoidal tile {tile_id(*tile)} "

@@ -16,6 +16,7 @@ from osgeo import gdal, gdal_array
 from .errors import LaiQaError
 from .inputs import LaiInput, QaInput, RasterInput
 from .lai_encoding import LaiEncoding, lai_preset, resolve_encoding
+from .messages import tr
 from .pixel_grid import PixelGrid, pixel_grid_of
 from .qa.decode import check_fits
 from .qa.product_guard import preset_mismatch
@@ -83,7 +84,7 @@ def open_subdataset(source, role: str = "Input", grids=(), required: bool = Fals
     The dataset is opened once: the container's own handle when it is the raster.
     """
     if not source:
-        raise LaiQaError(f"{role}: no raster given")
+        raise LaiQaError(tr("{0}: no raster given").format(tr(role)))
     dataset, message = open_quietly(source)
     if dataset is None:
         raise LaiQaError(cannot_open(role, source, message))
@@ -103,7 +104,7 @@ def open_subdataset(source, role: str = "Input", grids=(), required: bool = Fals
             f"{role}: '{source}' is a container of {len(names)} grids ({asked}pick one): "
             + ", ".join(subdataset_short_name(name) for name in names) + f". Full names: {'; '.join(names)}"
         )
-    raise LaiQaError(f"{role}: '{source}' holds no raster band")
+    raise LaiQaError(tr("{0}: '{1}' holds no raster band").format(tr(role), source))
 
 
 def resolve_source(source, role: str = "Input", grids=(), required: bool = False):
@@ -122,8 +123,8 @@ def raster_band(dataset: gdal.Dataset, band_number: int, role: str = "Input") ->
     count = dataset.RasterCount
     if not 1 <= int(band_number) <= count:
         raise LaiQaError(
-            f"{role}: band {band_number} does not exist; '{dataset.GetDescription()}' has "
-            f"{count} band{'s' if count != 1 else ''} (1-{count})"
+            tr("{0}: band {1} does not exist; '{2}' has {3} band{4} (1-{3})")
+                .format(tr(role), band_number, dataset.GetDescription(), count, 's' if count != 1 else '')
         )
     return dataset.GetRasterBand(int(band_number))
 
@@ -173,8 +174,8 @@ def refuse_overwriting_inputs(outputs, inputs) -> None:
     for description, path in outputs:
         if os.path.realpath(path) in read:
             role, name = read[os.path.realpath(path)]
-            raise LaiQaError(f"{description} '{path}' is the {role} file '{name}': writing it would destroy an "
-                             "input; choose another output file")
+            raise LaiQaError(tr("{0} '{1}' is the {2} file '{3}': writing it would destroy an input; choose another "
+                                "output file").format(tr(description), path, tr(role), name))
 
 
 def nodata_mask(block: np.ndarray, nodata):
@@ -209,8 +210,8 @@ def open_qa(qa: QaInput, role: str = "QA raster") -> OpenedBand:
     name = type_name(band)
     if numpy_type(band).kind not in "iu":
         raise LaiQaError(
-            f"{role} band {qa.raster.band} is {name}; bit fields need an integer band "
-            "(Byte, UInt16, Int16, UInt32, Int32). Is this the QA band?"
+            tr("{0} band {1} is {2}; bit fields need an integer band (Byte, UInt16, Int16, UInt32, Int32). Is this "
+               "the QA band?").format(tr(role), qa.raster.band, name)
         )
     check_fits(qa.scheme, gdal.GetDataTypeSize(band.DataType), name)
     warning = preset_mismatch(qa.scheme.id, source, dataset.GetMetadata() or {}) or ""
@@ -251,7 +252,7 @@ def read_window(band: gdal.Band, window, out: np.ndarray | None = None):
     array, message = gdal_call(band.ReadAsArray, xoff, yoff, xsize, ysize, buf_obj=out)
     if array is None:
         raise LaiQaError(
-            f"Cannot read rows {yoff}-{yoff + ysize - 1} of '{band.GetDataset().GetDescription()}' "
-            f"({message or 'read error'}); the file may be truncated"
+            tr("Cannot read rows {0}-{1} of '{2}' ({3}); the file may be truncated")
+                .format(yoff, yoff + ysize - 1, band.GetDataset().GetDescription(), message or 'read error')
         )
     return array

@@ -18,6 +18,7 @@ import numpy as np
 from osgeo import gdal, gdal_array
 
 from .errors import LaiQaError
+from .messages import tr
 from .readers import gdal_call, one_line, open_quietly
 
 OUTPUT_TILE = 256  # GTiff's default tile edge: windows aligned to it complete whole tile rows
@@ -52,7 +53,7 @@ def temporary_beside(path: str) -> str:
         handle, temp_path = tempfile.mkstemp(
             prefix=f".{os.path.basename(path)}.{_HOST}-{os.getpid()}.", suffix=".partial", dir=folder)
     except OSError as error:
-        raise LaiQaError(f"Cannot write to the folder of '{path}': {error.strerror}") from None
+        raise LaiQaError(tr("Cannot write to the folder of '{0}': {1}").format(path, error.strerror)) from None
     os.close(handle)
     return temp_path
 
@@ -208,7 +209,7 @@ def flush_written(*datasets) -> None:
         _, failure = _checked(dataset.FlushCache)
         if failure:
             target = _target_of(dataset)
-            raise LaiQaError(f"Writing '{target}' failed: {_with_disk_state(failure, target)}")
+            raise LaiQaError(tr("Writing '{0}' failed: {1}").format(target, _with_disk_state(failure, target)))
 
 
 def write_window(band, values, xoff: int, yoff: int) -> None:
@@ -216,8 +217,8 @@ def write_window(band, values, xoff: int, yoff: int) -> None:
     status, failure = _checked(band.WriteArray, values, xoff, yoff)
     if failure or status is None:
         target = _target_of(band.GetDataset())
-        raise LaiQaError(f"Writing '{target}' failed at column {xoff}, row {yoff}: "
-                         f"{_with_disk_state(failure or 'write error', target)}")
+        raise LaiQaError(tr("Writing '{0}' failed at column {1}, row {2}: {3}")
+                             .format(target, xoff, yoff, _with_disk_state(failure or 'write error', target)))
 
 
 def split_creation_options(text: str):
@@ -277,7 +278,7 @@ class AtomicRaster:
             driver.Create, self.temp_path, width, height, band_count, self.gdal_type, self.options)
         if self.dataset is None:
             self._remove_temp()
-            raise LaiQaError(f"Cannot create '{self.path}' with GDAL {self.driver_name}: {message}")
+            raise LaiQaError(tr("Cannot create '{0}' with GDAL {1}: {2}").format(self.path, self.driver_name, message))
         if self.geotransform is not None:
             self.dataset.SetGeoTransform(self.geotransform)
         if self.projection:
@@ -307,7 +308,7 @@ class AtomicRaster:
         if error_type is not None or failure:
             self._remove_temp()
         if error_type is None and failure:
-            raise LaiQaError(f"Writing '{self.path}' failed: {_with_disk_state(failure, self.path)}")
+            raise LaiQaError(tr("Writing '{0}' failed: {1}").format(self.path, _with_disk_state(failure, self.path)))
         return False
 
     def _check_written(self, path: str):
@@ -389,7 +390,7 @@ def _tiles_not_on_disk(dataset, file_size: int, sparse: bool) -> int:
 
 
 def _write_failed(path: str, error: OSError) -> LaiQaError:
-    return LaiQaError(f"Writing '{path}' failed: {error.strerror or error}")
+    return LaiQaError(tr("Writing '{0}' failed: {1}").format(path, error.strerror or error))
 
 
 class _TextTarget:
