@@ -178,14 +178,14 @@ def load_complete(request: BatchRequest, key: str, product: str, reference: str)
         if saved.get("format") != SUMS_FORMAT:
             return None, "its sums file is from an older version"
         if (saved["key"], saved["product"], saved["reference"]) != (key, product, reference):
-            return None, "its sums file was written for another pair"
+            return None, tr("its sums file was written for another pair")
         if saved["inputs"] != input_records(request, product, reference):
-            return None, "its product, reference or strata file changed since (size or modification time)"
+            return None, tr("its product, reference or strata file changed since (size or modification time)")
         if saved["settings_digest"] != settings_digest(request):
-            return None, "the settings changed since the earlier run"
+            return None, tr("the settings changed since the earlier run")
         for path, record in saved["outputs"].items():
             if output_record(os.path.join(request.output_folder, path)) != record:
-                return None, f"'{path}' is not the file the earlier run wrote (size or checksum)"
+                return None, tr("'{0}' is not the file the earlier run wrote (size or checksum)").format(path)
         return PairResult(key, product, reference, "skipped", output=output, class_names=saved["class_names"],
                           sums=np.array(saved["sums"], dtype=np.float64), footprint=_footprint(output),
                           completeness=np.array(saved["completeness"], dtype=np.int64),
@@ -194,9 +194,9 @@ def load_complete(request: BatchRequest, key: str, product: str, reference: str)
                           if saved.get("strata_sums") is not None else None,
                           density_path=density_path(output) if request.settings.density else ""), ""
     except OSError as error:
-        return None, f"a file of the earlier run cannot be read ({error.strerror})"
+        return None, tr("a file of the earlier run cannot be read ({0})").format(error.strerror)
     except (ValueError, KeyError, TypeError):
-        return None, "its sums file is incomplete or from an older version"
+        return None, tr("its sums file is incomplete or from an older version")
 
 
 def pair_output(request: BatchRequest, key: str) -> str:
@@ -261,7 +261,8 @@ def pair_task(key: str, product: str, reference: str, request: BatchRequest, pro
     start = time.perf_counter()
     try:
         done = run_pair(key, product, reference, request, progress)
-        return replace(done, seconds=time.perf_counter() - start, note=why_redone and f"redone: {why_redone}")
+        return replace(done, seconds=time.perf_counter() - start,
+                       note=why_redone and tr("redone: {0}").format(why_redone))
     except Cancelled:
         raise
     except LaiQaError as error:
@@ -303,9 +304,10 @@ def check_output_folder(request: BatchRequest) -> None:
         folder = os.path.realpath(folder)
         if output == folder or (request.recursive and output.startswith(folder + os.sep)):
             raise LaiQaError(
-                tr("The output folder '{0}' is {1}the {2} folder: the next run would take this run's outputs as "
-                   "{2}s; choose another output folder")
-                    .format(request.output_folder, 'inside ' if output != folder else '', tr(role)))
+                (tr("The output folder '{0}' is inside the {1} folder: the next run would take this run's outputs "
+                    "as {1}s; choose another output folder") if output != folder else
+                 tr("The output folder '{0}' is the {1} folder: the next run would take this run's outputs as {1}s; "
+                    "choose another output folder")).format(request.output_folder, tr(role)))
 
 
 @contextmanager
@@ -354,7 +356,7 @@ def _stale(lock_path: str) -> bool:
 def _run_locked(request: BatchRequest, pairing, progress: Progress, log, footprints_style, warn) -> BatchResult:
     def report(key, result, where):
         log(f"{key}: {result.status}" + (f" ({result.reason or result.note})" if result.reason or result.note else "")
-            + (f" on {where}" if where else ""))
+            + (tr(" on {0}").format(where) if where else ""))
         for warning in result.warnings:
             warn(f"{key}: {warning}")
 

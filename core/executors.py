@@ -116,7 +116,7 @@ def _run_in_processes(task, jobs, workers, progress, log, on_result) -> dict:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_same_gdal_mode, initargs=(_gdal_exceptions(),))
         futures = {pool.submit(task, *job, SILENT): job for job in jobs}
-    log(f"executor: {workers} local processes")
+    log(tr("executor: {0} local processes").format(workers))
     results = {}
     try:
         _collect(futures, results, len(jobs), progress, on_result, lambda future: "", _wait_for_some)
@@ -175,7 +175,7 @@ def _poll(pending) -> list:
 def _failed(job, error):
     from .batch import failed_pair
 
-    return failed_pair(job, f"the worker could not finish it ({type(error).__name__}: {error})")
+    return failed_pair(job, tr("the worker could not finish it ({0}: {1})").format(type(error).__name__, error))
 
 
 def _run_on_dask(task, jobs, workers, scheduler, progress, log, on_result) -> dict:
@@ -200,9 +200,9 @@ def _run_on_dask(task, jobs, workers, scheduler, progress, log, on_result) -> di
                                        dashboard_address=":0" if _has_bokeh() else None)
             client = Client(cluster)
     try:
-        log(f"executor: Dask, scheduler {client.scheduler.address}"
-            + (f", {workers} local worker processes" if cluster else "")
-            + (f", dashboard {client.dashboard_link}" if _has_bokeh() else ""))
+        log(tr("executor: Dask, scheduler {0}").format(client.scheduler.address)
+            + (tr(", {0} local worker processes").format(workers) if cluster else "")
+            + (tr(", dashboard {0}").format(client.dashboard_link) if _has_bokeh() else ""))
         stamp = f"{os.getpid()}-{time.time_ns()}"
         futures = {client.submit(task, *job, SILENT, key=f"laiqa-pair-{job[0]}-{stamp}", pure=False): job
                    for job in jobs}

@@ -57,15 +57,22 @@ class LaiEncoding:
     def describe(self) -> str:
         def text(value):
             if value is None:
-                return "none"
+                return tr("none")
             if isinstance(value, tuple):
-                return ", ".join(f"{v:g}" for v in value) or "none"
+                return ", ".join(f"{v:g}" for v in value) or tr("none")
             return f"{value:g}"
 
         return "; ".join(
-            f"{name.replace('_', ' ')} {text(getattr(self, name))} ({self.origin.get(name, 'default')})"
+            f"{tr(name.replace('_', ' '))} {text(getattr(self, name))} "
+            f"({_origin_text(self.origin.get(name, 'default'))})"
             for name in SETTINGS
         )
+
+
+def _origin_text(origin: str) -> str:
+    """Where a setting came from, in the user's language ('preset glass' names the preset by its id)."""
+    kind, _, preset_id = origin.partition(" ")
+    return tr("preset {0}").format(preset_id) if kind == "preset" else tr(origin)
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,13 @@ def set_translator(translator: Callable[[str], str] | None) -> None:
 
 
 def _catalogue_words():
-    """Words front ends and core pass as a message's subject ('Product: no raster given'): tr(role) at use.
+    """Words passed into messages as data (a role: 'Product: no raster given'; a column name): tr(word) at use.
 
     Never called; listing them as tr() literals puts them in the catalogue.
     """
     return (tr("Input"), tr("Output"), tr("Product"), tr("Reference"), tr("QA"), tr("Strata"), tr("product"),
-            tr("reference"), tr("The output"))
+            tr("reference"), tr("The output"), tr("unpackqa products"), tr("unpackqa product"), tr("bit field sets"),
+            tr("bit field set"), tr("qa nodata"), tr("dropped by rule"), tr("within buffer"),
+            tr("product fill or out of range"), tr("reference missing after alignment"),
+            tr("reference fill or out of range"), tr("scale"), tr("offset"), tr("valid min"), tr("valid max"),
+            tr("fill values"), tr("default"), tr("user"), tr("file metadata"))

@@ -44,7 +44,7 @@ def write_modis_grid_vrt(source: str, folder: str, role: str = "Raster") -> tupl
     vrt, message = gdal_call(gdal.GetDriverByName("VRT").CreateCopy, "", dataset)
     if vrt is None:
         raise LaiQaError(tr("{0}: cannot make a VRT of '{1}' ({2})")
-                             .format(tr(role), source, message or 'unknown reason'))
+                             .format(tr(role), source, message or tr("unknown reason")))
     vrt.SetGeoTransform(geotransform)
     vrt.SetProjection(wkt)
     xml = vrt.GetMetadata("xml:VRT")[0]

@@ -39,13 +39,13 @@ class Pairing:
 
     def report(self) -> list:
         """Plain lines for the log."""
-        lines = [f"{len(self.pairs)} pairs matched"]
-        for label, files in (("product only", self.product_only), ("reference only", self.reference_only),
-                             ("no key in the name", self.unkeyed)):
+        lines = [tr("{0} pairs matched").format(len(self.pairs))]
+        for label, files in ((tr("product only"), self.product_only), (tr("reference only"), self.reference_only),
+                             (tr("no key in the name"), self.unkeyed)):
             if files:
                 lines.append(f"{label} ({len(files)}): " + ", ".join(f.name for f in files))
         for keyed, partners in self.ambiguous:
-            lines.append(f"ambiguous: {keyed.name} matches {', '.join(p.name for p in partners)}")
+            lines.append(tr("ambiguous: {0} matches {1}").format(keyed.name, ", ".join(p.name for p in partners)))
         return lines
 
 

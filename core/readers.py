@@ -73,7 +73,7 @@ def subdataset_short_name(subdataset: str) -> str:
 
 def cannot_open(role: str, source, message: str) -> str:
     """The one-line message for a raster GDAL cannot open (missing, corrupt, a folder, unreadable)."""
-    return f"{role}: cannot open '{source}' as a raster ({message or 'unknown format'})"
+    return tr("{0}: cannot open '{1}' as a raster ({2})").format(tr(role), source, message or tr("unknown format"))
 
 
 def open_subdataset(source, role: str = "Input", grids=(), required: bool = False):
@@ -97,12 +97,14 @@ def open_subdataset(source, role: str = "Input", grids=(), required: bool = Fals
                 inner, message = open_quietly(name)
                 if inner is None:
                     raise LaiQaError(cannot_open(role, name, message))
-                return inner, name, f"{role}: '{source}' holds {len(names)} grids; using {subdataset_short_name(name)}"
+                return inner, name, tr("{0}: '{1}' holds {2} grids; using {3}").format(
+                    tr(role), source, len(names), subdataset_short_name(name))
     if names:
-        asked = f"no grid named {', '.join(grids)}; " if grids else ""
+        asked = tr("no grid named {0}; ").format(", ".join(grids)) if grids else ""
         raise LaiQaError(
-            f"{role}: '{source}' is a container of {len(names)} grids ({asked}pick one): "
-            + ", ".join(subdataset_short_name(name) for name in names) + f". Full names: {'; '.join(names)}"
+            tr("{0}: '{1}' is a container of {2} grids ({3}pick one): {4}. Full names: {5}").format(
+                tr(role), source, len(names), asked, ", ".join(subdataset_short_name(name) for name in names),
+                "; ".join(names))
         )
     raise LaiQaError(tr("{0}: '{1}' holds no raster band").format(tr(role), source))
 
@@ -123,8 +125,9 @@ def raster_band(dataset: gdal.Dataset, band_number: int, role: str = "Input") ->
     count = dataset.RasterCount
     if not 1 <= int(band_number) <= count:
         raise LaiQaError(
-            tr("{0}: band {1} does not exist; '{2}' has {3} band{4} (1-{3})")
-                .format(tr(role), band_number, dataset.GetDescription(), count, 's' if count != 1 else '')
+            (tr("{0}: band {1} does not exist; '{2}' has {3} bands (1-{3})") if count != 1 else
+             tr("{0}: band {1} does not exist; '{2}' has {3} band (1-{3})"))
+            .format(tr(role), band_number, dataset.GetDescription(), count)
         )
     return dataset.GetRasterBand(int(band_number))
 
@@ -253,6 +256,6 @@ def read_window(band: gdal.Band, window, out: np.ndarray | None = None):
     if array is None:
         raise LaiQaError(
             tr("Cannot read rows {0}-{1} of '{2}' ({3}); the file may be truncated")
-                .format(yoff, yoff + ysize - 1, band.GetDataset().GetDescription(), message or 'read error')
+                .format(yoff, yoff + ysize - 1, band.GetDataset().GetDescription(), message or tr("read error"))
         )
     return array

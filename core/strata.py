@@ -113,10 +113,10 @@ def strata_on_grid(strata: StrataInput, product_grid, product_name: str):
         raise LaiQaError(tr("Strata band {0} of '{1}' is {2}; strata need an integer class raster (Byte, UInt16, "
                             "Int16, UInt32, Int32)").format(strata.raster.band, source, type_name(band)))
     lookup, names = stratum_lookup(strata.label_map)
-    described = f"Strata: '{source}' band {strata.raster.band}, {len(names)} strata"
+    described = tr("Strata: '{0}' band {1}, {2} strata").format(source, strata.raster.band, len(names))
     nodata = band.GetNoDataValue()
     if grid.same_as(product_grid):
-        yield OpenedStrata(band, nodata, lookup, names, "; ".join(filter(None, [described + " (same grid)", note])))
+        yield OpenedStrata(band, nodata, lookup, names, "; ".join(filter(None, [described + tr(" (same grid)"), note])))
         return
     check_overlap(grid, product_grid, source, product_name)
     masking = f"<NODATA>{nodata:.17g}</NODATA>" if nodata is not None else ""
@@ -125,7 +125,8 @@ def strata_on_grid(strata: StrataInput, product_grid, product_name: str):
                           "nearest", STRATA_NODATA, gdal.GDT_Int32, "Strata", source)
     try:
         yield OpenedStrata(aligned.band, STRATA_NODATA, lookup, names,
-                           "; ".join(filter(None, [described + " (nearest neighbour onto the product grid)", note])))
+                           "; ".join(filter(None, [described + tr(" (nearest neighbour onto the product grid)"),
+                                                   note])))
     finally:
         aligned.close()
 

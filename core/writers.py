@@ -127,7 +127,9 @@ def _with_disk_state(failure: str, path: str) -> str:
         free = shutil.disk_usage(os.path.dirname(os.path.abspath(path))).free
     except OSError:
         return failure
-    return f"No space left on device ({free} bytes free); {failure}" if free < FULL_DISK_BYTES else failure
+    if free >= FULL_DISK_BYTES:
+        return failure
+    return tr("No space left on device ({0} bytes free); {1}").format(free, failure)
 
 
 def _failure_text(messages) -> str:
@@ -218,7 +220,7 @@ def write_window(band, values, xoff: int, yoff: int) -> None:
     if failure or status is None:
         target = _target_of(band.GetDataset())
         raise LaiQaError(tr("Writing '{0}' failed at column {1}, row {2}: {3}")
-                             .format(target, xoff, yoff, _with_disk_state(failure or 'write error', target)))
+                             .format(target, xoff, yoff, _with_disk_state(failure or tr("write error"), target)))
 
 
 def split_creation_options(text: str):
@@ -316,7 +318,7 @@ class AtomicRaster:
         every tile is on disk within the file: the last line of defence against an unreported write error."""
         dataset, message = open_quietly(path)
         if dataset is None:
-            return f"the written file cannot be opened again ({message or 'unknown error'})"
+            return tr("the written file cannot be opened again ({0})").format(message or tr("unknown error"))
         width, height, band_count = self.shape
         if (dataset.RasterXSize, dataset.RasterYSize, dataset.RasterCount) != (width, height, band_count):
             return (f"the written file is {dataset.RasterXSize}x{dataset.RasterYSize} with {dataset.RasterCount} "
@@ -326,7 +328,7 @@ class AtomicRaster:
         sparse = any(option.upper().replace(" ", "") in ("SPARSE_OK=TRUE", "SPARSE_OK=YES")
                      for option in self.options)
         lost = _tiles_not_on_disk(dataset, os.path.getsize(path), sparse)
-        return f"{lost} tiles are missing from the written file" if lost else None
+        return tr("{0} tiles are missing from the written file").format(lost) if lost else None
 
     def _convert_to_cog(self):
         """Failure message or None: replace the temporary GTiff by its COG copy (overviews, internal tiling)."""

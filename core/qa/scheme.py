@@ -39,7 +39,7 @@ def shorten(text, limit: int = 60) -> str:
     flat = " ".join(text.splitlines())
     if len(flat) <= limit:
         return flat
-    return f"{flat[:max(limit - 20, 1)]}… ({len(text):,} characters)"
+    return tr("{0}… ({1:,} characters)").format(flat[:max(limit - 20, 1)], len(text))
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,8 @@ class Field:
     @property
     def bits_text(self) -> str:
         if self.bit_count == 1:
-            return f"bit {self.first_bit}"
-        return f"bits {self.first_bit}-{self.last_bit}"
+            return tr("bit {0}").format(self.first_bit)
+        return tr("bits {0}-{1}").format(self.first_bit, self.last_bit)
 
     def value_of(self, label: str) -> int | None:
         """The value a label names (case-insensitive), or None."""
@@ -197,7 +197,7 @@ def _value_map(raw: dict, what: str) -> dict:
     """JSON's value -> text map with int keys; "1" and "01" are one value, so two of them are refused."""
     values = {}
     for key, text in (raw or {}).items():
-        value = _int(key, f"{what}: value")
+        value = _int(key, tr("{0}: value").format(what))
         if value in values:
             raise SchemeError(tr("{0}: value {1} is given twice, '{2}' and '{3}'")
                                   .format(what, value, shorten(values[value]), shorten(text)))
@@ -211,10 +211,10 @@ def scheme_from_dict(data: dict) -> Scheme:
         fields = tuple(
             Field(
                 name=str(item["name"]),
-                first_bit=_int(item["first_bit"], f"Field '{shorten(item['name'])}': first bit"),
-                bit_count=_int(item["bit_count"], f"Field '{shorten(item['name'])}': bit count"),
-                labels=_value_map(item.get("labels"), f"Field '{shorten(item['name'])}' labels"),
-                meanings=_value_map(item.get("meanings"), f"Field '{shorten(item['name'])}' meanings"),
+                first_bit=_int(item["first_bit"], tr("Field '{0}': first bit").format(shorten(item["name"]))),
+                bit_count=_int(item["bit_count"], tr("Field '{0}': bit count").format(shorten(item["name"]))),
+                labels=_value_map(item.get("labels"), tr("Field '{0}' labels").format(shorten(item["name"]))),
+                meanings=_value_map(item.get("meanings"), tr("Field '{0}' meanings").format(shorten(item["name"]))),
                 description=str(item.get("description", "")),
             )
             for item in data["fields"]
@@ -279,7 +279,7 @@ def parse_labels(text: str, field_name: str) -> dict:
         if not sep or not label:
             raise SchemeError(tr("Field '{0}': labels must look like 0=DRT;1=ECO, got '{1}'")
                                   .format(name, shorten(pair)))
-        value = _int(value, f"Field '{name}': labelled value")
+        value = _int(value, tr("Field '{0}': labelled value").format(name))
         if value in labels:
             raise SchemeError(
                 tr("Field '{0}': value {1} has two labels, '{2}' and '{3}'")
@@ -303,8 +303,8 @@ def scheme_from_table(rows, name: str = "Custom") -> Scheme:
         fields.append(
             Field(
                 name=field_name,
-                first_bit=_int(cells[1], f"Field '{shorten(field_name)}': first bit"),
-                bit_count=_int(cells[2], f"Field '{shorten(field_name)}': bit count"),
+                first_bit=_int(cells[1], tr("Field '{0}': first bit").format(shorten(field_name))),
+                bit_count=_int(cells[2], tr("Field '{0}': bit count").format(shorten(field_name))),
                 labels=parse_labels(cells[3] if len(cells) > 3 else "", field_name),
             )
         )

@@ -91,7 +91,7 @@ def _parse(path: str):
         return yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
+        where = tr(" (line {0})").format(mark.line + 1) if mark is not None else ""
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise SchemeError(tr("QA scheme file {0} is not valid YAML: {1}{2}").format(path, problem, where)) from None
 
@@ -123,14 +123,13 @@ def _pick(what: str, candidates: list, choice, build) -> LoadedScheme:
         for names, *content in candidates:
             if choice.lower() in (name.lower() for name in names):
                 return LoadedScheme(build(names, *content))
-        raise SchemeError(f"no {what[:-1]} named '{shorten(choice)}'; the file has: "
-                          + ", ".join(names[0] for names, *_ in candidates))
+        raise SchemeError(tr("no {0} named '{1}'; the file has: {2}").format(
+            tr(what[:-1]), shorten(choice), ", ".join(names[0] for names, *_ in candidates)))
     names, *content = candidates[0]
     note = ""
     if len(candidates) > 1:
-        note = (f"The QA scheme file holds {len(candidates)} {what} ("
-                + ", ".join(other[0] for other, *_ in candidates)
-                + f"); using the first, {names[0]} (name another as file#name)")
+        note = tr("The QA scheme file holds {0} {1} ({2}); using the first, {3} (name another as file#name)").format(
+            len(candidates), tr(what), ", ".join(other[0] for other, *_ in candidates), names[0])
     return LoadedScheme(build(names, *content), note)
 
 
@@ -175,8 +174,8 @@ def _scheme_from_stac(names, bitfields, holder) -> Scheme:
         for key in ("offset", "length"):
             if key not in item:
                 raise SchemeError(tr("bit field {0} has no '{1}'").format(index, key))
-        offset = _int(item["offset"], f"Bit field {index}: offset")
-        length = _int(item["length"], f"Bit field {index}: length")
+        offset = _int(item["offset"], tr("Bit field {0}: offset").format(index))
+        length = _int(item["length"], tr("Bit field {0}: length").format(index))
         original = item.get("name")
         name = rule_label(original if original not in (None, "") else f"bits_{offset}", taken)
         taken.add(name.lower())
@@ -195,7 +194,7 @@ def _stac_classes(classes, field_name):
     for item in classes:
         if not isinstance(item, dict) or "value" not in item:
             raise SchemeError(tr("Field '{0}': every class needs a 'value'").format(field_name))
-        value = _int(item["value"], f"Field '{field_name}': class value")
+        value = _int(item["value"], tr("Field '{0}': class value").format(field_name))
         if value in labels:
             raise SchemeError(tr("Field '{0}': class value {1} is given twice").format(field_name, value))
         original = str(item.get("name") or item.get("description") or f"value_{value}")
@@ -224,7 +223,7 @@ def _scheme_from_unpackqa(names, product) -> Scheme:
     fields, taken = [], set()
     for flag, bits in product["flag_info"].items():
         bits = bits if isinstance(bits, list) else [bits]
-        positions = sorted(_int(bit, f"Flag '{shorten(flag)}': bit") for bit in bits)
+        positions = sorted(_int(bit, tr("Flag '{0}': bit").format(shorten(flag))) for bit in bits)
         if not positions:
             raise SchemeError(tr("Flag '{0}' lists no bits").format(shorten(flag)))
         if positions != list(range(positions[0], positions[0] + len(positions))):
@@ -308,7 +307,7 @@ def write_scheme_file(scheme: Scheme, path, file_format: str) -> None:
     extensions = FORMAT_EXTENSIONS.get(file_format, ())
     if extensions and os.path.splitext(str(path))[1].lower() not in extensions:
         raise SchemeError(tr("A {0} scheme file must end in {1}: '{2}'")
-                              .format(file_format, ' or '.join(extensions), path))
+                              .format(file_format, tr(" or ").join(extensions), path))
     text = scheme_text(scheme, file_format)
     with atomic_text_file(path) as handle:
         handle.write(text)

@@ -79,8 +79,8 @@ def _free_bits_note(scheme) -> tuple:
     free = _free_bits(scheme)
     if not free:
         return ()
-    return (f"Bit(s) {_bits_text(free)} belong to no field: rules never read them, so the values are listed "
-            "with them at 0, and each kept value is kept whatever those bits hold.",)
+    return (tr("Bit(s) {0} belong to no field: rules never read them, so the values are listed with them at 0, "
+               "and each kept value is kept whatever those bits hold.").format(_bits_text(free)),)
 
 
 def _grid(fields, axis_values) -> list:
@@ -107,8 +107,9 @@ def kept_values(scheme, rule) -> KeptValues:
                 tr("The rule reads fields of {0} bits together; value lists stop at {1} bits ({2:,} values)")
                     .format(sum(f.bit_count for f in fields), LIST_LIMIT.bit_length() - 1, LIST_LIMIT))
         others = [f.name for f in scheme.fields if f not in fields]
-        notes.append(f"The scheme's fields hold more than {LIST_LIMIT:,} value combinations: values are listed "
-                     f"over the fields the rule reads, with {', '.join(others)} at 0 (the rule ignores them).")
+        notes.append(tr("The scheme's fields hold more than {0:,} value combinations: values are listed over the "
+                        "fields the rule reads, with {1} at 0 (the rule ignores them).").format(
+            LIST_LIMIT, ", ".join(others)))
     shape = tuple(1 << f.bit_count for f in fields)
     axes = _grid(fields, [np.arange(n) for n in shape])
     keep = np.broadcast_to(rule.keep({f.name: axis for f, axis in zip(fields, axes)}), shape).reshape(
@@ -199,8 +200,8 @@ def rule_from_values(scheme, values) -> RuleFromValues:
     added = tuple(np.setdiff1d(listed_by_rule, raw).tolist())
     missed = tuple(np.setdiff1d(raw, listed_by_rule).tolist())
     if missed:
-        notes.append(f"Values {format_values(missed, 10)} set bits of no field; a rule cannot tell them from "
-                     "the same values with those bits at 0.")
+        notes.append(tr("Values {0} set bits of no field; a rule cannot tell them from the same values with those "
+                        "bits at 0.").format(format_values(missed, 10)))
     return RuleFromValues(text=text, exact=not (added or missed), added=added, missed=missed, notes=tuple(notes))
 
 
