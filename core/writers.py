@@ -321,8 +321,8 @@ class AtomicRaster:
             return tr("the written file cannot be opened again ({0})").format(message or tr("unknown error"))
         width, height, band_count = self.shape
         if (dataset.RasterXSize, dataset.RasterYSize, dataset.RasterCount) != (width, height, band_count):
-            return (f"the written file is {dataset.RasterXSize}x{dataset.RasterYSize} with {dataset.RasterCount} "
-                    f"bands, not {width}x{height} with {band_count}")
+            return tr("the written file is {0}x{1} with {2} bands, not {3}x{4} with {5}").format(
+                dataset.RasterXSize, dataset.RasterYSize, dataset.RasterCount, width, height, band_count)
         if dataset.GetDriver().ShortName != "GTiff":
             return None
         sparse = any(option.upper().replace(" ", "") in ("SPARSE_OK=TRUE", "SPARSE_OK=YES")

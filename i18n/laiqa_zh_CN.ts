@@ -4,6 +4,1161 @@
   <context>
     <name>LaiQa</name>
     <message>
+      <location filename="../core/alignment.py" line="118" />
+      <source>{0}: GDAL could not resample '{1}' onto the product grid ({2})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/alignment.py" line="41" />
+      <source>The reference does not overlap the product: reference '{0}' covers {1}, product '{2}' covers {3}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/alignment.py" line="99" />
+      <source>{0}: GDAL could not wrap '{1}' for resampling ({2})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="181" />
+      <source>its sums file was written for another pair</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="183" />
+      <source>its product, reference or strata file changed since (size or modification time)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="185" />
+      <source>the settings changed since the earlier run</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="188" />
+      <source>'{0}' is not the file the earlier run wrote (size or checksum)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="197" />
+      <source>a file of the earlier run cannot be read ({0})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="199" />
+      <source>its sums file is incomplete or from an older version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="265" />
+      <source>redone: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="287" />
+      <source>No product file pairs with a reference file ({0} products, {1} references; see the list above): nothing was run or written</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="292" />
+      <source>Cannot create the output folder '{0}': {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="302" />
+      <source>The output folder '{0}' is a file; choose a folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="307" />
+      <source>The output folder '{0}' is inside the {1} folder: the next run would take this run's outputs as {1}s; choose another output folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="309" />
+      <source>The output folder '{0}' is the {1} folder: the next run would take this run's outputs as {1}s; choose another output folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="326" />
+      <source>Another batch is writing into '{0}' (host and process: {1}); wait for it to finish, or remove {2} there if it is gone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="331" />
+      <source>Cannot write into the output folder '{0}': {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="359" />
+      <source> on {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="484" />
+      <source>Cannot create '{0}': {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="494" />
+      <source>Writing '{0}' failed: {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/density.py" line="82" />
+      <source>Cannot read the density file '{0}': {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="204" />
+      <source>The QA raster is {0}x{1} pixels but the product is {2}x{3}; QA and product must share one grid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="208" />
+      <source>The class file of {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="212" />
+      <source>Product LAI: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="213" />
+      <source>Reference LAI: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="214" />
+      <source>QA: {0}; keep rule: {1}; split by: {2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="215" />
+      <source>none (keep all)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="215" />
+      <source>nothing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="230" />
+      <source>Buffer: pixels within {0} of a pixel where {1} are dropped too</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="231" />
+      <source>the keep rule fails</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="246" />
+      <source>Reference grid is identical to the product grid: read as it is</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="252" />
+      <source>Reference resampled onto the product grid with GDAL warp ({0})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="65" />
+      <source>Split field '{0}' has {1} possible values and no labels; split by a field with labels or at most {2} values</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="80" />
+      <source>Unknown resampling '{0}'; use one of {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="83" />
+      <source>The Deming error-variance ratio must be a positive number, got {0:g}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="119" />
+      <source>executor: {0} local processes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="178" />
+      <source>the worker could not finish it ({0}: {1})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="187" />
+      <source>The Dask executor needs Dask's distributed scheduler: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="196" />
+      <source>Cannot reach the Dask scheduler '{0}': {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="203" />
+      <source>executor: Dask, scheduler {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="204" />
+      <source>, {0} local worker processes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="205" />
+      <source>, dashboard {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="38" />
+      <source>Unknown executor '{0}'; use one of {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="91" />
+      <source>Local processes need a Python interpreter, and none was found for this Python ({0}); use threads, or Dask with a scheduler started outside QGIS</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="103" />
+      <source>Unknown LAI preset '{0}'; presets: {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="162" />
+      <source>An LAI scale of 0 would turn every value into 0; check the scale factor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="165" />
+      <source>The valid range {0:g}-{1:g} is empty (minimum above maximum)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="178" />
+      <source>Fill values must be numbers separated by commas, got '{0}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="60" />
+      <source>none</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="75" />
+      <source>preset {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="88" />
+      <source>Own LAI product (x0.001, values &gt; 30000 are fill)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="90" />
+      <source>GLASS LAI (x0.01, valid 0-1000)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="92" />
+      <source>MODIS MCD15A2H/MOD15A2H Lai_500m (x0.1, valid 0-100, 249-255 fill classes)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="95" />
+      <source>From the file's metadata only (scale 1 when it has none)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="36" />
+      <source>Input</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="36" />
+      <source>Output</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="36" />
+      <source>Product</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="36" />
+      <source>QA</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="36" />
+      <source>Strata</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="36" />
+      <source>product</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="37" />
+      <source>reference</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="37" />
+      <source>The output</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="37" />
+      <source>unpackqa products</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="37" />
+      <source>unpackqa product</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="37" />
+      <source>bit field sets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="38" />
+      <source>bit field set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="38" />
+      <source>qa nodata</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="38" />
+      <source>dropped by rule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="38" />
+      <source>within buffer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="39" />
+      <source>product fill or out of range</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="39" />
+      <source>reference missing after alignment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="40" />
+      <source>reference fill or out of range</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="40" />
+      <source>scale</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="40" />
+      <source>offset</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="40" />
+      <source>valid min</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="40" />
+      <source>valid max</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="41" />
+      <source>fill values</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="41" />
+      <source>default</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="41" />
+      <source>user</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="41" />
+      <source>file metadata</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/modis_grid_vrt.py" line="41" />
+      <source>{0}: '{1}' has a georeference of its own; add it to the map as it is</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/modis_grid_vrt.py" line="46" />
+      <source>{0}: cannot make a VRT of '{1}' ({2})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/modis_grid_vrt.py" line="47" />
+      <source>unknown reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/modis_tiles.py" line="51" />
+      <source>{0}: georeference from the file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/modis_tiles.py" line="55" />
+      <source>{0}: '{1}' has no georeference and its name carries no MODIS tile id (hXXvYY); georeference it first (e.g. gdal_translate -a_srs -a_ullr)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/modis_tiles.py" line="59" />
+      <source>{0}: no georeference in the file; using MODIS sinusoidal tile {1} from its name ({2:.4f} m pixels, sphere radius {3} m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="42" />
+      <source>{0} pairs matched</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="43" />
+      <source>product only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="43" />
+      <source>reference only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="44" />
+      <source>no key in the name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="48" />
+      <source>ambiguous: {0} matches {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="59" />
+      <source>Key pattern part '{0}' is not a valid regular expression: {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="62" />
+      <source>The key pattern is empty</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="77" />
+      <source>{0} folder '{1}' does not exist</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/pixel_grid.py" line="70" />
+      <source>{0}: rotated grids are not supported; warp '{1}' to a north-up grid first</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/buffer.py" line="54" />
+      <source>The buffer must be 0 to {0} pixels, got {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/decode.py" line="21" />
+      <source>The QA band holds {0} values; bit fields need an integer band (UInt8/16/32 or Int16/32). Pick the QA band, not a scaled data band.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/decode.py" line="32" />
+      <source>Field '{0}' uses {1}, but the QA band is {2} with only {3} bits (0-{4})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/decode.py" line="70" />
+      <source>A QA field of 64 bits leaves no room for a nodata value; split it in two fields</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/presets/landsat_c2_qa_pixel.json" line="3" />
+      <source>Landsat Collection 2 QA_PIXEL</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/presets/mod11_qc.json" line="3" />
+      <source>MODIS MOD11A1/MYD11A1 QC_Day / QC_Night</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/presets/mod13_vi_quality.json" line="3" />
+      <source>MODIS MOD13/MYD13 VI Quality</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/presets/mod15_fparextra_qc.json" line="3" />
+      <source>MODIS MOD15A2H/MCD15A2H FparExtra_QC</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/presets/mod15_fparlai_qc.json" line="3" />
+      <source>MODIS MOD15A2H/MCD15A2H FparLai_QC</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/presets/own_lai.json" line="3" />
+      <source>Own LAI product (DRT/ECO/WAT/TIM)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="107" />
+      <source>QA {0} is a Landsat Collection 2 QA_PIXEL band, but the QA preset is {1}; its preset is landsat_c2_qa_pixel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="111" />
+      <source>QA {0} is a Landsat Collection 1 BQA band, but the QA preset landsat_c2_qa_pixel is the Collection 2 QA_PIXEL layout: the bits differ (bit 4 is cloud in BQA, cloud shadow in QA_PIXEL)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="115" />
+      <source>QA {0} is the Landsat {1} band, but the QA preset landsat_c2_qa_pixel describes the QA_PIXEL band</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="80" />
+      <source> (grid {0})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="86" />
+      <source>; presets for it: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="87" />
+      <source>; no preset describes it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="88" />
+      <source>QA {0} is MODIS {1}, but the QA preset {2} is for {3}{4}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="92" />
+      <source>QA {0} is {1} collection {2}; the QA preset {3} follows collections {4}-6.1, whose bit layout differs from earlier collections</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="97" />
+      <source>; its preset is {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="98" />
+      <source>; the preset's QA grids: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="99" />
+      <source>QA {0}: grid {1} is not laid out as the QA preset {2}{3}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="114" />
+      <source>Syntax error at column {0}: unexpected '{1}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="145" />
+      <source>expected {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="150" />
+      <source>the end of the rule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="151" />
+      <source>Syntax error at column {0}: {1}, found {2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="156" />
+      <source>expected 'and', 'or' or the end of the rule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="180" />
+      <source>Rule nested too deeply at column {0} (more than {1} levels of parentheses or 'not')</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="195" />
+      <source>expected a field name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="203" />
+      <source>expected 'in' after 'not'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="206" />
+      <source>'(' to open the list of values</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="211" />
+      <source>',' or ')'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="215" />
+      <source>expected a comparison (==, !=, &lt;, &lt;=, &gt;, &gt;=) or 'in' after '{0}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="227" />
+      <source>Unknown field '{0}' at column {1}; fields of {2}: {3}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="239" />
+      <source>Value {0} at column {1} is out of range for '{2}' ({3}: 0-{4})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="250" />
+      <source>none, use numbers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="252" />
+      <source>Unknown label '{0}' for field '{1}' at column {2}; labels: {3}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="256" />
+      <source>expected a value (number or label) for '{0}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="269" />
+      <source>Syntax error at column {0}: '{1}' has leading zeros; write {2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="126" />
+      <source>QA scheme '{0}' has no fields</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="134" />
+      <source>Field name '{0}' is not usable in rules: use letters, digits and _, starting with a letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="138" />
+      <source>Field name '{0}' is a rule keyword ({1}), so no rule could name it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="141" />
+      <source>Duplicate field name '{0}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="145" />
+      <source>Field '{0}': first bit must be &gt;= 0 and bit count &gt;= 1 (got first bit {1}, bit count {2})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="150" />
+      <source>Field '{0}' ends at bit {1}, beyond the {2} bits of the widest QA type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="155" />
+      <source>Fields '{0}' and '{1}' overlap at bit {2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="161" />
+      <source>Field '{0}': label '{1}' is for value {2}, but {3} bit(s) hold only 0-{4}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="166" />
+      <source>Field '{0}': label '{1}' is not usable in rules: use letters, digits and _, starting with a letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="171" />
+      <source>Field '{0}': label '{1}' is a rule keyword ({2}), so no rule could name it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="175" />
+      <source>Field '{0}': duplicate label '{1}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="190" />
+      <source>{0} must be a whole number, got '{1}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="192" />
+      <source>{0} is too large, got '{1}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="200" />
+      <source>{0}: value</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="202" />
+      <source>{0}: value {1} is given twice, '{2}' and '{3}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="216" />
+      <source>Field '{0}' labels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="217" />
+      <source>Field '{0}' meanings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="231" />
+      <source>QA scheme is missing the key {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="240" />
+      <source>Cannot read QA scheme file {0}: {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="242" />
+      <source>QA scheme file {0} is not text (JSON or YAML)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="249" />
+      <source>QA scheme file {0} is not valid JSON: {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="259" />
+      <source>Unknown QA preset '{0}'; presets: {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="280" />
+      <source>Field '{0}': labels must look like 0=DRT;1=ECO, got '{1}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="282" />
+      <source>Field '{0}': labelled value</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="285" />
+      <source>Field '{0}': value {1} has two labels, '{2}' and '{3}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="300" />
+      <source>Custom field row {0} needs at least: name, first bit, bit count</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="306" />
+      <source>Field '{0}': first bit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="307" />
+      <source>Field '{0}': bit count</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="312" />
+      <source>The custom QA scheme has no fields: fill in at least one row</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="321" />
+      <source>The custom field table has {0} cells, not a multiple of {1} (name, first bit, bit count, labels)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="42" />
+      <source>{0}… ({1:,} characters)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="67" />
+      <source>bit {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="68" />
+      <source>bits {0}-{1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="98" />
+      <source>Unknown field '{0}'; fields of {1}: {2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="103" />
+      <source>YAML QA scheme files need PyYAML (Debian: python3-yaml; pip: PyYAML)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="116" />
+      <source>no bit fields found: expected '{0}' (STAC), 'flag_info' (unpackqa) or 'fields' (LAI QA Toolkit)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="126" />
+      <source>no {0} named '{1}'; the file has: {2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="131" />
+      <source>The QA scheme file holds {0} {1} ({2}); using the first, {3} (name another as file#name)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="173" />
+      <source>bit field {0} is not an object</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="176" />
+      <source>bit field {0} has no '{1}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="177" />
+      <source>Bit field {0}: offset</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="178" />
+      <source>Bit field {0}: length</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="196" />
+      <source>Field '{0}': every class needs a 'value'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="197" />
+      <source>Field '{0}': class value</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="199" />
+      <source>Field '{0}': class value {1} is given twice</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="226" />
+      <source>Flag '{0}': bit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="228" />
+      <source>Flag '{0}' lists no bits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="230" />
+      <source>Flag '{0}': bits {1} are not consecutive; a field is a run of neighbouring bits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="233" />
+      <source>Flag '{0}' uses bit {1}, but num_bits is {2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="301" />
+      <source>Unknown QA scheme file format '{0}'; formats: {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="309" />
+      <source>A {0} scheme file must end in {1}: '{2}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="310" />
+      <source> or </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="73" />
+      <source>QA scheme file {0}: {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="94" />
+      <source> (line {0})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="96" />
+      <source>QA scheme file {0} is not valid YAML: {1}{2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="107" />
+      <source>The rule reads fields of {0} bits together; value lists stop at {1} bits ({2:,} values)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="110" />
+      <source>The scheme's fields hold more than {0:,} value combinations: values are listed over the fields the rule reads, with {1} at 0 (the rule ignores them).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="138" />
+      <source>The value list is empty: give raw QA values such as 0, 2, 24</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="143" />
+      <source>'{0}' in the value list is not a whole number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="146" />
+      <source>QA value {0} is beyond the scheme's span ({1} bits: 0-{2})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="157" />
+      <source>QA value {0} is negative: QA values are bit patterns, 0 or more</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="189" />
+      <source>The value list spreads over more than {0:,} combinations of field values; give fewer values</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="203" />
+      <source>Values {0} set bits of no field; a rule cannot tell them from the same values with those bits at 0.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="373" />
+      <source>Give a rule or a list of QA values, not both</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="82" />
+      <source>Bit(s) {0} belong to no field: rules never read them, so the values are listed with them at 0, and each kept value is kept whatever those bits hold.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa_rasters.py" line="39" />
+      <source>Band {0} holds {1} values: not a QA band (QA bands hold integers whose bits are flags)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/qa_rasters.py" line="44" />
+      <source>This raster holds the decoded fields of {0} ({1}), not QA bits: inspect the QA raster they were decoded from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="100" />
+      <source>{0}: '{1}' holds {2} grids; using {3}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="103" />
+      <source>no grid named {0}; </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="105" />
+      <source>{0}: '{1}' is a container of {2} grids ({3}pick one): {4}. Full names: {5}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="109" />
+      <source>{0}: '{1}' holds no raster band</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="128" />
+      <source>{0}: band {1} does not exist; '{2}' has {3} bands (1-{3})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="129" />
+      <source>{0}: band {1} does not exist; '{2}' has {3} band (1-{3})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="180" />
+      <source>{0} '{1}' is the {2} file '{3}': writing it would destroy an input; choose another output file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="216" />
+      <source>{0} band {1} is {2}; bit fields need an integer band (Byte, UInt16, Int16, UInt32, Int32). Is this the QA band?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="258" />
+      <source>Cannot read rows {0}-{1} of '{2}' ({3}); the file may be truncated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="259" />
+      <source>read error</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="76" />
+      <source>{0}: cannot open '{1}' as a raster ({2})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="76" />
+      <source>unknown format</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="87" />
+      <source>{0}: no raster given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/stats.py" line="237" />
+      <source>{0}: {1} pixels, {2} kept; not kept: {3}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/stats.py" line="252" />
+      <source>{0}: no valid pixels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/stats.py" line="253" />
+      <source>{0}: N={1} mean product={2:.4f} mean reference={3:.4f} bias={4:.4f} MAE={5:.4f} RMSE={6:.4f} SD={7:.4f} r={8:.4f} slope={9:.4f} intercept={10:.4f} RMA slope={11:.4f} RMA intercept={12:.4f} median |d|={13:.2f} within GCOS={14:.2%} within GCOS-244 threshold={15:.2%} goal={16:.2%}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/strata.py" line="113" />
+      <source>Strata band {0} of '{1}' is {2}; strata need an integer class raster (Byte, UInt16, Int16, UInt32, Int32)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/strata.py" line="116" />
+      <source>Strata: '{0}' band {1}, {2} strata</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/strata.py" line="119" />
+      <source> (same grid)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/strata.py" line="128" />
+      <source> (nearest neighbour onto the product grid)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/strata.py" line="51" />
+      <source>Unknown strata preset '{0}'; use one of {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/strata.py" line="67" />
+      <source>Strata labels must look like 1=Grasslands;2=Shrublands with values 0-{0}, got '{1}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/strata.py" line="70" />
+      <source>Strata labels: value {0} has two labels, '{1}' and '{2}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="132" />
+      <source>No space left on device ({0} bytes free); {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="222" />
+      <source>Writing '{0}' failed at column {1}, row {2}: {3}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="223" />
+      <source>write error</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="283" />
+      <source>Cannot create '{0}' with GDAL {1}: {2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="321" />
+      <source>the written file cannot be opened again ({0})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="324" />
+      <source>the written file is {0}x{1} with {2} bands, not {3}x{4} with {5}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="331" />
+      <source>{0} tiles are missing from the written file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="56" />
+      <source>Cannot write to the folder of '{0}': {1}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../plugin.py" line="31" />
       <source>LAI QA Compare…</source>
       <translation>LAI QA 对比…</translation>
