@@ -6,6 +6,8 @@ import os
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
+from .core import messages
+
 CONTEXT = "LaiQa"
 I18N_DIR = os.path.join(os.path.dirname(__file__), "i18n")
 _installed = []
@@ -13,6 +15,14 @@ _installed = []
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def translated_name(name: str) -> str:
+    """A name that is data (a QA preset's ``name`` in core/qa/presets, an LAI preset's), in the user's language.
+
+    scripts/update_translations.py collects these names from the presets, as pylupdate cannot see them.
+    """
+    return QCoreApplication.translate(CONTEXT, name)
 
 
 def user_locale() -> str:
@@ -38,7 +48,11 @@ def catalogue_names(locale: str) -> list:
 
 
 def install_translator(locale: str | None = None) -> bool:
-    """Load the catalogue of the locale (QGIS's choice by default) once; False when there is none for it."""
+    """Load the catalogue of the locale (QGIS's choice by default) once; False when there is none for it.
+
+    The one place every front end passes through (the desktop and qgis_process load the provider through
+    plugin.initProcessing): with a catalogue, the QGIS-free core's messages are translated by tr() too.
+    """
     locale = locale or user_locale()
     for name in catalogue_names(locale):
         path = os.path.join(I18N_DIR, f"laiqa_{name}.qm")
@@ -47,10 +61,12 @@ def install_translator(locale: str | None = None) -> bool:
             if translator.load(path):
                 QCoreApplication.installTranslator(translator)
                 _installed.append(translator)  # Qt does not own it: keep it alive
+                messages.set_translator(tr)
                 return True
     return False
 
 
 def remove_translators():
+    messages.set_translator(None)
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())

@@ -14,6 +14,7 @@ import numpy as np
 from osgeo import gdal, osr
 
 from .errors import LaiQaError
+from .messages import tr
 from .pixel_grid import PixelGrid
 from .readers import OpenedBand, gdal_call, numpy_type
 
@@ -37,8 +38,8 @@ def check_overlap(reference: PixelGrid, target: PixelGrid, reference_name: str, 
     txmin, tymin, txmax, tymax = target.bounds
     if xmin >= txmax or xmax <= txmin or ymin >= tymax or ymax <= tymin:
         raise LaiQaError(
-            f"The reference does not overlap the product: reference '{reference_name}' covers "
-            f"{reference.describe()}, product '{product_name}' covers {target.describe()}"
+            tr("The reference does not overlap the product: reference '{0}' covers {1}, product '{2}' covers {3}")
+                .format(reference_name, reference.describe(), product_name, target.describe())
         )
 
 
@@ -95,7 +96,8 @@ def georeferenced_vrt(opened: OpenedBand, data_type: str, nodata: float, masking
     )
     dataset, message = gdal_call(gdal.Open, xml)
     if dataset is None:
-        raise LaiQaError(f"{role}: GDAL could not wrap '{opened.source}' for resampling ({message})")
+        raise LaiQaError(tr("{0}: GDAL could not wrap '{1}' for resampling ({2})")
+                             .format(tr(role), opened.source, message))
     return dataset
 
 
@@ -113,7 +115,8 @@ class AlignedBand:
             srcNodata=nodata, dstNodata=nodata, outputType=gdal_type,
         )
         if self._warped is None:
-            raise LaiQaError(f"{role}: GDAL could not resample '{source}' onto the product grid ({message})")
+            raise LaiQaError(tr("{0}: GDAL could not resample '{1}' onto the product grid ({2})")
+                                 .format(tr(role), source, message))
         self.band = self._warped.GetRasterBand(1)
         self.nodata = nodata
 

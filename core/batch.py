@@ -27,6 +27,7 @@ from .difference import check_settings, masked_difference
 from .errors import Cancelled, LaiQaError
 from .executors import run_tasks
 from .inputs import DifferenceSettings, LaiSpec, OutputSpec, QaSpec
+from .messages import tr
 from .pairing import date_part, find_files, pair_files
 from .pixel_grid import pixel_grid_of
 from .progress import SILENT, Progress
@@ -177,14 +178,14 @@ def load_complete(request: BatchRequest, key: str, product: str, reference: str)
         if saved.get("format") != SUMS_FORMAT:
             return None, "its sums file is from an older version"
         if (saved["key"], saved["product"], saved["reference"]) != (key, product, reference):
-            return None, "its sums file was written for another pair"
+            return None, tr("its sums file was written for another pair")
         if saved["inputs"] != input_records(request, product, reference):
-            return None, "its product, reference or strata file changed since (size or modification time)"
+            return None, tr("its product, reference or strata file changed since (size or modification time)")
         if saved["settings_digest"] != settings_digest(request):
-            return None, "the settings changed since the earlier run"
+            return None, tr("the settings changed since the earlier run")
         for path, record in saved["outputs"].items():
             if output_record(os.path.join(request.output_folder, path)) != record:
-                return None, f"'{path}' is not the file the earlier run wrote (size or checksum)"
+                return None, tr("'{0}' is not the file the earlier run wrote (size or checksum)").format(path)
         return PairResult(key, product, reference, "skipped", output=output, class_names=saved["class_names"],
                           sums=np.array(saved["sums"], dtype=np.float64), footprint=_footprint(output),
                           completeness=np.array(saved["completeness"], dtype=np.int64),
@@ -193,9 +194,9 @@ def load_complete(request: BatchRequest, key: str, product: str, reference: str)
                           if saved.get("strata_sums") is not None else None,
                           density_path=density_path(output) if request.settings.density else ""), ""
     except OSError as error:
-        return None, f"a file of the earlier run cannot be read ({error.strerror})"
+        return None, tr("a file of the earlier run cannot be read ({0})").format(error.strerror)
     except (ValueError, KeyError, TypeError):
-        return None, "its sums file is incomplete or from an older version"
+        return None, tr("its sums file is incomplete or from an older version")
 
 
 def pair_output(request: BatchRequest, key: str) -> str:
@@ -260,7 +261,8 @@ def pair_task(key: str, product: str, reference: str, request: BatchRequest, pro
     start = time.perf_counter()
     try:
         done = run_pair(key, product, reference, request, progress)
-        return replace(done, seconds=time.perf_counter() - start, note=why_redone and f"redone: {why_redone}")
+        return replace(done, seconds=time.perf_counter() - start,
+                       note=why_redone and tr("redone: {0}").format(why_redone))
     except Cancelled:
         raise
     except LaiQaError as error:
@@ -282,12 +284,13 @@ def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print, foo
     for line in pairing.report():
         log(line)
     if not pairing.pairs:
-        raise LaiQaError(f"No product file pairs with a reference file ({len(products)} products, {len(references)} "
-                         "references; see the list above): nothing was run or written")
+        raise LaiQaError(tr("No product file pairs with a reference file ({0} products, {1} references; see the "
+                            "list above): nothing was run or written").format(len(products), len(references)))
     try:
         os.makedirs(request.output_folder, exist_ok=True)
     except OSError as error:
-        raise LaiQaError(f"Cannot create the output folder '{request.output_folder}': {error.strerror}") from None
+        raise LaiQaError(tr("Cannot create the output folder '{0}': {1}")
+                             .format(request.output_folder, error.strerror)) from None
     with folder_lock(request.output_folder):
         return _run_locked(request, pairing, progress, log, footprints_style, warn or log)
 
@@ -296,13 +299,15 @@ def check_output_folder(request: BatchRequest) -> None:
     """Refuse an output folder where the batch would read its own outputs as inputs (or is a file)."""
     output = os.path.realpath(request.output_folder)
     if os.path.exists(output) and not os.path.isdir(output):
-        raise LaiQaError(f"The output folder '{request.output_folder}' is a file; choose a folder")
+        raise LaiQaError(tr("The output folder '{0}' is a file; choose a folder").format(request.output_folder))
     for role, folder in (("product", request.product_folder), ("reference", request.reference_folder)):
         folder = os.path.realpath(folder)
         if output == folder or (request.recursive and output.startswith(folder + os.sep)):
             raise LaiQaError(
-                f"The output folder '{request.output_folder}' is {'inside ' if output != folder else ''}the {role} "
-                f"folder: the next run would take this run's outputs as {role}s; choose another output folder")
+                (tr("The output folder '{0}' is inside the {1} folder: the next run would take this run's outputs "
+                    "as {1}s; choose another output folder") if output != folder else
+                 tr("The output folder '{0}' is the {1} folder: the next run would take this run's outputs as {1}s; "
+                    "choose another output folder")).format(request.output_folder, tr(role)))
 
 
 @contextmanager
@@ -318,11 +323,13 @@ def folder_lock(folder: str):
             if not _stale(path):
                 with open(path, encoding="utf-8") as stream:
                     other = stream.read().strip()
-                raise LaiQaError(f"Another batch is writing into '{folder}' (host and process: {other}); wait for "
-                                 f"it to finish, or remove {LOCK_NAME} there if it is gone") from None
+                raise LaiQaError(tr("Another batch is writing into '{0}' (host and process: {1}); wait for it to "
+                                    "finish, or remove {2} there if it is gone")
+                                     .format(folder, other, LOCK_NAME)) from None
             os.remove(path)  # its process is gone: the lock is ours to take
         except OSError as error:
-            raise LaiQaError(f"Cannot write into the output folder '{folder}': {error.strerror}") from None
+            raise LaiQaError(tr("Cannot write into the output folder '{0}': {1}")
+                                 .format(folder, error.strerror)) from None
     os.write(handle, holder.encode("utf-8"))
     os.close(handle)
     try:
@@ -349,7 +356,7 @@ def _stale(lock_path: str) -> bool:
 def _run_locked(request: BatchRequest, pairing, progress: Progress, log, footprints_style, warn) -> BatchResult:
     def report(key, result, where):
         log(f"{key}: {result.status}" + (f" ({result.reason or result.note})" if result.reason or result.note else "")
-            + (f" on {where}" if where else ""))
+            + (tr(" on {0}").format(where) if where else ""))
         for warning in result.warnings:
             warn(f"{key}: {warning}")
 
@@ -474,7 +481,7 @@ def write_footprints(path: str, pairs: list, default_style=None, provenance=None
     try:
         source, message = gdal_call(ogr.GetDriverByName("GPKG").CreateDataSource, temp)
         if source is None:
-            raise LaiQaError(f"Cannot create '{path}': {message}")
+            raise LaiQaError(tr("Cannot create '{0}': {1}").format(path, message))
         layer = _write_tiles(source, pairs, with_footprint[0].footprint[4])
         if provenance is not None:
             set_layer_provenance(layer, provenance)
@@ -484,10 +491,10 @@ def write_footprints(path: str, pairs: list, default_style=None, provenance=None
         _, message = gdal_call(source.FlushCache)
         source = None
         if message:
-            raise LaiQaError(f"Writing '{path}' failed: {message}")
+            raise LaiQaError(tr("Writing '{0}' failed: {1}").format(path, message))
         os.replace(temp, path)
     except OSError as error:
-        raise LaiQaError(f"Writing '{path}' failed: {error.strerror}") from None
+        raise LaiQaError(tr("Writing '{0}' failed: {1}").format(path, error.strerror)) from None
     finally:
         for leftover in (placeholder, temp, temp + "-wal", temp + "-shm", temp + "-journal"):
             if os.path.exists(leftover):

@@ -16,6 +16,7 @@ import math
 import numpy as np
 
 from .errors import LaiQaError
+from .messages import tr
 from .writers import atomic_file
 
 DENSITY_BIN = 0.05  # LAI
@@ -78,7 +79,7 @@ def read_density_file(path: str) -> dict:
             return {"classes": [str(name) for name in archive["classes"]], "counts": archive["counts"],
                     "edges": archive["edges"]}
     except (OSError, ValueError, KeyError) as error:
-        raise LaiQaError(f"Cannot read the density file '{path}': {error}") from None
+        raise LaiQaError(tr("Cannot read the density file '{0}': {1}").format(path, error)) from None
 
 
 def read_density(path: str) -> Density:

@@ -18,6 +18,7 @@ from .density import Density, density_bins
 from .errors import LaiQaError
 from .inputs import DifferenceSettings, LaiInput, OutputSpec, QaInput
 from .lai_encoding import LaiEncoding
+from .messages import tr
 from .progress import SILENT
 from .provenance import difference_provenance
 from .qa.buffer import buffer_for
@@ -61,8 +62,8 @@ def split_classes(scheme, split_field: str):
         return qa_field, values, [qa_field.labels[v] for v in values]
     if qa_field.max_value >= MAX_SPLIT_CLASSES:
         raise LaiQaError(
-            f"Split field '{split_field}' has {qa_field.max_value + 1} possible values and no labels; "
-            f"split by a field with labels or at most {MAX_SPLIT_CLASSES} values"
+            tr("Split field '{0}' has {1} possible values and no labels; split by a field with labels or at most "
+               "{2} values").format(split_field, qa_field.max_value + 1, MAX_SPLIT_CLASSES)
         )
     values = list(range(qa_field.max_value + 1))
     return qa_field, values, [f"{split_field}_{v}" for v in values]
@@ -76,9 +77,11 @@ def class_file_path(class_folder: str, class_name: str, output: str) -> str:
 def check_settings(settings: DifferenceSettings, scheme):
     """(rule, split classes) of the settings no file is needed for: a batch checks them once, up front."""
     if settings.resampling not in RESAMPLING:
-        raise LaiQaError(f"Unknown resampling '{settings.resampling}'; use one of {', '.join(RESAMPLING)}")
+        raise LaiQaError(tr("Unknown resampling '{0}'; use one of {1}")
+                             .format(settings.resampling, ', '.join(RESAMPLING)))
     if settings.deming_lambda is not None and not settings.deming_lambda > 0:
-        raise LaiQaError(f"The Deming error-variance ratio must be a positive number, got {settings.deming_lambda:g}")
+        raise LaiQaError(tr("The Deming error-variance ratio must be a positive number, got {0:g}")
+                             .format(settings.deming_lambda))
     rule = rule_for(scheme, settings.rule)
     buffer_for(settings.buffer, scheme, rule)
     return rule, split_classes(scheme, settings.split_field)
@@ -198,18 +201,18 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
     qa_band = open_qa(qa)
     if (qa_band.band.XSize, qa_band.band.YSize) != (product_band.band.XSize, product_band.band.YSize):
         raise LaiQaError(
-            f"The QA raster is {qa_band.band.XSize}x{qa_band.band.YSize} pixels but the product is "
-            f"{product_band.band.XSize}x{product_band.band.YSize}; QA and product must share one grid"
+            tr("The QA raster is {0}x{1} pixels but the product is {2}x{3}; QA and product must share one grid")
+                .format(qa_band.band.XSize, qa_band.band.YSize, product_band.band.XSize, product_band.band.YSize)
         )
     written = [("The output", output.path)] + [
-        (f"The class file of {name}", class_file_path(output.class_folder, name, output.path))
+        (tr("The class file of {0}").format(name), class_file_path(output.class_folder, name, output.path))
         for name in (class_names or ["all"]) if output.class_folder]
     refuse_overwriting_inputs(written, [("product", product_band), ("reference", reference_band), ("QA", qa_band)])
     notes = [product_band.note, reference_band.note, *([qa_band.note] if qa_band.note else []),
-             f"Product LAI: {product_band.encoding.describe()}",
-             f"Reference LAI: {reference_band.encoding.describe()}",
-             f"QA: {scheme.name}; keep rule: {rule.text or 'none (keep all)'}; "
-             f"split by: {settings.split_field or 'nothing'}"]
+             tr("Product LAI: {0}").format(product_band.encoding.describe()),
+             tr("Reference LAI: {0}").format(reference_band.encoding.describe()),
+             tr("QA: {0}; keep rule: {1}; split by: {2}").format(
+                 scheme.name, rule.text or tr("none (keep all)"), settings.split_field or tr("nothing"))]
     # Index of each split-field value among the classes; unlabelled values get len(classes): only in 'all'.
     class_lookup = None
     if split_field is not None:
@@ -224,8 +227,8 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
             notes.append(strata_read.note)
         buffer = buffer_for(settings.buffer, scheme, rule)
         if buffer is not None:
-            notes.append(f"Buffer: pixels within {buffer.pixels} of a pixel where "
-                         f"{buffer.flag_rule.text if buffer.flag_rule else 'the keep rule fails'} are dropped too")
+            notes.append(tr("Buffer: pixels within {0} of a pixel where {1} are dropped too").format(
+                buffer.pixels, buffer.flag_rule.text if buffer.flag_rule else tr("the keep rule fails")))
         context = BlockContext(scheme, rule, product_band.encoding, reference_band.encoding, len(class_names),
                                split_field, class_lookup, reference_nodata, qa_band.nodata, buffer)
         record = difference_provenance(product, reference, qa, settings, rule, {
@@ -240,13 +243,13 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
 def _reference_on_product_grid(reference, product, settings, notes, product_name, reference_name):
     """(band to read, its "nothing valid" value): the reference as it is, or warped onto the product grid."""
     if reference.grid.same_as(product.grid):
-        notes.append("Reference grid is identical to the product grid: read as it is")
+        notes.append(tr("Reference grid is identical to the product grid: read as it is"))
         yield reference.band, None, "none (the same pixel grid)"
         return
     check_overlap(reference.grid, product.grid, reference_name, product_name)
     resampling = choose_resampling(settings.resampling, reference.grid, product.grid)
     aligned = AlignedReference(reference, product.grid, resampling)
-    notes.append(f"Reference resampled onto the product grid with GDAL warp ({resampling})")
+    notes.append(tr("Reference resampled onto the product grid with GDAL warp ({0})").format(resampling))
     try:
         yield aligned.band, WARP_NODATA, resampling
     finally:

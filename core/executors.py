@@ -15,6 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolE
 from contextlib import contextmanager
 
 from .errors import Cancelled, LaiQaError
+from .messages import tr
 from .progress import SILENT, Progress
 
 EXECUTORS = ("threads", "processes", "dask")  # order is public: the EXECUTOR enum index of each
@@ -34,7 +35,7 @@ def run_tasks(task, jobs, executor: str = "threads", workers: int = 0, scheduler
         return _run_in_processes(task, jobs, workers, progress, log, on_result)
     if executor == "dask":
         return _run_on_dask(task, jobs, workers, scheduler, progress, log, on_result)
-    raise LaiQaError(f"Unknown executor '{executor}'; use one of {', '.join(EXECUTORS)}")
+    raise LaiQaError(tr("Unknown executor '{0}'; use one of {1}").format(executor, ', '.join(EXECUTORS)))
 
 
 def _run_in_threads(task, jobs, workers, progress, on_result) -> dict:
@@ -87,8 +88,8 @@ def python_interpreter() -> str:
         if candidate and os.path.basename(candidate).startswith("python") and os.access(candidate, os.X_OK):
             return candidate
     raise LaiQaError(
-        f"Local processes need a Python interpreter, and none was found for this Python ({sys.exec_prefix}); "
-        "use threads, or Dask with a scheduler started outside QGIS"
+        tr("Local processes need a Python interpreter, and none was found for this Python ({0}); use threads, or "
+           "Dask with a scheduler started outside QGIS").format(sys.exec_prefix)
     )
 
 
@@ -115,7 +116,7 @@ def _run_in_processes(task, jobs, workers, progress, log, on_result) -> dict:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_same_gdal_mode, initargs=(_gdal_exceptions(),))
         futures = {pool.submit(task, *job, SILENT): job for job in jobs}
-    log(f"executor: {workers} local processes")
+    log(tr("executor: {0} local processes").format(workers))
     results = {}
     try:
         _collect(futures, results, len(jobs), progress, on_result, lambda future: "", _wait_for_some)
@@ -174,7 +175,7 @@ def _poll(pending) -> list:
 def _failed(job, error):
     from .batch import failed_pair
 
-    return failed_pair(job, f"the worker could not finish it ({type(error).__name__}: {error})")
+    return failed_pair(job, tr("the worker could not finish it ({0}: {1})").format(type(error).__name__, error))
 
 
 def _run_on_dask(task, jobs, workers, scheduler, progress, log, on_result) -> dict:
@@ -183,7 +184,8 @@ def _run_on_dask(task, jobs, workers, scheduler, progress, log, on_result) -> di
         import dask
         from distributed import Client, LocalCluster
     except ImportError:
-        raise LaiQaError(f"The Dask executor needs Dask's distributed scheduler: {DASK_INSTALL_HINT}") from None
+        raise LaiQaError(tr("The Dask executor needs Dask's distributed scheduler: {0}")
+                             .format(DASK_INSTALL_HINT)) from None
     cluster = None
     # A worker that dies mid-pair is retried once on another worker, then the pair is a failed row.
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
@@ -191,16 +193,16 @@ def _run_on_dask(task, jobs, workers, scheduler, progress, log, on_result) -> di
             try:
                 client = Client(scheduler, timeout=CONNECT_SECONDS)
             except OSError as error:
-                raise LaiQaError(f"Cannot reach the Dask scheduler '{scheduler}': {error}") from None
+                raise LaiQaError(tr("Cannot reach the Dask scheduler '{0}': {1}").format(scheduler, error)) from None
         else:
             with _spawning_with(python_interpreter()):
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                        dashboard_address=":0" if _has_bokeh() else None)
             client = Client(cluster)
     try:
-        log(f"executor: Dask, scheduler {client.scheduler.address}"
-            + (f", {workers} local worker processes" if cluster else "")
-            + (f", dashboard {client.dashboard_link}" if _has_bokeh() else ""))
+        log(tr("executor: Dask, scheduler {0}").format(client.scheduler.address)
+            + (tr(", {0} local worker processes").format(workers) if cluster else "")
+            + (tr(", dashboard {0}").format(client.dashboard_link) if _has_bokeh() else ""))
         stamp = f"{os.getpid()}-{time.time_ns()}"
         futures = {client.submit(task, *job, SILENT, key=f"laiqa-pair-{job[0]}-{stamp}", pure=False): job
                    for job in jobs}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .errors import LaiQaError
+from .messages import tr
 
 SETTINGS = ("scale", "offset", "valid_min", "valid_max", "fill_values")
 
@@ -56,15 +57,22 @@ class LaiEncoding:
     def describe(self) -> str:
         def text(value):
             if value is None:
-                return "none"
+                return tr("none")
             if isinstance(value, tuple):
-                return ", ".join(f"{v:g}" for v in value) or "none"
+                return ", ".join(f"{v:g}" for v in value) or tr("none")
             return f"{value:g}"
 
         return "; ".join(
-            f"{name.replace('_', ' ')} {text(getattr(self, name))} ({self.origin.get(name, 'default')})"
+            f"{tr(name.replace('_', ' '))} {text(getattr(self, name))} "
+            f"({_origin_text(self.origin.get(name, 'default'))})"
             for name in SETTINGS
         )
+
+
+def _origin_text(origin: str) -> str:
+    """Where a setting came from, in the user's language ('preset glass' names the preset by its id)."""
+    kind, _, preset_id = origin.partition(" ")
+    return tr("preset {0}").format(preset_id) if kind == "preset" else tr(origin)
 
 
 @dataclass(frozen=True)
@@ -92,7 +100,8 @@ def lai_preset(preset_id: str) -> LaiPreset:
     for preset in LAI_PRESETS:
         if preset.id == preset_id:
             return preset
-    raise LaiQaError(f"Unknown LAI preset '{preset_id}'; presets: {', '.join(p.id for p in LAI_PRESETS)}")
+    raise LaiQaError(tr("Unknown LAI preset '{0}'; presets: {1}")
+                         .format(preset_id, ', '.join(p.id for p in LAI_PRESETS)))
 
 
 def _numbers(text) -> list:
@@ -150,10 +159,11 @@ def resolve_encoding(band, preset: LaiPreset, overrides: dict | None = None) -> 
     values["fill_values"] = tuple(values["fill_values"])
     encoding = replace(preset.encoding, **values, origin=origin)
     if encoding.scale == 0:
-        raise LaiQaError("An LAI scale of 0 would turn every value into 0; check the scale factor")
+        raise LaiQaError(tr("An LAI scale of 0 would turn every value into 0; check the scale factor"))
     if None not in (encoding.valid_min, encoding.valid_max) and encoding.valid_min > encoding.valid_max:
         raise LaiQaError(
-            f"The valid range {encoding.valid_min:g}-{encoding.valid_max:g} is empty (minimum above maximum)"
+            tr("The valid range {0:g}-{1:g} is empty (minimum above maximum)")
+                .format(encoding.valid_min, encoding.valid_max)
         )
     return encoding
 
@@ -165,4 +175,4 @@ def parse_fill_values(text: str) -> tuple | None:
     try:
         return tuple(_numbers(text))
     except ValueError:
-        raise LaiQaError(f"Fill values must be numbers separated by commas, got '{text}'") from None
+        raise LaiQaError(tr("Fill values must be numbers separated by commas, got '{0}'").format(text)) from None

@@ -11,6 +11,7 @@ import os
 from osgeo import gdal
 
 from .errors import LaiQaError
+from .messages import tr
 from .modis_tiles import has_georeference, resolve_georeference
 from .readers import gdal_call, open_subdataset
 from .writers import atomic_text_file
@@ -37,11 +38,13 @@ def write_modis_grid_vrt(source: str, folder: str, role: str = "Raster") -> tupl
     source = os.path.abspath(source) if os.path.exists(str(source)) else str(source)
     dataset, name, _ = open_subdataset(source, role)
     if has_georeference(dataset.GetGeoTransform(can_return_null=True), dataset.GetProjection()):
-        raise LaiQaError(f"{role}: '{source}' has a georeference of its own; add it to the map as it is")
+        raise LaiQaError(tr("{0}: '{1}' has a georeference of its own; add it to the map as it is")
+                             .format(tr(role), source))
     geotransform, wkt, note = resolve_georeference(dataset, name, role)
     vrt, message = gdal_call(gdal.GetDriverByName("VRT").CreateCopy, "", dataset)
     if vrt is None:
-        raise LaiQaError(f"{role}: cannot make a VRT of '{source}' ({message or 'unknown reason'})")
+        raise LaiQaError(tr("{0}: cannot make a VRT of '{1}' ({2})")
+                             .format(tr(role), source, message or tr("unknown reason")))
     vrt.SetGeoTransform(geotransform)
     vrt.SetProjection(wkt)
     xml = vrt.GetMetadata("xml:VRT")[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .errors import LaiQaError
+from .messages import tr
 
 SPHERE_RADIUS = 6371007.181
 TILE_SIZE_M = 1111950.5197665
@@ -47,14 +48,14 @@ def resolve_georeference(dataset, name: str, role: str = "Raster"):
     geotransform = dataset.GetGeoTransform(can_return_null=True)
     projection = dataset.GetProjection()
     if has_georeference(geotransform, projection):
-        return tuple(geotransform), projection, f"{role}: georeference from the file"
+        return tuple(geotransform), projection, tr("{0}: georeference from the file").format(tr(role))
     tile = parse_tile_id(str(name).replace("\\", "/").rsplit("/", 1)[-1]) or parse_tile_id(str(name))
     if tile is None:
         raise LaiQaError(
-            f"{role}: '{name}' has no georeference and its name carries no MODIS tile id (hXXvYY); "
-            "georeference it first (e.g. gdal_translate -a_srs -a_ullr)"
+            tr("{0}: '{1}' has no georeference and its name carries no MODIS tile id (hXXvYY); georeference it "
+               "first (e.g. gdal_translate -a_srs -a_ullr)").format(tr(role), name)
         )
     width = dataset.RasterXSize
-    note = (f"{role}: no georeference in the file; using MODIS sinusoidal tile {tile_id(*tile)} "
-            f"from its name ({TILE_SIZE_M / width:.4f} m pixels, sphere radius {SPHERE_RADIUS} m)")
+    note = tr("{0}: no georeference in the file; using MODIS sinusoidal tile {1} from its name ({2:.4f} m pixels, "
+              "sphere radius {3} m)").format(tr(role), tile_id(*tile), TILE_SIZE_M / width, SPHERE_RADIUS)
     return tile_geotransform(tile[0], tile[1], width), MODIS_SINUSOIDAL_WKT, note

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import LaiQaError
+from .messages import tr
 
 DEFAULT_KEY_PATTERN = r"A\d{7};h\d{2}v\d{2}"
 _DATE = re.compile(r"A\d{7}")
@@ -38,13 +39,13 @@ class Pairing:
 
     def report(self) -> list:
         """Plain lines for the log."""
-        lines = [f"{len(self.pairs)} pairs matched"]
-        for label, files in (("product only", self.product_only), ("reference only", self.reference_only),
-                             ("no key in the name", self.unkeyed)):
+        lines = [tr("{0} pairs matched").format(len(self.pairs))]
+        for label, files in ((tr("product only"), self.product_only), (tr("reference only"), self.reference_only),
+                             (tr("no key in the name"), self.unkeyed)):
             if files:
                 lines.append(f"{label} ({len(files)}): " + ", ".join(f.name for f in files))
         for keyed, partners in self.ambiguous:
-            lines.append(f"ambiguous: {keyed.name} matches {', '.join(p.name for p in partners)}")
+            lines.append(tr("ambiguous: {0} matches {1}").format(keyed.name, ", ".join(p.name for p in partners)))
         return lines
 
 
@@ -55,9 +56,10 @@ def compile_key_pattern(text: str) -> list:
         try:
             compiled.append(re.compile(part))
         except re.error as error:
-            raise LaiQaError(f"Key pattern part '{part}' is not a valid regular expression: {error}") from None
+            raise LaiQaError(tr("Key pattern part '{0}' is not a valid regular expression: {1}")
+                                 .format(part, error)) from None
     if not compiled:
-        raise LaiQaError("The key pattern is empty")
+        raise LaiQaError(tr("The key pattern is empty"))
     return compiled
 
 
@@ -72,7 +74,7 @@ def key_parts(name: str, patterns: list) -> tuple:
 def find_files(folder: str, pattern: str, recursive: bool, role: str) -> list:
     """Files under ``folder`` whose names match the glob ``pattern`` (several separated by ';'), sorted."""
     if not os.path.isdir(folder):
-        raise LaiQaError(f"{role} folder '{folder}' does not exist")
+        raise LaiQaError(tr("{0} folder '{1}' does not exist").format(tr(role), folder))
     globs = [glob.strip() for glob in (pattern or "*").split(";") if glob.strip()]
     found = []
     for root, dirs, files in os.walk(folder):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from osgeo import osr
 
 from .errors import LaiQaError
+from .messages import tr
 from .modis_tiles import resolve_georeference
 
 
@@ -66,7 +67,8 @@ def pixel_grid_of(dataset, name: str, role: str, required: bool = True):
     try:
         geotransform, wkt, note = resolve_georeference(dataset, name, role)
         if geotransform[2] or geotransform[4]:
-            raise LaiQaError(f"{role}: rotated grids are not supported; warp '{name}' to a north-up grid first")
+            raise LaiQaError(tr("{0}: rotated grids are not supported; warp '{1}' to a north-up grid first")
+                                 .format(tr(role), name))
     except LaiQaError:
         if required:
             raise

@@ -7,6 +7,7 @@ import numpy as np
 
 from .blocks import every_band, run_blocks
 from .inputs import BufferSpec, OutputSpec, QaInput
+from .messages import tr
 from .progress import SILENT
 from .qa.buffer import buffer_for
 from .qa.decode import as_bit_pattern, decode_field, output_dtype
@@ -35,13 +36,13 @@ def qa_band_problem(source: str, band_number: int):
         return None
     band = dataset.GetRasterBand(band_number)
     if not np.issubdtype(numpy_type(band), np.integer):
-        return (f"Band {band_number} holds {type_name(band)} values: not a QA band (QA bands hold integers "
-                "whose bits are flags)")
+        return tr("Band {0} holds {1} values: not a QA band (QA bands hold integers whose bits are flags)").format(
+            band_number, type_name(band))
     descriptions = [dataset.GetRasterBand(index).GetDescription() for index in range(1, dataset.RasterCount + 1)]
     for scheme in presets():
         if descriptions == scheme.field_names:
-            return (f"This raster holds the decoded fields of {scheme.name} ({', '.join(descriptions)}), not QA "
-                    "bits: inspect the QA raster they were decoded from")
+            return tr("This raster holds the decoded fields of {0} ({1}), not QA bits: inspect the QA raster they "
+                      "were decoded from").format(scheme.name, ", ".join(descriptions))
     return None
 
 

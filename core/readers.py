@@ -16,6 +16,7 @@ from osgeo import gdal, gdal_array
 from .errors import LaiQaError
 from .inputs import LaiInput, QaInput, RasterInput
 from .lai_encoding import LaiEncoding, lai_preset, resolve_encoding
+from .messages import tr
 from .pixel_grid import PixelGrid, pixel_grid_of
 from .qa.decode import check_fits
 from .qa.product_guard import preset_mismatch
@@ -72,7 +73,7 @@ def subdataset_short_name(subdataset: str) -> str:
 
 def cannot_open(role: str, source, message: str) -> str:
     """The one-line message for a raster GDAL cannot open (missing, corrupt, a folder, unreadable)."""
-    return f"{role}: cannot open '{source}' as a raster ({message or 'unknown format'})"
+    return tr("{0}: cannot open '{1}' as a raster ({2})").format(tr(role), source, message or tr("unknown format"))
 
 
 def open_subdataset(source, role: str = "Input", grids=(), required: bool = False):
@@ -83,7 +84,7 @@ def open_subdataset(source, role: str = "Input", grids=(), required: bool = Fals
     The dataset is opened once: the container's own handle when it is the raster.
     """
     if not source:
-        raise LaiQaError(f"{role}: no raster given")
+        raise LaiQaError(tr("{0}: no raster given").format(tr(role)))
     dataset, message = open_quietly(source)
     if dataset is None:
         raise LaiQaError(cannot_open(role, source, message))
@@ -96,14 +97,16 @@ def open_subdataset(source, role: str = "Input", grids=(), required: bool = Fals
                 inner, message = open_quietly(name)
                 if inner is None:
                     raise LaiQaError(cannot_open(role, name, message))
-                return inner, name, f"{role}: '{source}' holds {len(names)} grids; using {subdataset_short_name(name)}"
+                return inner, name, tr("{0}: '{1}' holds {2} grids; using {3}").format(
+                    tr(role), source, len(names), subdataset_short_name(name))
     if names:
-        asked = f"no grid named {', '.join(grids)}; " if grids else ""
+        asked = tr("no grid named {0}; ").format(", ".join(grids)) if grids else ""
         raise LaiQaError(
-            f"{role}: '{source}' is a container of {len(names)} grids ({asked}pick one): "
-            + ", ".join(subdataset_short_name(name) for name in names) + f". Full names: {'; '.join(names)}"
+            tr("{0}: '{1}' is a container of {2} grids ({3}pick one): {4}. Full names: {5}").format(
+                tr(role), source, len(names), asked, ", ".join(subdataset_short_name(name) for name in names),
+                "; ".join(names))
         )
-    raise LaiQaError(f"{role}: '{source}' holds no raster band")
+    raise LaiQaError(tr("{0}: '{1}' holds no raster band").format(tr(role), source))
 
 
 def resolve_source(source, role: str = "Input", grids=(), required: bool = False):
@@ -122,8 +125,9 @@ def raster_band(dataset: gdal.Dataset, band_number: int, role: str = "Input") ->
     count = dataset.RasterCount
     if not 1 <= int(band_number) <= count:
         raise LaiQaError(
-            f"{role}: band {band_number} does not exist; '{dataset.GetDescription()}' has "
-            f"{count} band{'s' if count != 1 else ''} (1-{count})"
+            (tr("{0}: band {1} does not exist; '{2}' has {3} bands (1-{3})") if count != 1 else
+             tr("{0}: band {1} does not exist; '{2}' has {3} band (1-{3})"))
+            .format(tr(role), band_number, dataset.GetDescription(), count)
         )
     return dataset.GetRasterBand(int(band_number))
 
@@ -173,8 +177,8 @@ def refuse_overwriting_inputs(outputs, inputs) -> None:
     for description, path in outputs:
         if os.path.realpath(path) in read:
             role, name = read[os.path.realpath(path)]
-            raise LaiQaError(f"{description} '{path}' is the {role} file '{name}': writing it would destroy an "
-                             "input; choose another output file")
+            raise LaiQaError(tr("{0} '{1}' is the {2} file '{3}': writing it would destroy an input; choose another "
+                                "output file").format(tr(description), path, tr(role), name))
 
 
 def nodata_mask(block: np.ndarray, nodata):
@@ -209,8 +213,8 @@ def open_qa(qa: QaInput, role: str = "QA raster") -> OpenedBand:
     name = type_name(band)
     if numpy_type(band).kind not in "iu":
         raise LaiQaError(
-            f"{role} band {qa.raster.band} is {name}; bit fields need an integer band "
-            "(Byte, UInt16, Int16, UInt32, Int32). Is this the QA band?"
+            tr("{0} band {1} is {2}; bit fields need an integer band (Byte, UInt16, Int16, UInt32, Int32). Is this "
+               "the QA band?").format(tr(role), qa.raster.band, name)
         )
     check_fits(qa.scheme, gdal.GetDataTypeSize(band.DataType), name)
     warning = preset_mismatch(qa.scheme.id, source, dataset.GetMetadata() or {}) or ""
@@ -251,7 +255,7 @@ def read_window(band: gdal.Band, window, out: np.ndarray | None = None):
     array, message = gdal_call(band.ReadAsArray, xoff, yoff, xsize, ysize, buf_obj=out)
     if array is None:
         raise LaiQaError(
-            f"Cannot read rows {yoff}-{yoff + ysize - 1} of '{band.GetDataset().GetDescription()}' "
-            f"({message or 'read error'}); the file may be truncated"
+            tr("Cannot read rows {0}-{1} of '{2}' ({3}); the file may be truncated")
+                .format(yoff, yoff + ysize - 1, band.GetDataset().GetDescription(), message or tr("read error"))
         )
     return array

@@ -20,6 +20,7 @@ import math
 
 import numpy as np
 
+from .messages import tr
 from .writers import atomic_text_file
 
 SUMS = ("n", "product", "reference", "difference", "abs_difference", "squared_difference",
@@ -232,8 +233,8 @@ def completeness_rows(class_names, counts) -> list:
 
 def format_completeness(row: dict) -> str:
     """One line for a log."""
-    dropped = ", ".join(f"{column.replace('_', ' ')} {row[column]}" for column in COMPLETENESS_COLUMNS[3:])
-    return f"{row['class']}: {row['pixels']} pixels, {row['kept']} kept; not kept: {dropped}"
+    dropped = ", ".join(f"{tr(column.replace('_', ' '))} {row[column]}" for column in COMPLETENESS_COLUMNS[3:])
+    return tr("{0}: {1} pixels, {2} kept; not kept: {3}").format(row["class"], row["pixels"], row["kept"], dropped)
 
 
 def write_table_csv(path: str, rows: list, columns) -> None:
@@ -248,14 +249,14 @@ def write_table_csv(path: str, rows: list, columns) -> None:
 def format_row(row: dict) -> str:
     """One line for a log: a scientist can cite the run from it."""
     if not row["n"]:
-        return f"{row['class']}: no valid pixels"
-    return (f"{row['class']}: N={row['n']} mean product={row['mean_product']:.4f} "
-            f"mean reference={row['mean_reference']:.4f} bias={row['bias']:.4f} MAE={row['mae']:.4f} "
-            f"RMSE={row['rmse']:.4f} SD={row['sd']:.4f} r={row['r']:.4f} slope={row['slope']:.4f} "
-            f"intercept={row['intercept']:.4f} RMA slope={row['slope_rma']:.4f} "
-            f"RMA intercept={row['intercept_rma']:.4f} median |d|={row['median_abs_difference']:.2f} "
-            f"within GCOS={row['gcos_share']:.2%} within GCOS-244 threshold={row['gcos244_threshold_share']:.2%} "
-            f"goal={row['gcos244_goal_share']:.2%}")
+        return tr("{0}: no valid pixels").format(row["class"])
+    return (tr("{0}: N={1} mean product={2:.4f} mean reference={3:.4f} bias={4:.4f} MAE={5:.4f} RMSE={6:.4f} "
+               "SD={7:.4f} r={8:.4f} slope={9:.4f} intercept={10:.4f} RMA slope={11:.4f} RMA intercept={12:.4f} "
+               "median |d|={13:.2f} within GCOS={14:.2%} within GCOS-244 threshold={15:.2%} goal={16:.2%}")
+            .format(row["class"], row["n"], row["mean_product"], row["mean_reference"], row["bias"], row["mae"],
+                    row["rmse"], row["sd"], row["r"], row["slope"], row["intercept"], row["slope_rma"],
+                    row["intercept_rma"], row["median_abs_difference"], row["gcos_share"],
+                    row["gcos244_threshold_share"], row["gcos244_goal_share"]))
 
 
 def csv_text(value) -> str:

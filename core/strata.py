@@ -16,6 +16,7 @@ from osgeo import gdal
 from .alignment import AlignedBand, check_overlap, georeferenced_vrt
 from .errors import LaiQaError
 from .inputs import RasterInput
+from .messages import tr
 from .readers import OpenedBand, numpy_type, open_band, type_name
 
 # MODIS MCD12Q1 Land Cover Type 3, the LAI/FPAR biome scheme (MCD12 C6 user guide, table 5); 255 unclassified.
@@ -47,7 +48,8 @@ def _preset(preset_id: str):
     for preset in STRATA_PRESETS:
         if preset[0] == preset_id:
             return preset
-    raise LaiQaError(f"Unknown strata preset '{preset_id}'; use one of {', '.join(p[0] for p in STRATA_PRESETS)}")
+    raise LaiQaError(tr("Unknown strata preset '{0}'; use one of {1}")
+                         .format(preset_id, ', '.join(p[0] for p in STRATA_PRESETS)))
 
 
 def parse_strata_labels(text: str) -> tuple:
@@ -62,10 +64,11 @@ def parse_strata_labels(text: str) -> tuple:
         except ValueError:
             number = None
         if not sep or not label.strip() or number is None or not 0 <= number <= MAX_LABELLED_VALUE:
-            raise LaiQaError(f"Strata labels must look like 1=Grasslands;2=Shrublands with values 0-"
-                             f"{MAX_LABELLED_VALUE}, got '{pair.strip()[:60]}'")
+            raise LaiQaError(tr("Strata labels must look like 1=Grasslands;2=Shrublands with values 0-{0}, got '{1}'")
+                                 .format(MAX_LABELLED_VALUE, pair.strip()[:60]))
         if number in labels:
-            raise LaiQaError(f"Strata labels: value {number} has two labels, '{labels[number]}' and '{label.strip()}'")
+            raise LaiQaError(tr("Strata labels: value {0} has two labels, '{1}' and '{2}'")
+                                 .format(number, labels[number], label.strip()))
         labels[number] = label.strip()
     return tuple(sorted(labels.items()))
 
@@ -107,13 +110,13 @@ def strata_on_grid(strata: StrataInput, product_grid, product_name: str):
     """The strata raster read as it is (same grid) or resampled by nearest neighbour onto the product grid."""
     source, dataset, band, grid, note = open_band(strata.raster, "Strata", _preset(strata.preset)[3], True)
     if numpy_type(band).kind not in "iu":
-        raise LaiQaError(f"Strata band {strata.raster.band} of '{source}' is {type_name(band)}; strata need an "
-                         "integer class raster (Byte, UInt16, Int16, UInt32, Int32)")
+        raise LaiQaError(tr("Strata band {0} of '{1}' is {2}; strata need an integer class raster (Byte, UInt16, "
+                            "Int16, UInt32, Int32)").format(strata.raster.band, source, type_name(band)))
     lookup, names = stratum_lookup(strata.label_map)
-    described = f"Strata: '{source}' band {strata.raster.band}, {len(names)} strata"
+    described = tr("Strata: '{0}' band {1}, {2} strata").format(source, strata.raster.band, len(names))
     nodata = band.GetNoDataValue()
     if grid.same_as(product_grid):
-        yield OpenedStrata(band, nodata, lookup, names, "; ".join(filter(None, [described + " (same grid)", note])))
+        yield OpenedStrata(band, nodata, lookup, names, "; ".join(filter(None, [described + tr(" (same grid)"), note])))
         return
     check_overlap(grid, product_grid, source, product_name)
     masking = f"<NODATA>{nodata:.17g}</NODATA>" if nodata is not None else ""
@@ -122,7 +125,8 @@ def strata_on_grid(strata: StrataInput, product_grid, product_name: str):
                           "nearest", STRATA_NODATA, gdal.GDT_Int32, "Strata", source)
     try:
         yield OpenedStrata(aligned.band, STRATA_NODATA, lookup, names,
-                           "; ".join(filter(None, [described + " (nearest neighbour onto the product grid)", note])))
+                           "; ".join(filter(None, [described + tr(" (nearest neighbour onto the product grid)"),
+                                                   note])))
     finally:
         aligned.close()
 

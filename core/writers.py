@@ -18,6 +18,7 @@ import numpy as np
 from osgeo import gdal, gdal_array
 
 from .errors import LaiQaError
+from .messages import tr
 from .readers import gdal_call, one_line, open_quietly
 
 OUTPUT_TILE = 256  # GTiff's default tile edge: windows aligned to it complete whole tile rows
@@ -52,7 +53,7 @@ def temporary_beside(path: str) -> str:
         handle, temp_path = tempfile.mkstemp(
             prefix=f".{os.path.basename(path)}.{_HOST}-{os.getpid()}.", suffix=".partial", dir=folder)
     except OSError as error:
-        raise LaiQaError(f"Cannot write to the folder of '{path}': {error.strerror}") from None
+        raise LaiQaError(tr("Cannot write to the folder of '{0}': {1}").format(path, error.strerror)) from None
     os.close(handle)
     return temp_path
 
@@ -126,7 +127,9 @@ def _with_disk_state(failure: str, path: str) -> str:
         free = shutil.disk_usage(os.path.dirname(os.path.abspath(path))).free
     except OSError:
         return failure
-    return f"No space left on device ({free} bytes free); {failure}" if free < FULL_DISK_BYTES else failure
+    if free >= FULL_DISK_BYTES:
+        return failure
+    return tr("No space left on device ({0} bytes free); {1}").format(free, failure)
 
 
 def _failure_text(messages) -> str:
@@ -208,7 +211,7 @@ def flush_written(*datasets) -> None:
         _, failure = _checked(dataset.FlushCache)
         if failure:
             target = _target_of(dataset)
-            raise LaiQaError(f"Writing '{target}' failed: {_with_disk_state(failure, target)}")
+            raise LaiQaError(tr("Writing '{0}' failed: {1}").format(target, _with_disk_state(failure, target)))
 
 
 def write_window(band, values, xoff: int, yoff: int) -> None:
@@ -216,8 +219,8 @@ def write_window(band, values, xoff: int, yoff: int) -> None:
     status, failure = _checked(band.WriteArray, values, xoff, yoff)
     if failure or status is None:
         target = _target_of(band.GetDataset())
-        raise LaiQaError(f"Writing '{target}' failed at column {xoff}, row {yoff}: "
-                         f"{_with_disk_state(failure or 'write error', target)}")
+        raise LaiQaError(tr("Writing '{0}' failed at column {1}, row {2}: {3}")
+                             .format(target, xoff, yoff, _with_disk_state(failure or tr("write error"), target)))
 
 
 def split_creation_options(text: str):
@@ -277,7 +280,7 @@ class AtomicRaster:
             driver.Create, self.temp_path, width, height, band_count, self.gdal_type, self.options)
         if self.dataset is None:
             self._remove_temp()
-            raise LaiQaError(f"Cannot create '{self.path}' with GDAL {self.driver_name}: {message}")
+            raise LaiQaError(tr("Cannot create '{0}' with GDAL {1}: {2}").format(self.path, self.driver_name, message))
         if self.geotransform is not None:
             self.dataset.SetGeoTransform(self.geotransform)
         if self.projection:
@@ -307,7 +310,7 @@ class AtomicRaster:
         if error_type is not None or failure:
             self._remove_temp()
         if error_type is None and failure:
-            raise LaiQaError(f"Writing '{self.path}' failed: {_with_disk_state(failure, self.path)}")
+            raise LaiQaError(tr("Writing '{0}' failed: {1}").format(self.path, _with_disk_state(failure, self.path)))
         return False
 
     def _check_written(self, path: str):
@@ -315,17 +318,17 @@ class AtomicRaster:
         every tile is on disk within the file: the last line of defence against an unreported write error."""
         dataset, message = open_quietly(path)
         if dataset is None:
-            return f"the written file cannot be opened again ({message or 'unknown error'})"
+            return tr("the written file cannot be opened again ({0})").format(message or tr("unknown error"))
         width, height, band_count = self.shape
         if (dataset.RasterXSize, dataset.RasterYSize, dataset.RasterCount) != (width, height, band_count):
-            return (f"the written file is {dataset.RasterXSize}x{dataset.RasterYSize} with {dataset.RasterCount} "
-                    f"bands, not {width}x{height} with {band_count}")
+            return tr("the written file is {0}x{1} with {2} bands, not {3}x{4} with {5}").format(
+                dataset.RasterXSize, dataset.RasterYSize, dataset.RasterCount, width, height, band_count)
         if dataset.GetDriver().ShortName != "GTiff":
             return None
         sparse = any(option.upper().replace(" ", "") in ("SPARSE_OK=TRUE", "SPARSE_OK=YES")
                      for option in self.options)
         lost = _tiles_not_on_disk(dataset, os.path.getsize(path), sparse)
-        return f"{lost} tiles are missing from the written file" if lost else None
+        return tr("{0} tiles are missing from the written file").format(lost) if lost else None
 
     def _convert_to_cog(self):
         """Failure message or None: replace the temporary GTiff by its COG copy (overviews, internal tiling)."""
@@ -389,7 +392,7 @@ def _tiles_not_on_disk(dataset, file_size: int, sparse: bool) -> int:
 
 
 def _write_failed(path: str, error: OSError) -> LaiQaError:
-    return LaiQaError(f"Writing '{path}' failed: {error.strerror or error}")
+    return LaiQaError(tr("Writing '{0}' failed: {1}").format(path, error.strerror or error))
 
 
 class _TextTarget:

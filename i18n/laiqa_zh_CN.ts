@@ -4,6 +4,1161 @@
   <context>
     <name>LaiQa</name>
     <message>
+      <location filename="../core/alignment.py" line="118" />
+      <source>{0}: GDAL could not resample '{1}' onto the product grid ({2})</source>
+      <translation>{0}：GDAL 无法将“{1}”重采样到待验证产品的格网上（{2}）</translation>
+    </message>
+    <message>
+      <location filename="../core/alignment.py" line="41" />
+      <source>The reference does not overlap the product: reference '{0}' covers {1}, product '{2}' covers {3}</source>
+      <translation>参考产品与待验证产品没有重叠：参考产品“{0}”覆盖 {1}，待验证产品“{2}”覆盖 {3}</translation>
+    </message>
+    <message>
+      <location filename="../core/alignment.py" line="99" />
+      <source>{0}: GDAL could not wrap '{1}' for resampling ({2})</source>
+      <translation>{0}：GDAL 无法封装“{1}”以进行重采样（{2}）</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="181" />
+      <source>its sums file was written for another pair</source>
+      <translation>其累加文件是为另一对文件写入的</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="183" />
+      <source>its product, reference or strata file changed since (size or modification time)</source>
+      <translation>其待验证产品、参考产品或分层文件此后已更改（大小或修改时间）</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="185" />
+      <source>the settings changed since the earlier run</source>
+      <translation>设置自上次运行以来已更改</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="188" />
+      <source>'{0}' is not the file the earlier run wrote (size or checksum)</source>
+      <translation>“{0}”不是上次运行写入的文件（大小或校验和不符）</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="197" />
+      <source>a file of the earlier run cannot be read ({0})</source>
+      <translation>无法读取上次运行的某个文件（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="199" />
+      <source>its sums file is incomplete or from an older version</source>
+      <translation>其累加文件不完整或来自旧版本</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="265" />
+      <source>redone: {0}</source>
+      <translation>已重新计算：{0}</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="287" />
+      <source>No product file pairs with a reference file ({0} products, {1} references; see the list above): nothing was run or written</source>
+      <translation>没有待验证产品文件能与参考产品文件配对（{0} 个待验证产品，{1} 个参考产品；见上方列表）：未运行也未写入任何内容</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="292" />
+      <source>Cannot create the output folder '{0}': {1}</source>
+      <translation>无法创建输出文件夹“{0}”：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="302" />
+      <source>The output folder '{0}' is a file; choose a folder</source>
+      <translation>输出文件夹“{0}”是一个文件；请选择一个文件夹</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="307" />
+      <source>The output folder '{0}' is inside the {1} folder: the next run would take this run's outputs as {1}s; choose another output folder</source>
+      <translation>输出文件夹“{0}”位于{1}文件夹内：下次运行会把本次运行的输出当作{1}；请选择其他输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="309" />
+      <source>The output folder '{0}' is the {1} folder: the next run would take this run's outputs as {1}s; choose another output folder</source>
+      <translation>输出文件夹“{0}”就是{1}文件夹：下次运行会把本次运行的输出当作{1}；请选择其他输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="326" />
+      <source>Another batch is writing into '{0}' (host and process: {1}); wait for it to finish, or remove {2} there if it is gone</source>
+      <translation>另一个批处理正在写入“{0}”（主机和进程：{1}）；请等待其完成，如果该进程已不存在，请删除其中的 {2}</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="331" />
+      <source>Cannot write into the output folder '{0}': {1}</source>
+      <translation>无法写入输出文件夹“{0}”：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="359" />
+      <source> on {0}</source>
+      <translation>，在 {0} 上</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="484" />
+      <source>Cannot create '{0}': {1}</source>
+      <translation>无法创建“{0}”：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/batch.py" line="494" />
+      <source>Writing '{0}' failed: {1}</source>
+      <translation>写入“{0}”失败：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/density.py" line="82" />
+      <source>Cannot read the density file '{0}': {1}</source>
+      <translation>无法读取密度文件“{0}”：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="204" />
+      <source>The QA raster is {0}x{1} pixels but the product is {2}x{3}; QA and product must share one grid</source>
+      <translation>QA 栅格为 {0}x{1} 像元，而待验证产品为 {2}x{3}；QA 与待验证产品必须使用同一格网</translation>
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="208" />
+      <source>The class file of {0}</source>
+      <translation>{0} 的类别文件</translation>
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="212" />
+      <source>Product LAI: {0}</source>
+      <translation>待验证产品 LAI：{0}</translation>
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="213" />
+      <source>Reference LAI: {0}</source>
+      <translation>参考产品 LAI：{0}</translation>
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="214" />
+      <source>QA: {0}; keep rule: {1}; split by: {2}</source>
+      <translation>QA：{0}；保留规则：{1}；分组字段：{2}</translation>
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="215" />
+      <source>none (keep all)</source>
+      <translation>无（全部保留）</translation>
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="215" />
+      <source>nothing</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="230" />
+      <source>Buffer: pixels within {0} of a pixel where {1} are dropped too</source>
+      <translation>缓冲区：距 {1} 的像元 {0} 个像元以内的像元也被剔除</translation>
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="231" />
+      <source>the keep rule fails</source>
+      <translation>不满足保留规则</translation>
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="246" />
+      <source>Reference grid is identical to the product grid: read as it is</source>
+      <translation>参考产品格网与待验证产品格网相同：按原样读取</translation>
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="252" />
+      <source>Reference resampled onto the product grid with GDAL warp ({0})</source>
+      <translation>参考产品已用 GDAL warp 重采样到待验证产品格网（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="65" />
+      <source>Split field '{0}' has {1} possible values and no labels; split by a field with labels or at most {2} values</source>
+      <translation>分组字段“{0}”有 {1} 个可能的值且没有标签；请按带标签的字段或最多 {2} 个值的字段分组</translation>
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="80" />
+      <source>Unknown resampling '{0}'; use one of {1}</source>
+      <translation>未知的重采样方法“{0}”；请使用以下之一：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/difference.py" line="83" />
+      <source>The Deming error-variance ratio must be a positive number, got {0:g}</source>
+      <translation>Deming 误差方差比必须为正数，实际为 {0:g}</translation>
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="119" />
+      <source>executor: {0} local processes</source>
+      <translation>执行器：{0} 个本地进程</translation>
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="178" />
+      <source>the worker could not finish it ({0}: {1})</source>
+      <translation>工作进程未能完成（{0}：{1}）</translation>
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="187" />
+      <source>The Dask executor needs Dask's distributed scheduler: {0}</source>
+      <translation>Dask 执行器需要 Dask 的分布式调度器：{0}</translation>
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="196" />
+      <source>Cannot reach the Dask scheduler '{0}': {1}</source>
+      <translation>无法连接 Dask 调度器“{0}”：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="203" />
+      <source>executor: Dask, scheduler {0}</source>
+      <translation>执行器：Dask，调度器 {0}</translation>
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="204" />
+      <source>, {0} local worker processes</source>
+      <translation>，{0} 个本地工作进程</translation>
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="205" />
+      <source>, dashboard {0}</source>
+      <translation>，仪表板 {0}</translation>
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="38" />
+      <source>Unknown executor '{0}'; use one of {1}</source>
+      <translation>未知的执行器“{0}”；请使用以下之一：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/executors.py" line="91" />
+      <source>Local processes need a Python interpreter, and none was found for this Python ({0}); use threads, or Dask with a scheduler started outside QGIS</source>
+      <translation>本地进程需要 Python 解释器，但未找到与此 Python（{0}）对应的解释器；请使用线程，或使用在 QGIS 之外启动调度器的 Dask</translation>
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="103" />
+      <source>Unknown LAI preset '{0}'; presets: {1}</source>
+      <translation>未知的 LAI 预设“{0}”；可用预设：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="162" />
+      <source>An LAI scale of 0 would turn every value into 0; check the scale factor</source>
+      <translation>LAI 缩放系数为 0 会使所有值变为 0；请检查缩放系数</translation>
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="165" />
+      <source>The valid range {0:g}-{1:g} is empty (minimum above maximum)</source>
+      <translation>有效范围 {0:g}-{1:g} 为空（最小值大于最大值）</translation>
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="178" />
+      <source>Fill values must be numbers separated by commas, got '{0}'</source>
+      <translation>填充值必须是以逗号分隔的数字，实际为“{0}”</translation>
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="60" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="75" />
+      <source>preset {0}</source>
+      <translation>预设 {0}</translation>
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="88" />
+      <source>Own LAI product (x0.001, values &gt; 30000 are fill)</source>
+      <translation>自有 LAI 产品（x0.001，大于 30000 的值为填充值）</translation>
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="90" />
+      <source>GLASS LAI (x0.01, valid 0-1000)</source>
+      <translation>GLASS LAI（x0.01，有效范围 0-1000）</translation>
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="92" />
+      <source>MODIS MCD15A2H/MOD15A2H Lai_500m (x0.1, valid 0-100, 249-255 fill classes)</source>
+      <translation>MODIS MCD15A2H/MOD15A2H Lai_500m（x0.1，有效范围 0-100，249-255 为填充类别）</translation>
+    </message>
+    <message>
+      <location filename="../core/lai_encoding.py" line="95" />
+      <source>From the file's metadata only (scale 1 when it has none)</source>
+      <translation>仅取自文件元数据（无元数据时缩放系数为 1）</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="36" />
+      <source>Input</source>
+      <translation>输入</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="36" />
+      <source>Output</source>
+      <translation>输出</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="36" />
+      <source>Product</source>
+      <translation>待验证产品</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="36" />
+      <source>QA</source>
+      <translation>QA</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="36" />
+      <source>Strata</source>
+      <translation>分层</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="36" />
+      <source>product</source>
+      <translation>待验证产品</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="37" />
+      <source>reference</source>
+      <translation>参考产品</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="37" />
+      <source>The output</source>
+      <translation>输出文件</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="37" />
+      <source>unpackqa products</source>
+      <translation>unpackqa 产品</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="37" />
+      <source>unpackqa product</source>
+      <translation>unpackqa 产品</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="37" />
+      <source>bit field sets</source>
+      <translation>位字段集</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="38" />
+      <source>bit field set</source>
+      <translation>位字段集</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="38" />
+      <source>qa nodata</source>
+      <translation>QA 无效值</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="38" />
+      <source>dropped by rule</source>
+      <translation>被规则剔除</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="38" />
+      <source>within buffer</source>
+      <translation>位于缓冲区内</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="39" />
+      <source>product fill or out of range</source>
+      <translation>待验证产品为填充值或超出范围</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="39" />
+      <source>reference missing after alignment</source>
+      <translation>对齐后参考产品缺失</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="40" />
+      <source>reference fill or out of range</source>
+      <translation>参考产品为填充值或超出范围</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="40" />
+      <source>scale</source>
+      <translation>缩放系数</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="40" />
+      <source>offset</source>
+      <translation>偏移量</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="40" />
+      <source>valid min</source>
+      <translation>有效最小值</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="40" />
+      <source>valid max</source>
+      <translation>有效最大值</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="41" />
+      <source>fill values</source>
+      <translation>填充值</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="41" />
+      <source>default</source>
+      <translation>默认</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="41" />
+      <source>user</source>
+      <translation>用户</translation>
+    </message>
+    <message>
+      <location filename="../core/messages.py" line="41" />
+      <source>file metadata</source>
+      <translation>文件元数据</translation>
+    </message>
+    <message>
+      <location filename="../core/modis_grid_vrt.py" line="41" />
+      <source>{0}: '{1}' has a georeference of its own; add it to the map as it is</source>
+      <translation>{0}：“{1}”自带地理参考；请直接将其添加到地图</translation>
+    </message>
+    <message>
+      <location filename="../core/modis_grid_vrt.py" line="46" />
+      <source>{0}: cannot make a VRT of '{1}' ({2})</source>
+      <translation>{0}：无法为“{1}”创建 VRT（{2}）</translation>
+    </message>
+    <message>
+      <location filename="../core/modis_grid_vrt.py" line="47" />
+      <source>unknown reason</source>
+      <translation>原因未知</translation>
+    </message>
+    <message>
+      <location filename="../core/modis_tiles.py" line="51" />
+      <source>{0}: georeference from the file</source>
+      <translation>{0}：地理参考取自文件</translation>
+    </message>
+    <message>
+      <location filename="../core/modis_tiles.py" line="55" />
+      <source>{0}: '{1}' has no georeference and its name carries no MODIS tile id (hXXvYY); georeference it first (e.g. gdal_translate -a_srs -a_ullr)</source>
+      <translation>{0}：“{1}”没有地理参考，其文件名中也没有 MODIS 分幅编号（hXXvYY）；请先为其添加地理参考（如 gdal_translate -a_srs -a_ullr）</translation>
+    </message>
+    <message>
+      <location filename="../core/modis_tiles.py" line="59" />
+      <source>{0}: no georeference in the file; using MODIS sinusoidal tile {1} from its name ({2:.4f} m pixels, sphere radius {3} m)</source>
+      <translation>{0}：文件中没有地理参考；使用其文件名中的 MODIS 正弦投影分幅 {1}（像元大小 {2:.4f} 米，球体半径 {3} 米）</translation>
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="42" />
+      <source>{0} pairs matched</source>
+      <translation>已匹配 {0} 对</translation>
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="43" />
+      <source>product only</source>
+      <translation>仅有待验证产品</translation>
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="43" />
+      <source>reference only</source>
+      <translation>仅有参考产品</translation>
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="44" />
+      <source>no key in the name</source>
+      <translation>文件名中没有配对键</translation>
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="48" />
+      <source>ambiguous: {0} matches {1}</source>
+      <translation>有歧义：{0} 与 {1} 均匹配</translation>
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="59" />
+      <source>Key pattern part '{0}' is not a valid regular expression: {1}</source>
+      <translation>配对键模式“{0}”不是有效的正则表达式：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="62" />
+      <source>The key pattern is empty</source>
+      <translation>配对键模式为空</translation>
+    </message>
+    <message>
+      <location filename="../core/pairing.py" line="77" />
+      <source>{0} folder '{1}' does not exist</source>
+      <translation>{0}文件夹“{1}”不存在</translation>
+    </message>
+    <message>
+      <location filename="../core/pixel_grid.py" line="70" />
+      <source>{0}: rotated grids are not supported; warp '{1}' to a north-up grid first</source>
+      <translation>{0}：不支持旋转格网；请先将“{1}”重投影为正北朝上的格网</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/buffer.py" line="54" />
+      <source>The buffer must be 0 to {0} pixels, got {1}</source>
+      <translation>缓冲区必须为 0 到 {0} 个像元，实际为 {1}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/decode.py" line="21" />
+      <source>The QA band holds {0} values; bit fields need an integer band (UInt8/16/32 or Int16/32). Pick the QA band, not a scaled data band.</source>
+      <translation>QA 波段的值类型为 {0}；位字段需要整数波段（UInt8/16/32 或 Int16/32）。请选择 QA 波段，而不是经过缩放的数据波段。</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/decode.py" line="32" />
+      <source>Field '{0}' uses {1}, but the QA band is {2} with only {3} bits (0-{4})</source>
+      <translation>字段“{0}”使用{1}，但 QA 波段为 {2}，只有 {3} 位（0-{4}）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/decode.py" line="70" />
+      <source>A QA field of 64 bits leaves no room for a nodata value; split it in two fields</source>
+      <translation>64 位的 QA 字段无法容纳无效值；请将其拆分为两个字段</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/presets/landsat_c2_qa_pixel.json" line="3" />
+      <source>Landsat Collection 2 QA_PIXEL</source>
+      <translation>Landsat Collection 2 QA_PIXEL</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/presets/mod11_qc.json" line="3" />
+      <source>MODIS MOD11A1/MYD11A1 QC_Day / QC_Night</source>
+      <translation>MODIS MOD11A1/MYD11A1 QC_Day / QC_Night</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/presets/mod13_vi_quality.json" line="3" />
+      <source>MODIS MOD13/MYD13 VI Quality</source>
+      <translation>MODIS MOD13/MYD13 植被指数质量（VI Quality）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/presets/mod15_fparextra_qc.json" line="3" />
+      <source>MODIS MOD15A2H/MCD15A2H FparExtra_QC</source>
+      <translation>MODIS MOD15A2H/MCD15A2H FparExtra_QC</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/presets/mod15_fparlai_qc.json" line="3" />
+      <source>MODIS MOD15A2H/MCD15A2H FparLai_QC</source>
+      <translation>MODIS MOD15A2H/MCD15A2H FparLai_QC</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/presets/own_lai.json" line="3" />
+      <source>Own LAI product (DRT/ECO/WAT/TIM)</source>
+      <translation>自有 LAI 产品（DRT/ECO/WAT/TIM）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="107" />
+      <source>QA {0} is a Landsat Collection 2 QA_PIXEL band, but the QA preset is {1}; its preset is landsat_c2_qa_pixel</source>
+      <translation>QA {0} 是 Landsat Collection 2 QA_PIXEL 波段，但 QA 预设为 {1}；其对应预设为 landsat_c2_qa_pixel</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="111" />
+      <source>QA {0} is a Landsat Collection 1 BQA band, but the QA preset landsat_c2_qa_pixel is the Collection 2 QA_PIXEL layout: the bits differ (bit 4 is cloud in BQA, cloud shadow in QA_PIXEL)</source>
+      <translation>QA {0} 是 Landsat Collection 1 BQA 波段，但 QA 预设 landsat_c2_qa_pixel 是 Collection 2 QA_PIXEL 的布局：两者的位不同（第 4 位在 BQA 中为云，在 QA_PIXEL 中为云阴影）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="115" />
+      <source>QA {0} is the Landsat {1} band, but the QA preset landsat_c2_qa_pixel describes the QA_PIXEL band</source>
+      <translation>QA {0} 是 Landsat {1} 波段，但 QA 预设 landsat_c2_qa_pixel 描述的是 QA_PIXEL 波段</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="80" />
+      <source> (grid {0})</source>
+      <translation>（子数据集 {0}）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="86" />
+      <source>; presets for it: {0}</source>
+      <translation>；适用的预设：{0}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="87" />
+      <source>; no preset describes it</source>
+      <translation>；没有预设描述它</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="88" />
+      <source>QA {0} is MODIS {1}, but the QA preset {2} is for {3}{4}</source>
+      <translation>QA {0} 是 MODIS {1}，但 QA 预设 {2} 适用于 {3}{4}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="92" />
+      <source>QA {0} is {1} collection {2}; the QA preset {3} follows collections {4}-6.1, whose bit layout differs from earlier collections</source>
+      <translation>QA {0} 是 {1} 第 {2} 版（collection）；QA 预设 {3} 遵循第 {4}-6.1 版，其位布局与更早版本不同</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="97" />
+      <source>; its preset is {0}</source>
+      <translation>；其对应预设为 {0}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="98" />
+      <source>; the preset's QA grids: {0}</source>
+      <translation>；该预设的 QA 子数据集：{0}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/product_guard.py" line="99" />
+      <source>QA {0}: grid {1} is not laid out as the QA preset {2}{3}</source>
+      <translation>QA {0}：子数据集 {1} 的布局与 QA 预设 {2} 不符{3}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="114" />
+      <source>Syntax error at column {0}: unexpected '{1}'</source>
+      <translation>第 {0} 列语法错误：意外的“{1}”</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="145" />
+      <source>expected {0}</source>
+      <translation>应为{0}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="150" />
+      <source>the end of the rule</source>
+      <translation>规则结尾</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="151" />
+      <source>Syntax error at column {0}: {1}, found {2}</source>
+      <translation>第 {0} 列语法错误：{1}，实际为{2}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="156" />
+      <source>expected 'and', 'or' or the end of the rule</source>
+      <translation>应为 'and'、'or' 或规则结尾</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="180" />
+      <source>Rule nested too deeply at column {0} (more than {1} levels of parentheses or 'not')</source>
+      <translation>规则在第 {0} 列嵌套过深（括号或 'not' 超过 {1} 层）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="195" />
+      <source>expected a field name</source>
+      <translation>应为字段名</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="203" />
+      <source>expected 'in' after 'not'</source>
+      <translation>'not' 之后应为 'in'</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="206" />
+      <source>'(' to open the list of values</source>
+      <translation>用于开始值列表的 '('</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="211" />
+      <source>',' or ')'</source>
+      <translation>',' 或 ')'</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="215" />
+      <source>expected a comparison (==, !=, &lt;, &lt;=, &gt;, &gt;=) or 'in' after '{0}'</source>
+      <translation>“{0}”之后应为比较运算符（==、!=、&lt;、&lt;=、&gt;、&gt;=）或 'in'</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="227" />
+      <source>Unknown field '{0}' at column {1}; fields of {2}: {3}</source>
+      <translation>第 {1} 列有未知字段“{0}”；{2} 的字段：{3}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="239" />
+      <source>Value {0} at column {1} is out of range for '{2}' ({3}: 0-{4})</source>
+      <translation>第 {1} 列的值 {0} 超出“{2}”的范围（{3}：0-{4}）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="250" />
+      <source>none, use numbers</source>
+      <translation>无，请使用数字</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="252" />
+      <source>Unknown label '{0}' for field '{1}' at column {2}; labels: {3}</source>
+      <translation>第 {2} 列字段“{1}”的标签“{0}”未知；可用标签：{3}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="256" />
+      <source>expected a value (number or label) for '{0}'</source>
+      <translation>“{0}”应有一个值（数字或标签）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="269" />
+      <source>Syntax error at column {0}: '{1}' has leading zeros; write {2}</source>
+      <translation>第 {0} 列语法错误：“{1}”有前导零；请写作 {2}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="126" />
+      <source>QA scheme '{0}' has no fields</source>
+      <translation>QA 方案“{0}”没有字段</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="134" />
+      <source>Field name '{0}' is not usable in rules: use letters, digits and _, starting with a letter</source>
+      <translation>字段名“{0}”无法在规则中使用：请使用字母、数字和 _，并以字母开头</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="138" />
+      <source>Field name '{0}' is a rule keyword ({1}), so no rule could name it</source>
+      <translation>字段名“{0}”是规则关键字（{1}），因此规则无法引用它</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="141" />
+      <source>Duplicate field name '{0}'</source>
+      <translation>字段名“{0}”重复</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="145" />
+      <source>Field '{0}': first bit must be &gt;= 0 and bit count &gt;= 1 (got first bit {1}, bit count {2})</source>
+      <translation>字段“{0}”：起始位必须 &gt;= 0 且位数必须 &gt;= 1（实际起始位 {1}，位数 {2}）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="150" />
+      <source>Field '{0}' ends at bit {1}, beyond the {2} bits of the widest QA type</source>
+      <translation>字段“{0}”结束于第 {1} 位，超出了最宽 QA 类型的 {2} 位</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="155" />
+      <source>Fields '{0}' and '{1}' overlap at bit {2}</source>
+      <translation>字段“{0}”与“{1}”在第 {2} 位重叠</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="161" />
+      <source>Field '{0}': label '{1}' is for value {2}, but {3} bit(s) hold only 0-{4}</source>
+      <translation>字段“{0}”：标签“{1}”对应值 {2}，但 {3} 位只能表示 0-{4}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="166" />
+      <source>Field '{0}': label '{1}' is not usable in rules: use letters, digits and _, starting with a letter</source>
+      <translation>字段“{0}”：标签“{1}”无法在规则中使用：请使用字母、数字和 _，并以字母开头</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="171" />
+      <source>Field '{0}': label '{1}' is a rule keyword ({2}), so no rule could name it</source>
+      <translation>字段“{0}”：标签“{1}”是规则关键字（{2}），因此规则无法引用它</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="175" />
+      <source>Field '{0}': duplicate label '{1}'</source>
+      <translation>字段“{0}”：标签“{1}”重复</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="190" />
+      <source>{0} must be a whole number, got '{1}'</source>
+      <translation>{0}必须是整数，实际为“{1}”</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="192" />
+      <source>{0} is too large, got '{1}'</source>
+      <translation>{0}过大，实际为“{1}”</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="200" />
+      <source>{0}: value</source>
+      <translation>{0}：值</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="202" />
+      <source>{0}: value {1} is given twice, '{2}' and '{3}'</source>
+      <translation>{0}：值 {1} 被给出两次，分别为“{2}”和“{3}”</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="216" />
+      <source>Field '{0}' labels</source>
+      <translation>字段“{0}”的标签</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="217" />
+      <source>Field '{0}' meanings</source>
+      <translation>字段“{0}”的含义</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="231" />
+      <source>QA scheme is missing the key {0}</source>
+      <translation>QA 方案缺少键 {0}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="240" />
+      <source>Cannot read QA scheme file {0}: {1}</source>
+      <translation>无法读取 QA 方案文件 {0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="242" />
+      <source>QA scheme file {0} is not text (JSON or YAML)</source>
+      <translation>QA 方案文件 {0} 不是文本文件（JSON 或 YAML）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="249" />
+      <source>QA scheme file {0} is not valid JSON: {1}</source>
+      <translation>QA 方案文件 {0} 不是有效的 JSON：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="259" />
+      <source>Unknown QA preset '{0}'; presets: {1}</source>
+      <translation>未知的 QA 预设“{0}”；可用预设：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="280" />
+      <source>Field '{0}': labels must look like 0=DRT;1=ECO, got '{1}'</source>
+      <translation>字段“{0}”：标签格式应类似 0=DRT;1=ECO，实际为“{1}”</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="282" />
+      <source>Field '{0}': labelled value</source>
+      <translation>字段“{0}”：带标签的值</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="285" />
+      <source>Field '{0}': value {1} has two labels, '{2}' and '{3}'</source>
+      <translation>字段“{0}”：值 {1} 有两个标签，“{2}”和“{3}”</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="300" />
+      <source>Custom field row {0} needs at least: name, first bit, bit count</source>
+      <translation>自定义字段行 {0} 至少需要：名称、起始位、位数</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="306" />
+      <source>Field '{0}': first bit</source>
+      <translation>字段“{0}”：起始位</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="307" />
+      <source>Field '{0}': bit count</source>
+      <translation>字段“{0}”：位数</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="312" />
+      <source>The custom QA scheme has no fields: fill in at least one row</source>
+      <translation>自定义 QA 方案没有字段：请至少填写一行</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="321" />
+      <source>The custom field table has {0} cells, not a multiple of {1} (name, first bit, bit count, labels)</source>
+      <translation>自定义字段表有 {0} 个单元格，不是 {1} 的倍数（名称、起始位、位数、标签）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="42" />
+      <source>{0}… ({1:,} characters)</source>
+      <translation>{0}…（共 {1:,} 个字符）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="67" />
+      <source>bit {0}</source>
+      <translation>第 {0} 位</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="68" />
+      <source>bits {0}-{1}</source>
+      <translation>第 {0}-{1} 位</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="98" />
+      <source>Unknown field '{0}'; fields of {1}: {2}</source>
+      <translation>未知字段“{0}”；{1} 的字段：{2}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="103" />
+      <source>YAML QA scheme files need PyYAML (Debian: python3-yaml; pip: PyYAML)</source>
+      <translation>YAML 格式的 QA 方案文件需要 PyYAML（Debian：python3-yaml；pip：PyYAML）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="116" />
+      <source>no bit fields found: expected '{0}' (STAC), 'flag_info' (unpackqa) or 'fields' (LAI QA Toolkit)</source>
+      <translation>未找到位字段：应包含 '{0}'（STAC）、'flag_info'（unpackqa）或 'fields'（LAI QA Toolkit）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="126" />
+      <source>no {0} named '{1}'; the file has: {2}</source>
+      <translation>没有名为“{1}”的{0}；文件中有：{2}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="131" />
+      <source>The QA scheme file holds {0} {1} ({2}); using the first, {3} (name another as file#name)</source>
+      <translation>QA 方案文件包含 {0} 个{1}（{2}）；使用第一个 {3}（如需其他，请写作 文件#名称）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="173" />
+      <source>bit field {0} is not an object</source>
+      <translation>位字段 {0} 不是对象</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="176" />
+      <source>bit field {0} has no '{1}'</source>
+      <translation>位字段 {0} 没有 '{1}'</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="177" />
+      <source>Bit field {0}: offset</source>
+      <translation>位字段 {0}：offset</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="178" />
+      <source>Bit field {0}: length</source>
+      <translation>位字段 {0}：length</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="196" />
+      <source>Field '{0}': every class needs a 'value'</source>
+      <translation>字段“{0}”：每个类别都需要 'value'</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="197" />
+      <source>Field '{0}': class value</source>
+      <translation>字段“{0}”：类别值</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="199" />
+      <source>Field '{0}': class value {1} is given twice</source>
+      <translation>字段“{0}”：类别值 {1} 被给出两次</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="226" />
+      <source>Flag '{0}': bit</source>
+      <translation>标志“{0}”：位</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="228" />
+      <source>Flag '{0}' lists no bits</source>
+      <translation>标志“{0}”未列出任何位</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="230" />
+      <source>Flag '{0}': bits {1} are not consecutive; a field is a run of neighbouring bits</source>
+      <translation>标志“{0}”：位 {1} 不连续；一个字段必须由相邻的位组成</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="233" />
+      <source>Flag '{0}' uses bit {1}, but num_bits is {2}</source>
+      <translation>标志“{0}”使用第 {1} 位，但 num_bits 为 {2}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="301" />
+      <source>Unknown QA scheme file format '{0}'; formats: {1}</source>
+      <translation>未知的 QA 方案文件格式“{0}”；可用格式：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="309" />
+      <source>A {0} scheme file must end in {1}: '{2}'</source>
+      <translation>{0} 方案文件的扩展名必须为 {1}：“{2}”</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="310" />
+      <source> or </source>
+      <translation> 或 </translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="73" />
+      <source>QA scheme file {0}: {1}</source>
+      <translation>QA 方案文件 {0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="94" />
+      <source> (line {0})</source>
+      <translation>（第 {0} 行）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme_files.py" line="96" />
+      <source>QA scheme file {0} is not valid YAML: {1}{2}</source>
+      <translation>QA 方案文件 {0} 不是有效的 YAML：{1}{2}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="107" />
+      <source>The rule reads fields of {0} bits together; value lists stop at {1} bits ({2:,} values)</source>
+      <translation>该规则读取的字段合计 {0} 位；值列表最多支持 {1} 位（{2:,} 个值）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="110" />
+      <source>The scheme's fields hold more than {0:,} value combinations: values are listed over the fields the rule reads, with {1} at 0 (the rule ignores them).</source>
+      <translation>该方案的字段有超过 {0:,} 种取值组合：仅按规则读取的字段列出取值，{1} 取 0（规则不读取它们）。</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="138" />
+      <source>The value list is empty: give raw QA values such as 0, 2, 24</source>
+      <translation>值列表为空：请给出原始 QA 值，如 0, 2, 24</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="143" />
+      <source>'{0}' in the value list is not a whole number</source>
+      <translation>值列表中的“{0}”不是整数</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="146" />
+      <source>QA value {0} is beyond the scheme's span ({1} bits: 0-{2})</source>
+      <translation>QA 值 {0} 超出方案的范围（{1} 位：0-{2}）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="157" />
+      <source>QA value {0} is negative: QA values are bit patterns, 0 or more</source>
+      <translation>QA 值 {0} 为负数：QA 值是位模式，必须大于等于 0</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="189" />
+      <source>The value list spreads over more than {0:,} combinations of field values; give fewer values</source>
+      <translation>值列表涉及超过 {0:,} 种字段取值组合；请给出更少的值</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="203" />
+      <source>Values {0} set bits of no field; a rule cannot tell them from the same values with those bits at 0.</source>
+      <translation>值 {0} 设置了不属于任何字段的位；规则无法将它们与这些位为 0 的相同值区分开。</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="373" />
+      <source>Give a rule or a list of QA values, not both</source>
+      <translation>请给出规则或 QA 值列表，不要同时给出两者</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/value_lists.py" line="82" />
+      <source>Bit(s) {0} belong to no field: rules never read them, so the values are listed with them at 0, and each kept value is kept whatever those bits hold.</source>
+      <translation>第 {0} 位不属于任何字段：规则从不读取它们，因此列出的值中这些位为 0，且无论这些位取何值，保留的值都会被保留。</translation>
+    </message>
+    <message>
+      <location filename="../core/qa_rasters.py" line="39" />
+      <source>Band {0} holds {1} values: not a QA band (QA bands hold integers whose bits are flags)</source>
+      <translation>波段 {0} 的值类型为 {1}：不是 QA 波段（QA 波段存储的是以位作为标志的整数）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa_rasters.py" line="44" />
+      <source>This raster holds the decoded fields of {0} ({1}), not QA bits: inspect the QA raster they were decoded from</source>
+      <translation>此栅格存储的是 {0} 已解码的字段（{1}），而不是 QA 位：请查看解码所用的原始 QA 栅格</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="100" />
+      <source>{0}: '{1}' holds {2} grids; using {3}</source>
+      <translation>{0}：“{1}”包含 {2} 个子数据集；使用 {3}</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="103" />
+      <source>no grid named {0}; </source>
+      <translation>没有名为 {0} 的子数据集；</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="105" />
+      <source>{0}: '{1}' is a container of {2} grids ({3}pick one): {4}. Full names: {5}</source>
+      <translation>{0}：“{1}”是包含 {2} 个子数据集的容器文件（{3}请选择其一）：{4}。完整名称：{5}</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="109" />
+      <source>{0}: '{1}' holds no raster band</source>
+      <translation>{0}：“{1}”不含栅格波段</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="128" />
+      <source>{0}: band {1} does not exist; '{2}' has {3} bands (1-{3})</source>
+      <translation>{0}：波段 {1} 不存在；“{2}”有 {3} 个波段（1-{3}）</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="129" />
+      <source>{0}: band {1} does not exist; '{2}' has {3} band (1-{3})</source>
+      <translation>{0}：波段 {1} 不存在；“{2}”有 {3} 个波段（1-{3}）</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="180" />
+      <source>{0} '{1}' is the {2} file '{3}': writing it would destroy an input; choose another output file</source>
+      <translation>{0}“{1}”就是{2}文件“{3}”：写入它会破坏输入数据；请选择其他输出文件</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="216" />
+      <source>{0} band {1} is {2}; bit fields need an integer band (Byte, UInt16, Int16, UInt32, Int32). Is this the QA band?</source>
+      <translation>{0} 波段 {1} 的类型为 {2}；位字段需要整数波段（Byte、UInt16、Int16、UInt32、Int32）。这是 QA 波段吗？</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="258" />
+      <source>Cannot read rows {0}-{1} of '{2}' ({3}); the file may be truncated</source>
+      <translation>无法读取“{2}”的第 {0}-{1} 行（{3}）；文件可能已被截断</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="259" />
+      <source>read error</source>
+      <translation>读取错误</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="76" />
+      <source>{0}: cannot open '{1}' as a raster ({2})</source>
+      <translation>{0}：无法将“{1}”作为栅格打开（{2}）</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="76" />
+      <source>unknown format</source>
+      <translation>未知格式</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="87" />
+      <source>{0}: no raster given</source>
+      <translation>{0}：未指定栅格</translation>
+    </message>
+    <message>
+      <location filename="../core/stats.py" line="237" />
+      <source>{0}: {1} pixels, {2} kept; not kept: {3}</source>
+      <translation>{0}：{1} 个像元，保留 {2} 个；未保留：{3}</translation>
+    </message>
+    <message>
+      <location filename="../core/stats.py" line="252" />
+      <source>{0}: no valid pixels</source>
+      <translation>{0}：没有有效像元</translation>
+    </message>
+    <message>
+      <location filename="../core/stats.py" line="253" />
+      <source>{0}: N={1} mean product={2:.4f} mean reference={3:.4f} bias={4:.4f} MAE={5:.4f} RMSE={6:.4f} SD={7:.4f} r={8:.4f} slope={9:.4f} intercept={10:.4f} RMA slope={11:.4f} RMA intercept={12:.4f} median |d|={13:.2f} within GCOS={14:.2%} within GCOS-244 threshold={15:.2%} goal={16:.2%}</source>
+      <translation>{0}：N={1} 待验证产品均值={2:.4f} 参考产品均值={3:.4f} 偏差={4:.4f} MAE={5:.4f} RMSE={6:.4f} SD={7:.4f} r={8:.4f} 斜率={9:.4f} 截距={10:.4f} RMA 斜率={11:.4f} RMA 截距={12:.4f} |d| 中位数={13:.2f} 满足 GCOS={14:.2%} 满足 GCOS-244 阈值={15:.2%} 目标={16:.2%}</translation>
+    </message>
+    <message>
+      <location filename="../core/strata.py" line="113" />
+      <source>Strata band {0} of '{1}' is {2}; strata need an integer class raster (Byte, UInt16, Int16, UInt32, Int32)</source>
+      <translation>“{1}”的分层波段 {0} 类型为 {2}；分层需要整数类别栅格（Byte、UInt16、Int16、UInt32、Int32）</translation>
+    </message>
+    <message>
+      <location filename="../core/strata.py" line="116" />
+      <source>Strata: '{0}' band {1}, {2} strata</source>
+      <translation>分层：“{0}”波段 {1}，共 {2} 层</translation>
+    </message>
+    <message>
+      <location filename="../core/strata.py" line="119" />
+      <source> (same grid)</source>
+      <translation>（同一格网）</translation>
+    </message>
+    <message>
+      <location filename="../core/strata.py" line="128" />
+      <source> (nearest neighbour onto the product grid)</source>
+      <translation>（最邻近法重采样到待验证产品格网）</translation>
+    </message>
+    <message>
+      <location filename="../core/strata.py" line="51" />
+      <source>Unknown strata preset '{0}'; use one of {1}</source>
+      <translation>未知的分层预设“{0}”；请使用以下之一：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/strata.py" line="67" />
+      <source>Strata labels must look like 1=Grasslands;2=Shrublands with values 0-{0}, got '{1}'</source>
+      <translation>分层标签格式应类似 1=Grasslands;2=Shrublands，值为 0-{0}，实际为“{1}”</translation>
+    </message>
+    <message>
+      <location filename="../core/strata.py" line="70" />
+      <source>Strata labels: value {0} has two labels, '{1}' and '{2}'</source>
+      <translation>分层标签：值 {0} 有两个标签，“{1}”和“{2}”</translation>
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="132" />
+      <source>No space left on device ({0} bytes free); {1}</source>
+      <translation>设备空间不足（剩余 {0} 字节）；{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="222" />
+      <source>Writing '{0}' failed at column {1}, row {2}: {3}</source>
+      <translation>写入“{0}”时在第 {1} 列、第 {2} 行失败：{3}</translation>
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="223" />
+      <source>write error</source>
+      <translation>写入错误</translation>
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="283" />
+      <source>Cannot create '{0}' with GDAL {1}: {2}</source>
+      <translation>无法用 GDAL {1} 创建“{0}”：{2}</translation>
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="321" />
+      <source>the written file cannot be opened again ({0})</source>
+      <translation>写入的文件无法再次打开（{0}）</translation>
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="324" />
+      <source>the written file is {0}x{1} with {2} bands, not {3}x{4} with {5}</source>
+      <translation>写入的文件为 {0}x{1}，有 {2} 个波段，而不是 {3}x{4}，{5} 个波段</translation>
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="331" />
+      <source>{0} tiles are missing from the written file</source>
+      <translation>写入的文件中缺少 {0} 个瓦片</translation>
+    </message>
+    <message>
+      <location filename="../core/writers.py" line="56" />
+      <source>Cannot write to the folder of '{0}': {1}</source>
+      <translation>无法写入“{0}”所在的文件夹：{1}</translation>
+    </message>
+    <message>
       <location filename="../plugin.py" line="31" />
       <source>LAI QA Compare…</source>
       <translation>LAI QA 对比…</translation>

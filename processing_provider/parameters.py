@@ -39,7 +39,7 @@ from ..core.qa.scheme import PRESET_IDS, load_preset, presets, rows_from_flat, s
 from ..core.qa.scheme_files import read_scheme_file
 from ..core.strata import STRATA_PRESETS, StrataInput, parse_strata_labels
 from ..core.writers import split_creation_options
-from ..translation import tr
+from ..translation import tr, translated_name
 
 CUSTOM_HEADERS = ["name", "first bit", "bit count", "labels"]
 
@@ -76,7 +76,7 @@ class GdalRasterParameter(QgsProcessingParameterRasterLayer):
 
 
 def preset_names() -> list:
-    return [scheme.name for scheme in presets()]
+    return [translated_name(scheme.name) for scheme in presets()]
 
 
 def scheme_options() -> list:
@@ -104,7 +104,7 @@ def schemes_help() -> str:
             for f in scheme.fields
         )
         rule = f"<br>{tr('Default rule')}: <code>{scheme.default_rule}</code>" if scheme.default_rule else ""
-        parts.append(f"<p><b>SCHEME={index}</b>: {scheme.name}{rule}</p><ul>{fields}</ul>")
+        parts.append(f"<p><b>SCHEME={index}</b>: {translated_name(scheme.name)}{rule}</p><ul>{fields}</ul>")
     parts.append(
         "<p><b>SCHEME={0}</b>: {1}</p>".format(
             custom_index(),
@@ -291,7 +291,7 @@ class LaiParameters:
                                               self.raster or ""))
         algorithm.addParameter(QgsProcessingParameterEnum(
             self.preset, tr("{0} preset (scale, valid range, fill)").format(label),
-            options=[preset.name for preset in LAI_PRESETS], defaultValue=self.default_preset))
+            options=[translated_name(preset.name) for preset in LAI_PRESETS], defaultValue=self.default_preset))
         for name, text in ((self.scale, tr("{0} scale factor (empty = from file or preset)")),
                            (self.offset, tr("{0} offset (empty = from file or preset)")),
                            (self.valid_min, tr("{0} valid minimum, stored units (empty = from file or preset)")),

@@ -7,18 +7,21 @@ one context (translation.CONTEXT), so the sources are read here with ``ast`` ins
 enter as unfinished; strings no longer in the code are marked obsolete.
 """
 import ast
+import json
 import os
 import sys
 import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONTEXT = "LaiQa"
-SOURCE_FOLDERS = ("", "processing_provider", "ui")
+SOURCE_FOLDERS = ("", "processing_provider", "ui", "core", "core/qa")  # each folder alone, not its subfolders
+PRESET_FOLDER = os.path.join("core", "qa", "presets")
 
 
 def messages() -> list:
-    """(text, 'file:line') of every tr()/self.tr() call with a literal string, in source order."""
-    found = {}
+    """(text, 'file:line') of every tr()/self.tr() call with a literal string, and of every preset name
+    (translation.translated_name shows them: a QA preset file's "name", an LAI preset's), in source order."""
+    found = dict(preset_names())
     for folder in SOURCE_FOLDERS:
         directory = os.path.join(ROOT, folder)
         for name in sorted(os.listdir(directory)):
@@ -34,7 +37,21 @@ def messages() -> list:
                 text = _literal(node.args[0])
                 if called == "tr" and text is not None:
                     found.setdefault(text, f"{os.path.relpath(path, ROOT)}:{node.lineno}")
+                elif called == "LaiPreset" and len(node.args) > 1 and _literal(node.args[1]) is not None:
+                    found.setdefault(_literal(node.args[1]), f"{os.path.relpath(path, ROOT)}:{node.lineno}")
     return sorted(found.items(), key=lambda item: item[1])
+
+
+def preset_names() -> list:
+    """(name, 'file:line') of each QA preset file in core/qa/presets."""
+    found = []
+    for name in sorted(os.listdir(os.path.join(ROOT, PRESET_FOLDER))):
+        if name.endswith(".json"):
+            path = os.path.join(PRESET_FOLDER, name)
+            lines = open(os.path.join(ROOT, path), encoding="utf-8").read().splitlines()
+            line = next((number for number, text in enumerate(lines, 1) if '"name"' in text), 1)
+            found.append((json.load(open(os.path.join(ROOT, path), encoding="utf-8"))["name"], f"{path}:{line}"))
+    return found
 
 
 def _literal(node):

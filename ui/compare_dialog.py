@@ -54,7 +54,7 @@ from ..core.qa.value_lists import format_values, kept_values
 from ..core.qa_rasters import PRODUCT_QA_BAND, default_qa_band
 from ..core.readers import open_quietly
 from ..core.stats import read_sample_csv
-from ..translation import tr
+from ..translation import tr, translated_name
 from .history import record_run
 from .modis_grid import modis_grid_layer
 from .plot_canvas import PlotPanel
@@ -217,7 +217,7 @@ class CompareDialog(QDialog):
         group = QGroupBox(tr("Common settings"))
         form = QFormLayout(group)
         self.scheme = QComboBox()
-        self.scheme.addItems([scheme.name for scheme in presets()])
+        self.scheme.addItems([translated_name(scheme.name) for scheme in presets()])
         self.scheme.setToolTip(tr("How the QA band's bits are named: which bits form which field"))
         self.rule = QLineEdit()
         self.rule.setPlaceholderText(tr("empty = the scheme's default rule"))
@@ -229,10 +229,10 @@ class CompareDialog(QDialog):
         self.split_field.setToolTip(tr("Statistics per value of this QA field (e.g. per retrieval algorithm), "
                                        "plus 'all'"))
         self.product_preset = QComboBox()
-        self.product_preset.addItems([preset.name for preset in LAI_PRESETS])
+        self.product_preset.addItems([translated_name(preset.name) for preset in LAI_PRESETS])
         self.product_preset.setToolTip(tr("How the product stores LAI: scale, valid range, fill values"))
         self.reference_preset = QComboBox()
-        self.reference_preset.addItems([preset.name for preset in LAI_PRESETS])
+        self.reference_preset.addItems([translated_name(preset.name) for preset in LAI_PRESETS])
         self.reference_preset.setCurrentIndex(1)
         self.reference_preset.setToolTip(tr("How the reference stores LAI: scale, valid range, fill values"))
         form.addRow(tr("QA scheme"), self.scheme)

@@ -31,7 +31,7 @@ from ..core.qa.decode import describe_value
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets
 from ..core.qa_rasters import default_qa_band, qa_band_problem
 from ..core.readers import numpy_type_of
-from ..translation import tr
+from ..translation import tr, translated_name
 from .modis_grid import modis_grid_layer
 
 SCHEME_PROPERTY, BAND_PROPERTY = "laiqa/qa_scheme", "laiqa/qa_band"
@@ -46,7 +46,7 @@ class QaInspectorDock(QDockWidget):
         form = QFormLayout()
         self.layer_label = QLabel(tr("Click a QA layer with the inspector tool"))
         self.scheme = QComboBox()
-        self.scheme.addItems([scheme.name for scheme in presets()])
+        self.scheme.addItems([translated_name(scheme.name) for scheme in presets()])
         self.scheme.setToolTip(tr("How the QA band's bits are named; kept with the layer in the project"))
         self.band = QSpinBox()
         self.band.setRange(1, 1)

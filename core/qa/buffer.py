@@ -15,6 +15,7 @@ import numpy as np
 from ..blocks import halo_window
 from ..errors import LaiQaError
 from ..inputs import BufferSpec
+from ..messages import tr
 from ..readers import nodata_mask
 from .rule import keep_mask, rule_for
 
@@ -50,7 +51,7 @@ def buffer_for(spec: BufferSpec, scheme, keep_rule) -> Buffer | None:
     if not spec.pixels:
         return None
     if not 0 < spec.pixels <= MAX_BUFFER_PIXELS:
-        raise LaiQaError(f"The buffer must be 0 to {MAX_BUFFER_PIXELS} pixels, got {spec.pixels}")
+        raise LaiQaError(tr("The buffer must be 0 to {0} pixels, got {1}").format(MAX_BUFFER_PIXELS, spec.pixels))
     flag_rule = rule_for(scheme, spec.rule) if (spec.rule or "").strip() else None
     return Buffer(spec.pixels, flag_rule, keep_rule)
 

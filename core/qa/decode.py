@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import LaiQaError
+from ..messages import tr
 
 _UNSIGNED_OF = {1: np.uint8, 2: np.uint16, 4: np.uint32, 8: np.uint64}
 
@@ -17,8 +18,8 @@ def as_bit_pattern(qa_block: np.ndarray) -> np.ndarray:
     """The block's bits as an unsigned array of the same width (no copy)."""
     if qa_block.dtype.kind not in "iu":
         raise LaiQaError(
-            f"The QA band holds {qa_block.dtype.name} values; bit fields need an integer band "
-            "(UInt8/16/32 or Int16/32). Pick the QA band, not a scaled data band."
+            tr("The QA band holds {0} values; bit fields need an integer band (UInt8/16/32 or Int16/32). Pick the "
+               "QA band, not a scaled data band.").format(qa_block.dtype.name)
         )
     return qa_block.view(_UNSIGNED_OF[qa_block.dtype.itemsize])
 
@@ -28,8 +29,8 @@ def check_fits(scheme, bits_available: int, type_name: str) -> None:
     for qa_field in scheme.fields:
         if qa_field.last_bit >= bits_available:
             raise LaiQaError(
-                f"Field '{qa_field.name}' uses {qa_field.bits_text}, but the QA band is "
-                f"{type_name} with only {bits_available} bits (0-{bits_available - 1})"
+                tr("Field '{0}' uses {1}, but the QA band is {2} with only {3} bits (0-{4})")
+                    .format(qa_field.name, qa_field.bits_text, type_name, bits_available, bits_available - 1)
             )
 
 
@@ -66,7 +67,7 @@ def output_dtype(scheme, need_nodata: bool = True):
         limit = np.iinfo(dtype).max
         if widest < limit or (not need_nodata and widest <= limit):
             return dtype
-    raise LaiQaError("A QA field of 64 bits leaves no room for a nodata value; split it in two fields")
+    raise LaiQaError(tr("A QA field of 64 bits leaves no room for a nodata value; split it in two fields"))
 
 
 def describe_value(raw: int, dtype, scheme) -> dict:

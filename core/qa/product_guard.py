@@ -13,6 +13,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from ..messages import tr
 from .scheme import PRESET_IDS, load_preset, shorten
 
 _MODIS = re.compile(r"\b(M[OYC]D(\d{2})[A-Z0-9]*)\.A\d{7}\.h\d{2}v\d{2}\.(\d{3})\.", re.IGNORECASE)
@@ -76,37 +77,41 @@ def preset_mismatch(preset_id: str, path: str, metadata: dict | None = None) -> 
         return None
     preset = load_preset(preset_id)
     file_name = f"'{shorten(_file_name(path))}'"
-    where = file_name + (f" (grid {product.grid})" if product.grid else "")
+    where = file_name + (tr(" (grid {0})").format(product.grid) if product.grid else "")
     if product.family == "landsat":
         return _landsat_mismatch(preset_id, product, where)
     wanted = _PRESET_PRODUCT.get(preset_id)
     fitting = [other for other, number in _PRESET_PRODUCT.items() if number == product.family]
     if wanted != product.family:
-        suggestion = f"; presets for it: {', '.join(fitting)}" if fitting else "; no preset describes it"
-        return (f"QA {where} is MODIS {product.name}, but the QA preset {preset_id} is for "
-                f"{f'MODIS MOD{wanted}/MYD{wanted}' if wanted else preset.name}{suggestion}")
+        suggestion = (tr("; presets for it: {0}").format(", ".join(fitting)) if fitting
+                      else tr("; no preset describes it"))
+        return tr("QA {0} is MODIS {1}, but the QA preset {2} is for {3}{4}").format(
+            where, product.name, preset_id, f"MODIS MOD{wanted}/MYD{wanted}" if wanted else preset.name, suggestion)
     first = _FIRST_COLLECTION.get(product.family)
     if first and product.collection is not None and product.collection < first:
-        return (f"QA {where} is {product.name} collection {product.collection}; the QA preset {preset_id} follows "
-                f"collections {first}-6.1, whose bit layout differs from earlier collections")
+        return tr("QA {0} is {1} collection {2}; the QA preset {3} follows collections {4}-6.1, whose bit layout "
+                  "differs from earlier collections").format(where, product.name, product.collection, preset_id, first)
     if product.grid and preset.grids and product.grid.lower() not in (grid.lower() for grid in preset.grids):
         owner = [other for other in fitting if product.grid.lower() in
                  (grid.lower() for grid in load_preset(other).grids)]
-        hint = f"; its preset is {owner[0]}" if owner else f"; the preset's QA grids: {', '.join(preset.grids)}"
-        return f"QA {file_name}: grid {product.grid} is not laid out as the QA preset {preset_id}{hint}"
+        hint = (tr("; its preset is {0}").format(owner[0]) if owner else
+                tr("; the preset's QA grids: {0}").format(", ".join(preset.grids)))
+        return tr("QA {0}: grid {1} is not laid out as the QA preset {2}{3}").format(
+            file_name, product.grid, preset_id, hint)
     return None
 
 
 def _landsat_mismatch(preset_id: str, product: Product, where: str) -> str | None:
     if preset_id != "landsat_c2_qa_pixel":
         if product.name == "QA_PIXEL":
-            return (f"QA {where} is a Landsat Collection 2 QA_PIXEL band, but the QA preset is {preset_id}; "
-                    "its preset is landsat_c2_qa_pixel")
+            return tr("QA {0} is a Landsat Collection 2 QA_PIXEL band, but the QA preset is {1}; its preset is "
+                      "landsat_c2_qa_pixel").format(where, preset_id)
         return None
     if product.collection == 1 or product.name == "BQA":
-        return (f"QA {where} is a Landsat Collection 1 BQA band, but the QA preset landsat_c2_qa_pixel is the "
-                "Collection 2 QA_PIXEL layout: the bits differ (bit 4 is cloud in BQA, cloud shadow in QA_PIXEL)")
+        return tr("QA {0} is a Landsat Collection 1 BQA band, but the QA preset landsat_c2_qa_pixel is the "
+                  "Collection 2 QA_PIXEL layout: the bits differ (bit 4 is cloud in BQA, cloud shadow in QA_PIXEL)"
+                  ).format(where)
     if product.name not in ("QA_PIXEL", "Landsat"):
-        return (f"QA {where} is the Landsat {product.name} band, but the QA preset landsat_c2_qa_pixel describes "
-                "the QA_PIXEL band")
+        return tr("QA {0} is the Landsat {1} band, but the QA preset landsat_c2_qa_pixel describes the QA_PIXEL "
+                  "band").format(where, product.name)
     return None

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import RuleError
+from ..messages import tr
 from .decode import decode
 from .scheme import RULE_KEYWORDS, shorten
 
@@ -110,7 +111,7 @@ def _tokens(text: str) -> list:
     while position < len(text):
         match = _TOKEN.match(text, position)
         if not match:
-            raise RuleError(f"Syntax error at column {position + 1}: unexpected '{text[position]}'")
+            raise RuleError(tr("Syntax error at column {0}: unexpected '{1}'").format(position + 1, text[position]))
         kind = match.lastgroup
         token_text = match.group(kind)
         if kind == "name" and token_text.lower() in RULE_KEYWORDS:
@@ -141,18 +142,18 @@ class _Parser:
     def expect(self, kind: str, text: str, what: str) -> _Token:
         token = self.current
         if token.kind != kind or token.text != text:
-            raise self.syntax(f"expected {what}")
+            raise self.syntax(tr("expected {0}").format(what))
         return self.take()
 
     def syntax(self, expected: str) -> RuleError:
         token = self.current
-        found = "the end of the rule" if token.kind == "end" else f"'{shorten(token.text)}'"
-        return RuleError(f"Syntax error at column {token.column}: {expected}, found {found}")
+        found = tr("the end of the rule") if token.kind == "end" else f"'{shorten(token.text)}'"
+        return RuleError(tr("Syntax error at column {0}: {1}, found {2}").format(token.column, expected, found))
 
     def parse(self):
         node = self.parse_or()
         if self.current.kind != "end":
-            raise self.syntax("expected 'and', 'or' or the end of the rule")
+            raise self.syntax(tr("expected 'and', 'or' or the end of the rule"))
         return node
 
     def parse_or(self):
@@ -176,8 +177,8 @@ class _Parser:
         self.depth += 1
         if self.depth > MAX_NESTING:
             raise RuleError(
-                f"Rule nested too deeply at column {token.column} (more than {MAX_NESTING} levels of "
-                "parentheses or 'not')"
+                tr("Rule nested too deeply at column {0} (more than {1} levels of parentheses or 'not')")
+                    .format(token.column, MAX_NESTING)
             )
         self.take()
         if token.text == "not":
@@ -191,7 +192,7 @@ class _Parser:
     def parse_test(self):
         token = self.current
         if token.kind != "name":
-            raise self.syntax("expected a field name")
+            raise self.syntax(tr("expected a field name"))
         qa_field = self.field_named(token)
         self.take()
         negate = False
@@ -199,19 +200,19 @@ class _Parser:
             self.take()
             negate = True
             if not (self.current.kind == "keyword" and self.current.text == "in"):
-                raise self.syntax("expected 'in' after 'not'")
+                raise self.syntax(tr("expected 'in' after 'not'"))
         if self.current.kind == "keyword" and self.current.text == "in":
             self.take()
-            self.expect("op", "(", "'(' to open the list of values")
+            self.expect("op", "(", tr("'(' to open the list of values"))
             values = [self.parse_value(qa_field)]
             while self.current.kind == "op" and self.current.text == ",":
                 self.take()
                 values.append(self.parse_value(qa_field))
-            self.expect("op", ")", "',' or ')'")
+            self.expect("op", ")", tr("',' or ')'"))
             return Member(qa_field.name, tuple(values), negate)
         if self.current.kind != "op" or _SPELLING.get(self.current.text, self.current.text) not in _COMPARE:
             raise self.syntax(
-                f"expected a comparison (==, !=, <, <=, >, >=) or 'in' after '{shorten(qa_field.name)}'"
+                tr("expected a comparison (==, !=, <, <=, >, >=) or 'in' after '{0}'").format(shorten(qa_field.name))
             )
         op = self.take().text
         return Compare(qa_field.name, _SPELLING.get(op, op), self.parse_value(qa_field))
@@ -223,8 +224,9 @@ class _Parser:
                     self.fields_used.append(qa_field.name)
                 return qa_field
         raise RuleError(
-            f"Unknown field '{shorten(token.text)}' at column {token.column}; fields of {shorten(self.scheme.name)}: "
-            f"{', '.join(shorten(name) for name in self.scheme.field_names)}"
+            tr("Unknown field '{0}' at column {1}; fields of {2}: {3}").format(
+                shorten(token.text), token.column, shorten(self.scheme.name),
+                ", ".join(shorten(name) for name in self.scheme.field_names))
         )
 
     def parse_value(self, qa_field) -> int:
@@ -234,8 +236,9 @@ class _Parser:
             value = _number(token)
             if value is None or value > qa_field.max_value:
                 raise RuleError(
-                    f"Value {shorten(token.text)} at column {token.column} is out of range for "
-                    f"'{shorten(qa_field.name)}' ({qa_field.bits_text}: 0-{qa_field.max_value})"
+                    tr("Value {0} at column {1} is out of range for '{2}' ({3}: 0-{4})").format(
+                        shorten(token.text), token.column, shorten(qa_field.name), qa_field.bits_text,
+                        qa_field.max_value)
                 )
             return value
         if token.kind in ("name", "string"):
@@ -243,13 +246,14 @@ class _Parser:
             label = token.text.strip("\"'") if token.kind == "string" else token.text
             value = qa_field.value_of(label)
             if value is None:
-                known = ", ".join(shorten(qa_field.labels[v]) for v in sorted(qa_field.labels)) or "none, use numbers"
+                known = (", ".join(shorten(qa_field.labels[v]) for v in sorted(qa_field.labels))
+                         or tr("none, use numbers"))
                 raise RuleError(
-                    f"Unknown label '{shorten(label)}' for field '{shorten(qa_field.name)}' at column "
-                    f"{token.column}; labels: {known}"
+                    tr("Unknown label '{0}' for field '{1}' at column {2}; labels: {3}")
+                        .format(shorten(label), shorten(qa_field.name), token.column, known)
                 )
             return value
-        raise self.syntax(f"expected a value (number or label) for '{shorten(qa_field.name)}'")
+        raise self.syntax(tr("expected a value (number or label) for '{0}'").format(shorten(qa_field.name)))
 
 
 def _number(token: _Token) -> int | None:
@@ -262,8 +266,8 @@ def _number(token: _Token) -> int | None:
     prefixed = text[:2].lower() in ("0b", "0x")
     if not prefixed and text[0] == "0" and text.strip("0"):
         raise RuleError(
-            f"Syntax error at column {token.column}: '{shorten(text)}' has leading zeros; "
-            f"write {shorten(text.lstrip('0'))}"
+            tr("Syntax error at column {0}: '{1}' has leading zeros; write {2}")
+                .format(token.column, shorten(text), shorten(text.lstrip('0')))
         )
     if len((text[2:] if prefixed else text).lstrip("0")) > 64:  # >= 2**64 in base 2, 10 and 16 alike
         return None

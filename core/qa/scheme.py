@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SchemeError
+from ..messages import tr
 
 PRESET_DIR = Path(__file__).with_name("presets")
 
@@ -38,7 +39,7 @@ def shorten(text, limit: int = 60) -> str:
     flat = " ".join(text.splitlines())
     if len(flat) <= limit:
         return flat
-    return f"{flat[:max(limit - 20, 1)]}… ({len(text):,} characters)"
+    return tr("{0}… ({1:,} characters)").format(flat[:max(limit - 20, 1)], len(text))
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,8 @@ class Field:
     @property
     def bits_text(self) -> str:
         if self.bit_count == 1:
-            return f"bit {self.first_bit}"
-        return f"bits {self.first_bit}-{self.last_bit}"
+            return tr("bit {0}").format(self.first_bit)
+        return tr("bits {0}-{1}").format(self.first_bit, self.last_bit)
 
     def value_of(self, label: str) -> int | None:
         """The value a label names (case-insensitive), or None."""
@@ -94,8 +95,8 @@ class Scheme:
             if qa_field.name == name:
                 return qa_field
         raise SchemeError(
-            f"Unknown field '{shorten(name)}'; fields of {shorten(self.name)}: "
-            f"{', '.join(shorten(field_name) for field_name in self.field_names)}"
+            tr("Unknown field '{0}'; fields of {1}: {2}").format(
+                shorten(name), shorten(self.name), ", ".join(shorten(field_name) for field_name in self.field_names))
         )
 
     @property
@@ -122,7 +123,7 @@ class Scheme:
 
 def _validate(scheme: Scheme) -> None:
     if not scheme.fields:
-        raise SchemeError(f"QA scheme '{shorten(scheme.name)}' has no fields")
+        raise SchemeError(tr("QA scheme '{0}' has no fields").format(shorten(scheme.name)))
     seen_names = set()
     owner_of_bit = {}
     keywords = ", ".join(RULE_KEYWORDS)
@@ -130,45 +131,48 @@ def _validate(scheme: Scheme) -> None:
         name = shorten(qa_field.name)
         if not _NAME.match(qa_field.name):
             raise SchemeError(
-                f"Field name '{name}' is not usable in rules: use letters, digits and _, starting with a letter"
+                tr("Field name '{0}' is not usable in rules: use letters, digits and _, starting with a letter")
+                    .format(name)
             )
         if qa_field.name.lower() in RULE_KEYWORDS:
-            raise SchemeError(f"Field name '{name}' is a rule keyword ({keywords}), so no rule could name it")
+            raise SchemeError(tr("Field name '{0}' is a rule keyword ({1}), so no rule could name it")
+                                  .format(name, keywords))
         if qa_field.name.lower() in seen_names:
-            raise SchemeError(f"Duplicate field name '{name}'")
+            raise SchemeError(tr("Duplicate field name '{0}'").format(name))
         seen_names.add(qa_field.name.lower())
         if qa_field.first_bit < 0 or qa_field.bit_count < 1:
             raise SchemeError(
-                f"Field '{name}': first bit must be >= 0 and bit count >= 1 "
-                f"(got first bit {qa_field.first_bit}, bit count {qa_field.bit_count})"
+                tr("Field '{0}': first bit must be >= 0 and bit count >= 1 (got first bit {1}, bit count {2})")
+                    .format(name, qa_field.first_bit, qa_field.bit_count)
             )
         if qa_field.last_bit >= MAX_BITS:
             raise SchemeError(
-                f"Field '{name}' ends at bit {qa_field.last_bit}, beyond the {MAX_BITS} bits of the widest QA type"
+                tr("Field '{0}' ends at bit {1}, beyond the {2} bits of the widest QA type")
+                    .format(name, qa_field.last_bit, MAX_BITS)
             )
         for bit in range(qa_field.first_bit, qa_field.last_bit + 1):
             if bit in owner_of_bit:
-                raise SchemeError(f"Fields '{owner_of_bit[bit]}' and '{name}' overlap at bit {bit}")
+                raise SchemeError(tr("Fields '{0}' and '{1}' overlap at bit {2}").format(owner_of_bit[bit], name, bit))
             owner_of_bit[bit] = name
         seen_labels = set()
         for value, label in qa_field.labels.items():
             if not 0 <= value <= qa_field.max_value:
                 raise SchemeError(
-                    f"Field '{name}': label '{shorten(label)}' is for value {value}, but "
-                    f"{qa_field.bit_count} bit(s) hold only 0-{qa_field.max_value}"
+                    tr("Field '{0}': label '{1}' is for value {2}, but {3} bit(s) hold only 0-{4}")
+                        .format(name, shorten(label), value, qa_field.bit_count, qa_field.max_value)
                 )
             if not _NAME.match(label):
                 raise SchemeError(
-                    f"Field '{name}': label '{shorten(label)}' is not usable in rules: use letters, "
-                    "digits and _, starting with a letter"
+                    tr("Field '{0}': label '{1}' is not usable in rules: use letters, digits and _, starting with a "
+                       "letter").format(name, shorten(label))
                 )
             if label.lower() in RULE_KEYWORDS:
                 raise SchemeError(
-                    f"Field '{name}': label '{shorten(label)}' is a rule keyword ({keywords}), "
-                    "so no rule could name it"
+                    tr("Field '{0}': label '{1}' is a rule keyword ({2}), so no rule could name it")
+                        .format(name, shorten(label), keywords)
                 )
             if label.lower() in seen_labels:
-                raise SchemeError(f"Field '{name}': duplicate label '{shorten(label)}'")
+                raise SchemeError(tr("Field '{0}': duplicate label '{1}'").format(name, shorten(label)))
             seen_labels.add(label.lower())
 
 
@@ -183,9 +187,9 @@ def _int(value, what: str) -> int:
         else:
             number = int(decimal[0].partition(".")[0]) if decimal else int(text, 0)
     except ValueError:
-        raise SchemeError(f"{what} must be a whole number, got '{shorten(text)}'") from None
+        raise SchemeError(tr("{0} must be a whole number, got '{1}'").format(what, shorten(text))) from None
     if abs(number) >= 1 << MAX_BITS:
-        raise SchemeError(f"{what} is too large, got '{shorten(text)}'")
+        raise SchemeError(tr("{0} is too large, got '{1}'").format(what, shorten(text)))
     return number
 
 
@@ -193,9 +197,10 @@ def _value_map(raw: dict, what: str) -> dict:
     """JSON's value -> text map with int keys; "1" and "01" are one value, so two of them are refused."""
     values = {}
     for key, text in (raw or {}).items():
-        value = _int(key, f"{what}: value")
+        value = _int(key, tr("{0}: value").format(what))
         if value in values:
-            raise SchemeError(f"{what}: value {value} is given twice, '{shorten(values[value])}' and '{shorten(text)}'")
+            raise SchemeError(tr("{0}: value {1} is given twice, '{2}' and '{3}'")
+                                  .format(what, value, shorten(values[value]), shorten(text)))
         values[value] = str(text)
     return values
 
@@ -206,10 +211,10 @@ def scheme_from_dict(data: dict) -> Scheme:
         fields = tuple(
             Field(
                 name=str(item["name"]),
-                first_bit=_int(item["first_bit"], f"Field '{shorten(item['name'])}': first bit"),
-                bit_count=_int(item["bit_count"], f"Field '{shorten(item['name'])}': bit count"),
-                labels=_value_map(item.get("labels"), f"Field '{shorten(item['name'])}' labels"),
-                meanings=_value_map(item.get("meanings"), f"Field '{shorten(item['name'])}' meanings"),
+                first_bit=_int(item["first_bit"], tr("Field '{0}': first bit").format(shorten(item["name"]))),
+                bit_count=_int(item["bit_count"], tr("Field '{0}': bit count").format(shorten(item["name"]))),
+                labels=_value_map(item.get("labels"), tr("Field '{0}' labels").format(shorten(item["name"]))),
+                meanings=_value_map(item.get("meanings"), tr("Field '{0}' meanings").format(shorten(item["name"]))),
                 description=str(item.get("description", "")),
             )
             for item in data["fields"]
@@ -223,7 +228,7 @@ def scheme_from_dict(data: dict) -> Scheme:
             grids=tuple(data.get("grids", ())),
         )
     except KeyError as missing:
-        raise SchemeError(f"QA scheme is missing the key {missing}") from None
+        raise SchemeError(tr("QA scheme is missing the key {0}").format(missing)) from None
 
 
 def read_scheme_text(path) -> str:
@@ -232,16 +237,16 @@ def read_scheme_text(path) -> str:
         with open(path, encoding="utf-8-sig") as handle:
             return handle.read()
     except OSError as error:
-        raise SchemeError(f"Cannot read QA scheme file {path}: {error.strerror}") from None
+        raise SchemeError(tr("Cannot read QA scheme file {0}: {1}").format(path, error.strerror)) from None
     except UnicodeDecodeError:
-        raise SchemeError(f"QA scheme file {path} is not text (JSON or YAML)") from None
+        raise SchemeError(tr("QA scheme file {0} is not text (JSON or YAML)").format(path)) from None
 
 
 def parse_scheme_json(text: str, path):
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise SchemeError(f"QA scheme file {path} is not valid JSON: {error}") from None
+        raise SchemeError(tr("QA scheme file {0} is not valid JSON: {1}").format(path, error)) from None
 
 
 def load_scheme_file(path) -> Scheme:
@@ -251,7 +256,7 @@ def load_scheme_file(path) -> Scheme:
 
 def load_preset(preset_id: str) -> Scheme:
     if preset_id not in PRESET_IDS:
-        raise SchemeError(f"Unknown QA preset '{shorten(preset_id)}'; presets: {', '.join(PRESET_IDS)}")
+        raise SchemeError(tr("Unknown QA preset '{0}'; presets: {1}").format(shorten(preset_id), ', '.join(PRESET_IDS)))
     return load_scheme_file(PRESET_DIR / f"{preset_id}.json")
 
 
@@ -272,11 +277,13 @@ def parse_labels(text: str, field_name: str) -> dict:
             continue
         value, sep, label = pair.partition("=")
         if not sep or not label:
-            raise SchemeError(f"Field '{name}': labels must look like 0=DRT;1=ECO, got '{shorten(pair)}'")
-        value = _int(value, f"Field '{name}': labelled value")
+            raise SchemeError(tr("Field '{0}': labels must look like 0=DRT;1=ECO, got '{1}'")
+                                  .format(name, shorten(pair)))
+        value = _int(value, tr("Field '{0}': labelled value").format(name))
         if value in labels:
             raise SchemeError(
-                f"Field '{name}': value {value} has two labels, '{shorten(labels[value])}' and '{shorten(label)}'"
+                tr("Field '{0}': value {1} has two labels, '{2}' and '{3}'")
+                    .format(name, value, shorten(labels[value]), shorten(label))
             )
         labels[value] = label.strip()
     return labels
@@ -290,18 +297,19 @@ def scheme_from_table(rows, name: str = "Custom") -> Scheme:
         if not any(cells):
             continue
         if len(cells) < 3:
-            raise SchemeError(f"Custom field row {shorten(cells)} needs at least: name, first bit, bit count")
+            raise SchemeError(tr("Custom field row {0} needs at least: name, first bit, bit count")
+                                  .format(shorten(cells)))
         field_name = cells[0]
         fields.append(
             Field(
                 name=field_name,
-                first_bit=_int(cells[1], f"Field '{shorten(field_name)}': first bit"),
-                bit_count=_int(cells[2], f"Field '{shorten(field_name)}': bit count"),
+                first_bit=_int(cells[1], tr("Field '{0}': first bit").format(shorten(field_name))),
+                bit_count=_int(cells[2], tr("Field '{0}': bit count").format(shorten(field_name))),
                 labels=parse_labels(cells[3] if len(cells) > 3 else "", field_name),
             )
         )
     if not fields:
-        raise SchemeError("The custom QA scheme has no fields: fill in at least one row")
+        raise SchemeError(tr("The custom QA scheme has no fields: fill in at least one row"))
     return Scheme(id="custom", name=name, fields=tuple(fields))
 
 
@@ -310,7 +318,7 @@ def rows_from_flat(values, columns: int = 4) -> list:
     values = list(values or [])
     if len(values) % columns:
         raise SchemeError(
-            f"The custom field table has {len(values)} cells, not a multiple of {columns} "
-            "(name, first bit, bit count, labels)"
+            tr("The custom field table has {0} cells, not a multiple of {1} (name, first bit, bit count, labels)")
+                .format(len(values), columns)
         )
     return [values[i:i + columns] for i in range(0, len(values), columns)]

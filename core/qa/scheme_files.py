@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..errors import SchemeError
+from ..messages import tr
 from ..writers import atomic_text_file
 from .scheme import (
     _NAME,
@@ -69,7 +70,7 @@ def read_scheme_file(path) -> LoadedScheme:
     try:
         return scheme_from_document(data, choice)
     except SchemeError as error:
-        raise SchemeError(f"QA scheme file {path}: {error}") from None
+        raise SchemeError(tr("QA scheme file {0}: {1}").format(path, error)) from None
 
 
 def _split_choice(path: str):
@@ -90,16 +91,16 @@ def _parse(path: str):
         return yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
+        where = tr(" (line {0})").format(mark.line + 1) if mark is not None else ""
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise SchemeError(f"QA scheme file {path} is not valid YAML: {problem}{where}") from None
+        raise SchemeError(tr("QA scheme file {0} is not valid YAML: {1}{2}").format(path, problem, where)) from None
 
 
 def _yaml():
     try:
         import yaml
     except ImportError:
-        raise SchemeError("YAML QA scheme files need PyYAML (Debian: python3-yaml; pip: PyYAML)") from None
+        raise SchemeError(tr("YAML QA scheme files need PyYAML (Debian: python3-yaml; pip: PyYAML)")) from None
     return yaml
 
 
@@ -112,8 +113,8 @@ def scheme_from_document(data, choice=None) -> LoadedScheme:
     sets = _stac_sets(data)
     if sets:
         return _pick("bit field sets", sets, choice, _scheme_from_stac)
-    raise SchemeError(f"no bit fields found: expected '{STAC_KEY}' (STAC), 'flag_info' (unpackqa) "
-                      "or 'fields' (LAI QA Toolkit)")
+    raise SchemeError(tr("no bit fields found: expected '{0}' (STAC), 'flag_info' (unpackqa) or 'fields' (LAI QA "
+                         "Toolkit)").format(STAC_KEY))
 
 
 def _pick(what: str, candidates: list, choice, build) -> LoadedScheme:
@@ -122,14 +123,13 @@ def _pick(what: str, candidates: list, choice, build) -> LoadedScheme:
         for names, *content in candidates:
             if choice.lower() in (name.lower() for name in names):
                 return LoadedScheme(build(names, *content))
-        raise SchemeError(f"no {what[:-1]} named '{shorten(choice)}'; the file has: "
-                          + ", ".join(names[0] for names, *_ in candidates))
+        raise SchemeError(tr("no {0} named '{1}'; the file has: {2}").format(
+            tr(what[:-1]), shorten(choice), ", ".join(names[0] for names, *_ in candidates)))
     names, *content = candidates[0]
     note = ""
     if len(candidates) > 1:
-        note = (f"The QA scheme file holds {len(candidates)} {what} ("
-                + ", ".join(other[0] for other, *_ in candidates)
-                + f"); using the first, {names[0]} (name another as file#name)")
+        note = tr("The QA scheme file holds {0} {1} ({2}); using the first, {3} (name another as file#name)").format(
+            len(candidates), tr(what), ", ".join(other[0] for other, *_ in candidates), names[0])
     return LoadedScheme(build(names, *content), note)
 
 
@@ -170,12 +170,12 @@ def _scheme_from_stac(names, bitfields, holder) -> Scheme:
     fields, taken = [], set()
     for index, item in enumerate(bitfields, 1):
         if not isinstance(item, dict):
-            raise SchemeError(f"bit field {index} is not an object")
+            raise SchemeError(tr("bit field {0} is not an object").format(index))
         for key in ("offset", "length"):
             if key not in item:
-                raise SchemeError(f"bit field {index} has no '{key}'")
-        offset = _int(item["offset"], f"Bit field {index}: offset")
-        length = _int(item["length"], f"Bit field {index}: length")
+                raise SchemeError(tr("bit field {0} has no '{1}'").format(index, key))
+        offset = _int(item["offset"], tr("Bit field {0}: offset").format(index))
+        length = _int(item["length"], tr("Bit field {0}: length").format(index))
         original = item.get("name")
         name = rule_label(original if original not in (None, "") else f"bits_{offset}", taken)
         taken.add(name.lower())
@@ -193,10 +193,10 @@ def _stac_classes(classes, field_name):
     labels, meanings, taken = {}, {}, set()
     for item in classes:
         if not isinstance(item, dict) or "value" not in item:
-            raise SchemeError(f"Field '{field_name}': every class needs a 'value'")
-        value = _int(item["value"], f"Field '{field_name}': class value")
+            raise SchemeError(tr("Field '{0}': every class needs a 'value'").format(field_name))
+        value = _int(item["value"], tr("Field '{0}': class value").format(field_name))
         if value in labels:
-            raise SchemeError(f"Field '{field_name}': class value {value} is given twice")
+            raise SchemeError(tr("Field '{0}': class value {1} is given twice").format(field_name, value))
         original = str(item.get("name") or item.get("description") or f"value_{value}")
         label = rule_label(original, taken)
         taken.add(label.lower())
@@ -223,14 +223,15 @@ def _scheme_from_unpackqa(names, product) -> Scheme:
     fields, taken = [], set()
     for flag, bits in product["flag_info"].items():
         bits = bits if isinstance(bits, list) else [bits]
-        positions = sorted(_int(bit, f"Flag '{shorten(flag)}': bit") for bit in bits)
+        positions = sorted(_int(bit, tr("Flag '{0}': bit").format(shorten(flag))) for bit in bits)
         if not positions:
-            raise SchemeError(f"Flag '{shorten(flag)}' lists no bits")
+            raise SchemeError(tr("Flag '{0}' lists no bits").format(shorten(flag)))
         if positions != list(range(positions[0], positions[0] + len(positions))):
-            raise SchemeError(f"Flag '{shorten(flag)}': bits {positions} are not consecutive; "
-                              "a field is a run of neighbouring bits")
+            raise SchemeError(tr("Flag '{0}': bits {1} are not consecutive; a field is a run of neighbouring bits")
+                                  .format(shorten(flag), positions))
         if positions[-1] >= num_bits:
-            raise SchemeError(f"Flag '{shorten(flag)}' uses bit {positions[-1]}, but num_bits is {num_bits}")
+            raise SchemeError(tr("Flag '{0}' uses bit {1}, but num_bits is {2}")
+                                  .format(shorten(flag), positions[-1], num_bits))
         name = rule_label(flag, taken)
         taken.add(name.lower())
         fields.append(Field(name, positions[0], len(positions), description="" if name == flag else str(flag)))
@@ -297,14 +298,16 @@ def scheme_text(scheme: Scheme, file_format: str) -> str:
         return json.dumps(scheme_to_stac(scheme), indent=2, ensure_ascii=False) + "\n"
     if file_format == "laiqa":
         return json.dumps(scheme_to_dict(scheme), indent=2, ensure_ascii=False) + "\n"
-    raise SchemeError(f"Unknown QA scheme file format '{shorten(file_format)}'; formats: {', '.join(FORMATS)}")
+    raise SchemeError(tr("Unknown QA scheme file format '{0}'; formats: {1}")
+                          .format(shorten(file_format), ', '.join(FORMATS)))
 
 
 def write_scheme_file(scheme: Scheme, path, file_format: str) -> None:
     """The scheme as a file, complete or not at all; the extension must fit the format (the reader goes by it)."""
     extensions = FORMAT_EXTENSIONS.get(file_format, ())
     if extensions and os.path.splitext(str(path))[1].lower() not in extensions:
-        raise SchemeError(f"A {file_format} scheme file must end in {' or '.join(extensions)}: '{path}'")
+        raise SchemeError(tr("A {0} scheme file must end in {1}: '{2}'")
+                              .format(file_format, tr(" or ").join(extensions), path))
     text = scheme_text(scheme, file_format)
     with atomic_text_file(path) as handle:
         handle.write(text)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import LaiQaError
+from ..messages import tr
 from .rule import rule_for
 from .rule_exports import EXPORTS
 from .scheme import shorten
@@ -78,8 +79,8 @@ def _free_bits_note(scheme) -> tuple:
     free = _free_bits(scheme)
     if not free:
         return ()
-    return (f"Bit(s) {_bits_text(free)} belong to no field: rules never read them, so the values are listed "
-            "with them at 0, and each kept value is kept whatever those bits hold.",)
+    return (tr("Bit(s) {0} belong to no field: rules never read them, so the values are listed with them at 0, "
+               "and each kept value is kept whatever those bits hold.").format(_bits_text(free)),)
 
 
 def _grid(fields, axis_values) -> list:
@@ -103,11 +104,12 @@ def kept_values(scheme, rule) -> KeptValues:
         fields = [f for f in scheme.fields if f.name in rule.fields]
         if 1 << sum(f.bit_count for f in fields) > LIST_LIMIT:
             raise LaiQaError(
-                f"The rule reads fields of {sum(f.bit_count for f in fields)} bits together; value lists stop "
-                f"at {LIST_LIMIT.bit_length() - 1} bits ({LIST_LIMIT:,} values)")
+                tr("The rule reads fields of {0} bits together; value lists stop at {1} bits ({2:,} values)")
+                    .format(sum(f.bit_count for f in fields), LIST_LIMIT.bit_length() - 1, LIST_LIMIT))
         others = [f.name for f in scheme.fields if f not in fields]
-        notes.append(f"The scheme's fields hold more than {LIST_LIMIT:,} value combinations: values are listed "
-                     f"over the fields the rule reads, with {', '.join(others)} at 0 (the rule ignores them).")
+        notes.append(tr("The scheme's fields hold more than {0:,} value combinations: values are listed over the "
+                        "fields the rule reads, with {1} at 0 (the rule ignores them).").format(
+            LIST_LIMIT, ", ".join(others)))
     shape = tuple(1 << f.bit_count for f in fields)
     axes = _grid(fields, [np.arange(n) for n in shape])
     keep = np.broadcast_to(rule.keep({f.name: axis for f, axis in zip(fields, axes)}), shape).reshape(
@@ -133,16 +135,16 @@ def parse_value_list(text: str, scheme) -> list:
         body = wrapped[1]
     tokens = [token for token in re.split(r"[,;\s]+", body) if token]
     if not tokens:
-        raise LaiQaError("The value list is empty: give raw QA values such as 0, 2, 24")
+        raise LaiQaError(tr("The value list is empty: give raw QA values such as 0, 2, 24"))
     values = []
     for token in tokens:
         number = token[:-1] if token[-1:] in ("L", "l") and len(token) > 1 else token  # R's 2L
         if not _VALUE.fullmatch(number):
-            raise LaiQaError(f"'{shorten(token)}' in the value list is not a whole number")
+            raise LaiQaError(tr("'{0}' in the value list is not a whole number").format(shorten(token)))
         digits = number.lstrip("-")
         if len(digits) > 30:  # far beyond any QA word; int() must not read 5,000 digits
-            raise LaiQaError(f"QA value {shorten(token)} is beyond the scheme's span "
-                             f"({scheme.bits_used} bits: 0-{span(scheme) - 1})")
+            raise LaiQaError(tr("QA value {0} is beyond the scheme's span ({1} bits: 0-{2})")
+                                 .format(shorten(token), scheme.bits_used, span(scheme) - 1))
         values.append(int(number, 0) if not number.startswith("-") else -int(digits, 0))
     check_values(values, scheme)
     return sorted(set(values))
@@ -152,10 +154,10 @@ def check_values(values, scheme) -> None:
     """Refuse negative values and values beyond the scheme's span, naming the first such value."""
     for value in values:
         if value < 0:
-            raise LaiQaError(f"QA value {value} is negative: QA values are bit patterns, 0 or more")
+            raise LaiQaError(tr("QA value {0} is negative: QA values are bit patterns, 0 or more").format(value))
         if value >= span(scheme):
-            raise LaiQaError(f"QA value {value} is beyond the scheme's span "
-                             f"({scheme.bits_used} bits: 0-{span(scheme) - 1})")
+            raise LaiQaError(tr("QA value {0} is beyond the scheme's span ({1} bits: 0-{2})")
+                                 .format(value, scheme.bits_used, span(scheme) - 1))
 
 
 def rule_from_values(scheme, values) -> RuleFromValues:
@@ -170,11 +172,11 @@ def rule_from_values(scheme, values) -> RuleFromValues:
     if not isinstance(values, np.ndarray):
         values = [int(v) for v in values]
         if not values:
-            raise LaiQaError("The value list is empty: give raw QA values such as 0, 2, 24")
+            raise LaiQaError(tr("The value list is empty: give raw QA values such as 0, 2, 24"))
         check_values([min(values), max(values)], scheme)
     raw = np.unique(np.asarray(values, dtype=np.uint64))
     if not raw.size:
-        raise LaiQaError("The value list is empty: give raw QA values such as 0, 2, 24")
+        raise LaiQaError(tr("The value list is empty: give raw QA values such as 0, 2, 24"))
     fields = list(scheme.fields)
     classes = []  # per field: its values, or for a wide field the listed ones and _OTHER for the rest
     for qa_field in fields:
@@ -184,8 +186,8 @@ def rule_from_values(scheme, values) -> RuleFromValues:
         listed = np.unique((raw >> np.uint64(qa_field.first_bit)) & np.uint64(qa_field.max_value)).tolist()
         classes.append(listed + ([_OTHER] if len(listed) <= qa_field.max_value else []))
     if np.prod([float(len(c)) for c in classes]) > LIST_LIMIT:
-        raise LaiQaError(f"The value list spreads over more than {LIST_LIMIT:,} combinations of field values; "
-                         "give fewer values")
+        raise LaiQaError(tr("The value list spreads over more than {0:,} combinations of field values; give fewer "
+                            "values").format(LIST_LIMIT))
     grid = np.zeros(tuple(len(c) for c in classes), dtype=bool)
     grid[tuple(np.searchsorted(np.array([v for v in c if v != _OTHER], dtype=np.uint64),
                                (raw >> np.uint64(f.first_bit)) & np.uint64(f.max_value))
@@ -198,8 +200,8 @@ def rule_from_values(scheme, values) -> RuleFromValues:
     added = tuple(np.setdiff1d(listed_by_rule, raw).tolist())
     missed = tuple(np.setdiff1d(raw, listed_by_rule).tolist())
     if missed:
-        notes.append(f"Values {format_values(missed, 10)} set bits of no field; a rule cannot tell them from "
-                     "the same values with those bits at 0.")
+        notes.append(tr("Values {0} set bits of no field; a rule cannot tell them from the same values with those "
+                        "bits at 0.").format(format_values(missed, 10)))
     return RuleFromValues(text=text, exact=not (added or missed), added=added, missed=missed, notes=tuple(notes))
 
 
@@ -368,7 +370,7 @@ def explain(scheme, rule_text: str | None = None, values_text: str | None = None
     from_values = None
     if values_text is not None and values_text.strip():
         if rule_text is not None and rule_text.strip():
-            raise LaiQaError("Give a rule or a list of QA values, not both")
+            raise LaiQaError(tr("Give a rule or a list of QA values, not both"))
         from_values = rule_from_values(scheme, parse_value_list(values_text, scheme))
         rule_text = from_values.text
     rule = rule_for(scheme, rule_text)
