@@ -37,6 +37,11 @@ def catalogue_names(locale: str) -> list:
     return ["_".join(parts), language]
 
 
+def report_language() -> str:
+    """The language tag of an HTML report: zh-CN where QGIS shows our Chinese catalogue, else en."""
+    return "zh-CN" if "zh_CN" in catalogue_names(user_locale()) else "en"
+
+
 def install_translator(locale: str | None = None) -> bool:
     """Load the catalogue of the locale (QGIS's choice by default) once; False when there is none for it."""
     locale = locale or user_locale()

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterBand,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
@@ -123,6 +124,13 @@ def raster_source(algorithm, parameters, name, context) -> str:
             )
         )
     return layer.source()
+
+
+def add_report_parameter(algorithm, name: str) -> None:
+    """OUTPUT_REPORT: the self-contained HTML report (optional; the results viewer links an HTML output)."""
+    algorithm.addParameter(QgsProcessingParameterFileDestination(
+        name, tr("Validation report (HTML with tables and figures, opens offline)"), tr("HTML files (*.html)"),
+        optional=True, createByDefault=False))
 
 
 def advanced(parameter):
