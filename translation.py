@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 CONTEXT = "LaiQa"
 I18N_DIR = os.path.join(os.path.dirname(__file__), "i18n")
-_installed = []
+_installed = []  # (translator, catalogue name)
 
 
 def tr(text: str) -> str:
@@ -38,8 +38,8 @@ def catalogue_names(locale: str) -> list:
 
 
 def report_language() -> str:
-    """The language tag of an HTML report: zh-CN where QGIS shows our Chinese catalogue, else en."""
-    return "zh-CN" if "zh_CN" in catalogue_names(user_locale()) else "en"
+    """The language tag of an HTML report: the catalogue in use (zh_CN -> zh-CN), else en."""
+    return _installed[-1][1].replace("_", "-") if _installed else "en"
 
 
 def install_translator(locale: str | None = None) -> bool:
@@ -51,11 +51,11 @@ def install_translator(locale: str | None = None) -> bool:
             translator = QTranslator()
             if translator.load(path):
                 QCoreApplication.installTranslator(translator)
-                _installed.append(translator)  # Qt does not own it: keep it alive
+                _installed.append((translator, name))  # Qt does not own it: keep it alive
                 return True
     return False
 
 
 def remove_translators():
     while _installed:
-        QCoreApplication.removeTranslator(_installed.pop())
+        QCoreApplication.removeTranslator(_installed.pop()[0])

@@ -391,7 +391,7 @@ def batch_report(path: str, result, *, density: dict | None = None, strata_rows=
     body.append(f"<h2>{html.escape(tr('Pairs (class all)'))}</h2>"
                 + table(pair_rows, ("key", "date", "status", "n", "bias", "rmse", "gcos_share"), tr, "pairs"))
     failed = [{"key": pair.key, "reason": pair.reason} for pair in result.pairs if pair.status == "failed"]
-    body.append(f"<h2>{html.escape(tr('Failed pairs'))}</h2>"
+    body.append(f"<h2>{html.escape(tr('Failed pairs and their reasons'))}</h2>"
                 + (table(failed, ("key", "reason"), tr, "failed") if failed else
                    f'<p class="note">{html.escape(tr("None: every pair was compared."))}</p>'))
     if result.date_rows:

@@ -4,6 +4,376 @@
   <context>
     <name>LaiQa</name>
     <message>
+      <location filename="../core/report.py" line="112" />
+      <source>Inputs</source>
+      <translation>输入</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="113" />
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="114" />
+      <source>Software and date</source>
+      <translation>软件与日期</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="162" />
+      <source>OLS</source>
+      <translation>OLS</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="163" />
+      <source>RMA</source>
+      <translation>RMA</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="168" />
+      <source>GCOS max(0.5, 20 %)</source>
+      <translation>GCOS 要求 max(0.5, 20%)</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="170" />
+      <source>Reference LAI</source>
+      <translation>参考产品 LAI</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="170" />
+      <source>Product LAI</source>
+      <translation>待验证产品 LAI</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="173" />
+      <source>Pixels (log)</source>
+      <translation>像元数（对数）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="177" />
+      <source>Product against reference: every kept pixel counted in 0.05 LAI bins, with the 1:1, OLS and RMA lines and the GCOS envelope</source>
+      <translation>待验证产品与参考产品：所有保留像元按 0.05 LAI 分箱计数，附 1:1 线、OLS 与 RMA 回归线及 GCOS 要求范围</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="231" />
+      <source>Product - reference (LAI)</source>
+      <translation>待验证产品 − 参考产品（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="231" />
+      <source>|Product - reference| (LAI)</source>
+      <translation>|待验证产品 − 参考产品|（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="232" />
+      <source>Share of the class's pixels (%)</source>
+      <translation>占该类像元的比例（%）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="235" />
+      <source>Difference product - reference per class, every kept pixel (from the density: to within 0.05 LAI)</source>
+      <translation>各类别的差值（待验证产品 − 参考产品），全部保留像元（由密度计算，精度 0.05 LAI 以内）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="237" />
+      <source>Absolute difference per class, every kept pixel (from the statistics' 0.01 LAI histogram; the sign is in the bias)</source>
+      <translation>各类别的绝对差值，全部保留像元（来自统计量的 0.01 LAI 直方图；符号见偏差）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="269" />
+      <source>x (map units)</source>
+      <translation>x（地图单位）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="269" />
+      <source>y (map units)</source>
+      <translation>y（地图单位）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="270" />
+      <source>Bias (LAI)</source>
+      <translation>偏差（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="272" />
+      <source>Tiles coloured by their bias over all their dates (class 'all'; grey: no kept pixel)</source>
+      <translation>按各分幅全部日期的偏差着色（类别 'all'；灰色：无保留像元）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="297" />
+      <source>RMSE (LAI)</source>
+      <translation>均方根误差（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="303" />
+      <source>Bias and RMSE per date, pooled over the tiles of the date</source>
+      <translation>各日期的偏差与均方根误差，按该日期全部分幅合并</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="330" />
+      <source>Statistics per class</source>
+      <translation>分类统计</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="332" />
+      <source>d = product - reference; SD of d with n - 1; OLS regresses product on reference; RMA is the reduced major axis. Shares within GCOS measure agreement with a reference that has its own error, not conformity.</source>
+      <translation>d = 待验证产品 − 参考产品；d 的标准差按 n − 1 计算；OLS 以待验证产品对参考产品回归；RMA 为约化主轴回归。GCOS 范围内的比例衡量与自身也有误差的参考产品的一致程度，而非达标与否。</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="334" />
+      <source>Statistics per stratum and class</source>
+      <translation>分层分类统计</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="337" />
+      <source>Completeness: pixels kept, and why the others were not</source>
+      <translation>完整性：保留的像元及其余像元未保留的原因</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="345" />
+      <source>Figures</source>
+      <translation>图</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="351" />
+      <source>No density: the scatter needs the exact density (OUTPUT_DENSITY, or DENSITY in a batch).</source>
+      <translation>无密度：散点图需要精确密度（OUTPUT_DENSITY，批处理中为 DENSITY）。</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="365" />
+      <source>LAI validation report</source>
+      <translation>LAI 验证报告</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="377" />
+      <source>Pooled over all pairs from their running sums.</source>
+      <translation>由各配对的累加和合并全部配对。</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="385" />
+      <source>Tiles</source>
+      <translation>分幅</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="391" />
+      <source>Pairs (class all)</source>
+      <translation>配对（类别 all）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="394" />
+      <source>Failed pairs and their reasons</source>
+      <translation>失败的配对及原因</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="396" />
+      <source>None: every pair was compared.</source>
+      <translation>无：所有配对均已比较。</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="398" />
+      <source>Over time</source>
+      <translation>时间序列</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="400" />
+      <source>Temporal consistency per tile</source>
+      <translation>各分幅的时间一致性</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="404" />
+      <source>Bias trend: least-squares slope of the date bias against time (LAI per year). Jumps: mean change of the tile mean between consecutive dates; a ratio above 1 means the product jumps more than the reference.</source>
+      <translation>偏差趋势：各日期偏差对时间的最小二乘斜率（LAI/年）。跳变：相邻日期间分幅均值变化量的平均值；比值大于 1 表示待验证产品的跳变大于参考产品。</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="406" />
+      <source>LAI validation report: batch</source>
+      <translation>LAI 验证报告：批处理</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="46" />
+      <source>Class</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="46" />
+      <source>N</source>
+      <translation>N</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="46" />
+      <source>Mean product</source>
+      <translation>待验证产品均值</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="47" />
+      <source>Mean reference</source>
+      <translation>参考产品均值</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="47" />
+      <source>Bias</source>
+      <translation>偏差</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="47" />
+      <source>MAE</source>
+      <translation>平均绝对误差</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="47" />
+      <source>RMSE</source>
+      <translation>均方根误差</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="48" />
+      <source>SD</source>
+      <translation>标准差</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="48" />
+      <source>Bias (% of reference)</source>
+      <translation>偏差（参考均值的 %）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="48" />
+      <source>RMSE (% of reference)</source>
+      <translation>均方根误差（参考均值的 %）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="49" />
+      <source>Median |d|</source>
+      <translation>|d| 中位数</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="49" />
+      <source>Within GCOS max(0.5, 20 %)</source>
+      <translation>GCOS max(0.5, 20%) 范围内</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="50" />
+      <source>Within GCOS-244 threshold</source>
+      <translation>GCOS-244 阈值范围内</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="50" />
+      <source>Within GCOS-244 goal</source>
+      <translation>GCOS-244 目标范围内</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="51" />
+      <source>Pearson r</source>
+      <translation>皮尔逊 r</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="51" />
+      <source>OLS slope</source>
+      <translation>OLS 斜率</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="51" />
+      <source>OLS intercept</source>
+      <translation>OLS 截距</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="52" />
+      <source>RMA slope</source>
+      <translation>RMA 斜率</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="52" />
+      <source>RMA intercept</source>
+      <translation>RMA 截距</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="52" />
+      <source>Stratum</source>
+      <translation>分层</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="53" />
+      <source>Pixels</source>
+      <translation>像元数</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="53" />
+      <source>Kept</source>
+      <translation>保留</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="53" />
+      <source>QA nodata</source>
+      <translation>QA 无数据</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="53" />
+      <source>Rule</source>
+      <translation>规则</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="54" />
+      <source>Product fill or out of range</source>
+      <translation>待验证产品填充值或超出范围</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="55" />
+      <source>No reference after alignment</source>
+      <translation>对齐后无参考值</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="56" />
+      <source>Reference fill or out of range</source>
+      <translation>参考产品填充值或超出范围</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="56" />
+      <source>Pair</source>
+      <translation>配对</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="57" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="57" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="57" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="57" />
+      <source>Tile</source>
+      <translation>分幅</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="58" />
+      <source>Dates</source>
+      <translation>日期数</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="58" />
+      <source>Bias trend per year</source>
+      <translation>每年偏差趋势</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="59" />
+      <source>Product mean jump</source>
+      <translation>待验证产品均值跳变</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="59" />
+      <source>Reference mean jump</source>
+      <translation>参考产品均值跳变</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="60" />
+      <source>Jump ratio</source>
+      <translation>跳变比</translation>
+    </message>
+    <message>
       <location filename="../plugin.py" line="31" />
       <source>LAI QA Compare…</source>
       <translation>LAI QA 对比…</translation>
@@ -39,164 +409,169 @@
       <translation>LAI 验证</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="102" />
-      <source>Count the exact density of product against reference LAI (per pair &lt;key&gt;.density.npz, pooled density.npz)</source>
-      <translation>统计待验证产品与参考产品 LAI 的精确密度（每对 &lt;key&gt;.density.npz，合并为 density.npz）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="104" />
-      <source>Product grid in HDF containers (e.g. Lai_500m)</source>
-      <translation>HDF 文件中待验证产品的子数据集（如 Lai_500m）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="106" />
-      <source>Reference grid in HDF containers</source>
-      <translation>HDF 文件中参考产品的子数据集</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="107" />
-      <source>Output folder</source>
-      <translation>输出文件夹</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="109" />
-      <source>Pairs at a time (0 = one per core)</source>
-      <translation>同时处理的配对数（0 = 每个 CPU 核一对）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="112" />
-      <source>Run pairs in</source>
-      <translation>配对的运行方式</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="112" />
-      <source>threads of this process</source>
-      <translation>本进程的线程</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="113" />
-      <source>local processes</source>
-      <translation>本地多进程</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="113" />
-      <source>a Dask cluster</source>
-      <translation>Dask 集群</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="116" />
-      <source>Dask scheduler address (e.g. tcp://host:8786; empty = a local cluster of WORKERS processes)</source>
-      <translation>Dask 调度器地址（如 tcp://host:8786；留空 = 启动由 WORKERS 个进程组成的本地集群）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="119" />
-      <source>Overwrite complete outputs of an earlier run</source>
-      <translation>覆盖之前运行已完整写出的结果</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="121" />
-      <source>Also write one folder per class (DRT/h12v03.tif …)</source>
-      <translation>同时按类别分文件夹输出（DRT/h12v03.tif …）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="123" />
-      <source>Summary table (CSV)</source>
-      <translation>汇总表（CSV）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="124" />
-      <source>Tile footprints with statistics</source>
-      <translation>带统计量的分幅范围</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="125" />
-      <source>Pairs</source>
-      <translation>配对数</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="126" />
-      <source>Failed pairs</source>
-      <translation>失败的配对数</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="127" />
-      <source>Statistics per stratum (CSV)</source>
-      <translation>分层统计（CSV）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="128" />
-      <source>Pooled density (numpy .npz)</source>
-      <translation>合并密度（numpy .npz）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="153" />
-      <source>Pooled over all pairs:</source>
-      <translation>全部配对合并统计：</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="58" />
-      <source>Batch LAI comparison of tile folders</source>
-      <translation>分幅文件夹批量 LAI 对比</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="61" />
-      <source>Pairs product and reference files by keys in their names (default: acquisition date AYYYYDDD and MODIS tile hXXvYY; KEY_PATTERN lists one regular expression per key part, separated by ';'; two files pair when every part both names carry is equal). Unmatched and ambiguous files are listed, never guessed. Each pair runs the QA-masked difference with the same settings as laiqa:maskeddifference, WORKERS pairs at a time, into OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif. A failing pair is recorded with its reason and the batch goes on. Complete outputs of an earlier run are skipped unless OVERWRITE is set. Writes summary.csv (per pair and class, plus statistics pooled over all pairs from the running sums), tiles.gpkg (tile footprints styled by bias) and one VRT mosaic per date and class; with STRATA also strata.csv (per pair, stratum and class, and pooled), with DENSITY the exact density per pair and pooled (density.npz). A MODIS granule folder works on either side: name its grids in PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET (e.g. Lai_500m, FparLai_QC).</source>
-      <translation>按文件名中的关键字配对待验证产品与参考产品文件（默认：获取日期 AYYYYDDD 与 MODIS 分幅号 hXXvYY；KEY_PATTERN 为每个关键字部分给出一个正则表达式，以“;”分隔；两个文件名中都含有的各部分全部相同时即配对）。未匹配与有歧义的文件会列出，绝不猜测。每一对都以与 laiqa:maskeddifference 相同的设置计算 QA 掩膜差值，每次并行 WORKERS 对，输出到 OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif。某一对失败时记录原因，批处理继续。除非设置 OVERWRITE，之前运行已完整写出的结果会被跳过。输出 summary.csv（每对、每类的统计，以及由累加和合并得到的全部配对统计）、tiles.gpkg（按偏差着色的分幅范围）以及每个日期、每个类别一个 VRT 镶嵌；给定 STRATA 时还输出 strata.csv（每对、每层、每类的统计及合并统计），选择 DENSITY 时输出每对及合并的精确密度（density.npz）。任一侧都可以是 MODIS 数据文件夹：在 PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET 中填写子数据集名（如 Lai_500m、FparLai_QC）。</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="73" />
-      <source>EXECUTOR: threads of this process (default), local processes, or a Dask cluster: SCHEDULER names a running scheduler (tcp://host:8786, e.g. started by dask-jobqueue on SLURM or PBS); empty starts a local cluster of WORKERS processes for this run. Workers write into OUTPUT_FOLDER, which must be on storage they all see. Dask is optional: pip install 'dask[distributed]'.</source>
-      <translation>EXECUTOR：本进程的线程（默认）、本地多进程或 Dask 集群。SCHEDULER 为正在运行的调度器地址（tcp://host:8786，例如由 dask-jobqueue 在 SLURM 或 PBS 上启动）；留空则为本次运行启动由 WORKERS 个进程组成的本地集群。各工作进程直接写入 OUTPUT_FOLDER，它必须位于所有工作进程都能访问的存储上。Dask 为可选依赖：pip install 'dask[distributed]'。</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="81" />
-      <source>Cancelled: the pairs finished before were kept; a run with the same settings skips them and does the rest.</source>
-      <translation>已取消：此前已完成的配对已保留；以相同设置再次运行会跳过它们并完成其余配对。</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="86" />
-      <source>Product folder</source>
-      <translation>待验证产品文件夹</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="87" />
-      <source>Reference folder</source>
-      <translation>参考产品文件夹</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="89" />
-      <source>Product file pattern (several separated by ;)</source>
-      <translation>待验证产品文件名模式（多个以 ; 分隔）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="91" />
+      <location filename="../processing_provider/batch_compare.py" line="100" />
       <source>Reference file pattern (several separated by ;)</source>
       <translation>参考产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="92" />
+      <location filename="../processing_provider/batch_compare.py" line="101" />
       <source>Search sub-folders</source>
       <translation>搜索子文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="94" />
+      <location filename="../processing_provider/batch_compare.py" line="103" />
       <source>Key pattern: one regular expression per key part, separated by ;</source>
       <translation>配对关键字模式：每个关键字部分一个正则表达式，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="96" />
-      <source>Product LAI</source>
-      <translation>待验证产品 LAI</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="97" />
+      <location filename="../processing_provider/batch_compare.py" line="106" />
       <source>QA band (in the product file)</source>
       <translation>QA 波段（位于待验证产品文件中）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="99" />
-      <source>Reference LAI</source>
-      <translation>参考产品 LAI</translation>
+      <location filename="../processing_provider/batch_compare.py" line="111" />
+      <source>Count the exact density of product against reference LAI (per pair &lt;key&gt;.density.npz, pooled density.npz)</source>
+      <translation>统计待验证产品与参考产品 LAI 的精确密度（每对 &lt;key&gt;.density.npz，合并为 density.npz）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="113" />
+      <source>Product grid in HDF containers (e.g. Lai_500m)</source>
+      <translation>HDF 文件中待验证产品的子数据集（如 Lai_500m）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="115" />
+      <source>Reference grid in HDF containers</source>
+      <translation>HDF 文件中参考产品的子数据集</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="116" />
+      <source>Output folder</source>
+      <translation>输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="118" />
+      <source>Pairs at a time (0 = one per core)</source>
+      <translation>同时处理的配对数（0 = 每个 CPU 核一对）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="121" />
+      <source>Run pairs in</source>
+      <translation>配对的运行方式</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="121" />
+      <source>threads of this process</source>
+      <translation>本进程的线程</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="122" />
+      <source>local processes</source>
+      <translation>本地多进程</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="122" />
+      <source>a Dask cluster</source>
+      <translation>Dask 集群</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="125" />
+      <source>Dask scheduler address (e.g. tcp://host:8786; empty = a local cluster of WORKERS processes)</source>
+      <translation>Dask 调度器地址（如 tcp://host:8786；留空 = 启动由 WORKERS 个进程组成的本地集群）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="128" />
+      <source>Overwrite complete outputs of an earlier run</source>
+      <translation>覆盖之前运行已完整写出的结果</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="130" />
+      <source>Also write one folder per class (DRT/h12v03.tif …)</source>
+      <translation>同时按类别分文件夹输出（DRT/h12v03.tif …）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="133" />
+      <source>Summary table (CSV)</source>
+      <translation>汇总表（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="134" />
+      <source>Tile footprints with statistics</source>
+      <translation>带统计量的分幅范围</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="135" />
+      <source>Pairs</source>
+      <translation>配对数</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="136" />
+      <source>Failed pairs</source>
+      <translation>失败的配对数</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="137" />
+      <source>Statistics per stratum (CSV)</source>
+      <translation>分层统计（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="138" />
+      <source>Pooled density (numpy .npz)</source>
+      <translation>合并密度（numpy .npz）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="139" />
+      <source>Statistics per date (CSV)</source>
+      <translation>按日期统计（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="140" />
+      <source>Statistics per tile over its dates (CSV)</source>
+      <translation>各分幅全部日期统计（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="142" />
+      <source>Temporal consistency per tile (CSV)</source>
+      <translation>各分幅时间一致性（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="168" />
+      <source>Pooled over all pairs:</source>
+      <translation>全部配对合并统计：</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="67" />
+      <source>Batch LAI comparison of tile folders</source>
+      <translation>分幅文件夹批量 LAI 对比</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="70" />
+      <source>Pairs product and reference files by keys in their names (default: acquisition date AYYYYDDD and MODIS tile hXXvYY; KEY_PATTERN lists one regular expression per key part, separated by ';'; two files pair when every part both names carry is equal). Unmatched and ambiguous files are listed, never guessed. Each pair runs the QA-masked difference with the same settings as laiqa:maskeddifference, WORKERS pairs at a time, into OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif. A failing pair is recorded with its reason and the batch goes on. Complete outputs of an earlier run are skipped unless OVERWRITE is set. Writes summary.csv (per pair and class, plus statistics pooled over all pairs from the running sums), tiles.gpkg (tile footprints styled by bias) and one VRT mosaic per date and class; with STRATA also strata.csv (per pair, stratum and class, and pooled), with DENSITY the exact density per pair and pooled (density.npz). A MODIS granule folder works on either side: name its grids in PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET (e.g. Lai_500m, FparLai_QC).</source>
+      <translation>按文件名中的关键字配对待验证产品与参考产品文件（默认：获取日期 AYYYYDDD 与 MODIS 分幅号 hXXvYY；KEY_PATTERN 为每个关键字部分给出一个正则表达式，以“;”分隔；两个文件名中都含有的各部分全部相同时即配对）。未匹配与有歧义的文件会列出，绝不猜测。每一对都以与 laiqa:maskeddifference 相同的设置计算 QA 掩膜差值，每次并行 WORKERS 对，输出到 OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif。某一对失败时记录原因，批处理继续。除非设置 OVERWRITE，之前运行已完整写出的结果会被跳过。输出 summary.csv（每对、每类的统计，以及由累加和合并得到的全部配对统计）、tiles.gpkg（按偏差着色的分幅范围）以及每个日期、每个类别一个 VRT 镶嵌；给定 STRATA 时还输出 strata.csv（每对、每层、每类的统计及合并统计），选择 DENSITY 时输出每对及合并的精确密度（density.npz）。任一侧都可以是 MODIS 数据文件夹：在 PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET 中填写子数据集名（如 Lai_500m、FparLai_QC）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="82" />
+      <source>EXECUTOR: threads of this process (default), local processes, or a Dask cluster: SCHEDULER names a running scheduler (tcp://host:8786, e.g. started by dask-jobqueue on SLURM or PBS); empty starts a local cluster of WORKERS processes for this run. Workers write into OUTPUT_FOLDER, which must be on storage they all see. Dask is optional: pip install 'dask[distributed]'.</source>
+      <translation>EXECUTOR：本进程的线程（默认）、本地多进程或 Dask 集群。SCHEDULER 为正在运行的调度器地址（tcp://host:8786，例如由 dask-jobqueue 在 SLURM 或 PBS 上启动）；留空则为本次运行启动由 WORKERS 个进程组成的本地集群。各工作进程直接写入 OUTPUT_FOLDER，它必须位于所有工作进程都能访问的存储上。Dask 为可选依赖：pip install 'dask[distributed]'。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="90" />
+      <source>Cancelled: the pairs finished before were kept; a run with the same settings skips them and does the rest.</source>
+      <translation>已取消：此前已完成的配对已保留；以相同设置再次运行会跳过它们并完成其余配对。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="95" />
+      <source>Product folder</source>
+      <translation>待验证产品文件夹</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="96" />
+      <source>Reference folder</source>
+      <translation>参考产品文件夹</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="98" />
+      <source>Product file pattern (several separated by ;)</source>
+      <translation>待验证产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
       <location filename="../processing_provider/decode_qa_bits.py" line="25" />
@@ -240,233 +615,238 @@
     </message>
     <message>
       <location filename="../processing_provider/masked_difference.py" line="100" />
-      <source>numpy archive (*.npz)</source>
-      <translation>numpy 归档（*.npz）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="103" />
-      <source>Folder for one file per class (optional)</source>
-      <translation>按类别分别输出文件的文件夹（可选）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="106" />
-      <source>Sample of kept pixels for plots (CSV, optional)</source>
-      <translation>用于绘图的保留像元样本（CSV，可选）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="111" />
-      <source>Write the difference as a Cloud Optimized GeoTIFF (COG)</source>
-      <translation>将差值写为云优化 GeoTIFF（COG）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="157" />
-      <source>Provenance: {0}</source>
-      <translation>来源与处理记录：{0}</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="160" />
-      <source>LAI difference: product - reference (LAI)</source>
-      <translation>LAI 差值：待验证产品 - 参考产品（LAI）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="58" />
-      <source>QA-masked LAI difference with statistics</source>
-      <translation>QA 掩膜的 LAI 差值及统计</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="61" />
-      <source>Product LAI minus reference LAI (in LAI units), kept where the QA rule holds and both values are valid, split into one band per class of SPLIT_FIELD (e.g. DRT, ECO, WAT, TIM) plus 'all'. Float32, nodata -9999. Scale, offset, valid range and fill values (stored units) come from your overrides, else the file's metadata, else the preset; the log states each value and its origin. A raster without georeference whose name carries a MODIS tile id hXXvYY is placed on the MODIS sinusoidal grid. A reference on another grid is resampled onto the product grid with GDAL (RESAMPLING auto: average when the reference is finer, else nearest). Statistics per class: N, mean product, mean reference, bias, MAE, RMSE, SD (n-1), Pearson r, OLS slope and intercept (product on reference), and the share within the GCOS requirement max(0.5, 20 % of reference).</source>
-      <translation>待验证产品 LAI 减去参考产品 LAI（LAI 单位），仅保留满足 QA 规则且两者均为有效值的像元，并按 SPLIT_FIELD 的类别（如 DRT、ECO、WAT、TIM）各输出一个波段，另加 “all” 波段。Float32，无效值 -9999。缩放系数、偏移量、有效范围与填充值（存储单位）依次取自您的设置、文件元数据、预设；日志会写明每个取值及其来源。没有地理参考但文件名含 MODIS 分幅号 hXXvYY 的栅格会被放置到 MODIS 正弦投影格网上。参考产品格网不同时，用 GDAL 重采样到待验证产品格网（RESAMPLING 自动：参考产品更精细时取平均，否则取最邻近）。每类统计量：样本数 N、待验证产品均值、参考产品均值、偏差、平均绝对误差（MAE）、均方根误差（RMSE）、标准差（n-1）、皮尔逊相关系数 r、最小二乘回归斜率与截距（待验证产品对参考产品），以及满足 GCOS 精度要求 max(0.5, 参考值的 20%) 的像元比例。</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="71" />
-      <source>Also per class: reduced (standardised) major axis and major axis lines (Model II: both products carry error), a Deming line when DEMING_LAMBDA gives the ratio of the product's error variance to the reference's, the shares within the GCOS-244 threshold (|d| &lt;= max(0.1, 20 % of reference)) and goal (max(0.05, 10 %)), bias and RMSE in % of the mean reference, and the median |d| (0.01 LAI bins). These shares measure agreement with a reference that has its own error, not conformity. OUTPUT_COMPLETENESS counts, per class, the pixels the QA puts in it, those kept, and why the others were not (QA nodata, the rule, product fill or out of range, no reference after alignment, reference fill or out of range).</source>
-      <translation>每个类别另给出：约化（标准化）主轴与主轴回归线（II 型回归：两种产品都含误差）；当 DEMING_LAMBDA 给出待验证产品与参考产品误差方差之比时，给出 Deming 回归线；满足 GCOS-244 阈值（|d| &lt;= max(0.1, 参考值的 20 %)）与目标（max(0.05, 10 %)）的像元比例；以平均参考值百分比表示的偏差与 RMSE；以及 |d| 的中位数（0.01 LAI 分箱）。这些比例衡量的是与自身也含误差的参考产品的一致程度，而非达标与否。OUTPUT_COMPLETENESS 按类别统计 QA 归入该类的像元数、保留的像元数，以及其余像元未被保留的原因（QA 无数据、规则剔除、产品填充值或超出有效范围、对齐后无参考值、参考产品填充值或超出有效范围）。</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="79" />
-      <source>STRATA: an optional integer class raster (land cover, biomes; the MCD12Q1 LC_Type3 preset names the biomes the MODIS LAI algorithm retrieves by), read by nearest neighbour on the product grid. OUTPUT_STRATA then holds the statistics of every stratum with kept pixels, per class and 'all' (no median |d| there). OUTPUT_DENSITY counts every kept pixel by product and reference LAI in 0.05 LAI bins, per class, as a numpy archive: numpy.load(path) gives counts[class, product bin, reference bin], classes and edges.</source>
-      <translation>STRATA：可选的整数类别栅格（土地覆盖、生物群区；MCD12Q1 LC_Type3 预设给出 MODIS LAI 算法按其反演的生物群区），以最邻近法读到产品格网上。OUTPUT_STRATA 给出每个有保留像元的分层按类别及“all”的统计（其中不含 |d| 中位数）。OUTPUT_DENSITY 按类别以 0.05 LAI 的区间统计每个保留像元的产品与参考 LAI，保存为 numpy 归档：numpy.load(path) 得到 counts[类别, 产品区间, 参考区间]、classes 和 edges。</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="86" />
-      <source>QA schemes</source>
-      <translation>QA 方案</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="90" />
-      <source>QA raster (empty = the product raster)</source>
-      <translation>QA 栅格（留空 = 待验证产品栅格）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="90" />
-      <source>QA band</source>
-      <translation>QA 波段</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="94" />
-      <source>LAI difference</source>
-      <translation>LAI 差值</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="95" />
-      <source>Statistics per class</source>
-      <translation>分类统计</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="96" />
-      <source>Completeness per class: pixels kept and why not</source>
-      <translation>各类别完整性：保留的像元及未保留的原因</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="97" />
       <source>Statistics per stratum and class (with STRATA)</source>
       <translation>分层、分类别统计（需 STRATA）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="99" />
+      <location filename="../processing_provider/masked_difference.py" line="102" />
       <source>Density: product against reference LAI of every kept pixel, 0.05 LAI bins (numpy .npz, optional)</source>
       <translation>密度：每个保留像元的产品与参考 LAI，0.05 LAI 区间（numpy .npz，可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="121" />
+      <location filename="../processing_provider/masked_difference.py" line="103" />
+      <source>numpy archive (*.npz)</source>
+      <translation>numpy 归档（*.npz）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="107" />
+      <source>Folder for one file per class (optional)</source>
+      <translation>按类别分别输出文件的文件夹（可选）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="110" />
+      <source>Sample of kept pixels for plots (CSV, optional)</source>
+      <translation>用于绘图的保留像元样本（CSV，可选）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="115" />
+      <source>Write the difference as a Cloud Optimized GeoTIFF (COG)</source>
+      <translation>将差值写为云优化 GeoTIFF（COG）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="170" />
+      <source>Provenance: {0}</source>
+      <translation>来源与处理记录：{0}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="173" />
+      <source>LAI difference: product - reference (LAI)</source>
+      <translation>LAI 差值：待验证产品 - 参考产品（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="61" />
+      <source>QA-masked LAI difference with statistics</source>
+      <translation>QA 掩膜的 LAI 差值及统计</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="64" />
+      <source>Product LAI minus reference LAI (in LAI units), kept where the QA rule holds and both values are valid, split into one band per class of SPLIT_FIELD (e.g. DRT, ECO, WAT, TIM) plus 'all'. Float32, nodata -9999. Scale, offset, valid range and fill values (stored units) come from your overrides, else the file's metadata, else the preset; the log states each value and its origin. A raster without georeference whose name carries a MODIS tile id hXXvYY is placed on the MODIS sinusoidal grid. A reference on another grid is resampled onto the product grid with GDAL (RESAMPLING auto: average when the reference is finer, else nearest). Statistics per class: N, mean product, mean reference, bias, MAE, RMSE, SD (n-1), Pearson r, OLS slope and intercept (product on reference), and the share within the GCOS requirement max(0.5, 20 % of reference).</source>
+      <translation>待验证产品 LAI 减去参考产品 LAI（LAI 单位），仅保留满足 QA 规则且两者均为有效值的像元，并按 SPLIT_FIELD 的类别（如 DRT、ECO、WAT、TIM）各输出一个波段，另加 “all” 波段。Float32，无效值 -9999。缩放系数、偏移量、有效范围与填充值（存储单位）依次取自您的设置、文件元数据、预设；日志会写明每个取值及其来源。没有地理参考但文件名含 MODIS 分幅号 hXXvYY 的栅格会被放置到 MODIS 正弦投影格网上。参考产品格网不同时，用 GDAL 重采样到待验证产品格网（RESAMPLING 自动：参考产品更精细时取平均，否则取最邻近）。每类统计量：样本数 N、待验证产品均值、参考产品均值、偏差、平均绝对误差（MAE）、均方根误差（RMSE）、标准差（n-1）、皮尔逊相关系数 r、最小二乘回归斜率与截距（待验证产品对参考产品），以及满足 GCOS 精度要求 max(0.5, 参考值的 20%) 的像元比例。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="74" />
+      <source>Also per class: reduced (standardised) major axis and major axis lines (Model II: both products carry error), a Deming line when DEMING_LAMBDA gives the ratio of the product's error variance to the reference's, the shares within the GCOS-244 threshold (|d| &lt;= max(0.1, 20 % of reference)) and goal (max(0.05, 10 %)), bias and RMSE in % of the mean reference, and the median |d| (0.01 LAI bins). These shares measure agreement with a reference that has its own error, not conformity. OUTPUT_COMPLETENESS counts, per class, the pixels the QA puts in it, those kept, and why the others were not (QA nodata, the rule, product fill or out of range, no reference after alignment, reference fill or out of range).</source>
+      <translation>每个类别另给出：约化（标准化）主轴与主轴回归线（II 型回归：两种产品都含误差）；当 DEMING_LAMBDA 给出待验证产品与参考产品误差方差之比时，给出 Deming 回归线；满足 GCOS-244 阈值（|d| &lt;= max(0.1, 参考值的 20 %)）与目标（max(0.05, 10 %)）的像元比例；以平均参考值百分比表示的偏差与 RMSE；以及 |d| 的中位数（0.01 LAI 分箱）。这些比例衡量的是与自身也含误差的参考产品的一致程度，而非达标与否。OUTPUT_COMPLETENESS 按类别统计 QA 归入该类的像元数、保留的像元数，以及其余像元未被保留的原因（QA 无数据、规则剔除、产品填充值或超出有效范围、对齐后无参考值、参考产品填充值或超出有效范围）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="82" />
+      <source>STRATA: an optional integer class raster (land cover, biomes; the MCD12Q1 LC_Type3 preset names the biomes the MODIS LAI algorithm retrieves by), read by nearest neighbour on the product grid. OUTPUT_STRATA then holds the statistics of every stratum with kept pixels, per class and 'all' (no median |d| there). OUTPUT_DENSITY counts every kept pixel by product and reference LAI in 0.05 LAI bins, per class, as a numpy archive: numpy.load(path) gives counts[class, product bin, reference bin], classes and edges.</source>
+      <translation>STRATA：可选的整数类别栅格（土地覆盖、生物群区；MCD12Q1 LC_Type3 预设给出 MODIS LAI 算法按其反演的生物群区），以最邻近法读到产品格网上。OUTPUT_STRATA 给出每个有保留像元的分层按类别及“all”的统计（其中不含 |d| 中位数）。OUTPUT_DENSITY 按类别以 0.05 LAI 的区间统计每个保留像元的产品与参考 LAI，保存为 numpy 归档：numpy.load(path) 得到 counts[类别, 产品区间, 参考区间]、classes 和 edges。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="89" />
+      <source>QA schemes</source>
+      <translation>QA 方案</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="93" />
+      <source>QA raster (empty = the product raster)</source>
+      <translation>QA 栅格（留空 = 待验证产品栅格）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="93" />
+      <source>QA band</source>
+      <translation>QA 波段</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="97" />
+      <source>LAI difference</source>
+      <translation>LAI 差值</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="99" />
+      <source>Completeness per class: pixels kept and why not</source>
+      <translation>各类别完整性：保留的像元及未保留的原因</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="100" />
+      <source>Custom: one CUSTOM_FIELDS row per field (name, first bit, bit count, labels such as 0=DRT;1=ECO). From qgis_process: CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</source>
+      <translation>自定义：每个字段在 CUSTOM_FIELDS 中占一行（名称、起始比特位、比特数、取值标签如 0=DRT;1=ECO）。在 qgis_process 中：CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="122" />
       <source>{0}: layer '{1}' is served by '{2}', not by GDAL; save it as a file first</source>
       <translation>{0}：图层“{1}”由“{2}”提供而非 GDAL，请先将其保存为文件</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="142" />
+      <location filename="../processing_provider/parameters.py" line="132" />
+      <source>Validation report (HTML with tables and figures, opens offline)</source>
+      <translation>验证报告（含表格与图的 HTML，可离线打开）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="132" />
+      <source>HTML files (*.html)</source>
+      <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="150" />
       <source>QA scheme</source>
       <translation>QA 方案</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="144" />
+      <location filename="../processing_provider/parameters.py" line="152" />
       <source>Custom QA fields (used when the scheme is Custom; labels as 0=DRT;1=ECO)</source>
       <translation>自定义 QA 字段（方案为“自定义”时使用；标签写作 0=DRT;1=ECO）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="164" />
+      <location filename="../processing_provider/parameters.py" line="172" />
       <source>QA keep rule (e.g. quality != 3 and algorithm in (DRT, ECO); empty = the scheme's default)</source>
       <translation>QA 保留规则（如 quality != 3 and algorithm in (DRT, ECO)；留空 = 方案的默认规则）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="189" />
+      <location filename="../processing_provider/parameters.py" line="197" />
       <source>QA raster</source>
       <translation>QA 栅格</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="195" />
+      <location filename="../processing_provider/parameters.py" line="203" />
       <source>QA grid in HDF containers (e.g. FparLai_QC)</source>
       <translation>HDF 文件中 QA 的子数据集（如 FparLai_QC）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="228" />
+      <location filename="../processing_provider/parameters.py" line="236" />
       <source>{0} band</source>
       <translation>{0} 波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="231" />
+      <location filename="../processing_provider/parameters.py" line="239" />
       <source>{0} preset (scale, valid range, fill)</source>
       <translation>{0} 预设（缩放系数、有效范围、填充值）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="233" />
+      <location filename="../processing_provider/parameters.py" line="241" />
       <source>{0} scale factor (empty = from file or preset)</source>
       <translation>{0} 缩放系数（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="234" />
+      <location filename="../processing_provider/parameters.py" line="242" />
       <source>{0} offset (empty = from file or preset)</source>
       <translation>{0} 偏移量（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="235" />
+      <location filename="../processing_provider/parameters.py" line="243" />
       <source>{0} valid minimum, stored units (empty = from file or preset)</source>
       <translation>{0} 有效最小值，存储单位（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="236" />
+      <location filename="../processing_provider/parameters.py" line="244" />
       <source>{0} valid maximum, stored units (empty = from file or preset)</source>
       <translation>{0} 有效最大值，存储单位（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="240" />
+      <location filename="../processing_provider/parameters.py" line="248" />
       <source>{0} fill values, stored units, comma separated (empty = from file or preset)</source>
       <translation>{0} 填充值，存储单位，逗号分隔（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="293" />
+      <location filename="../processing_provider/parameters.py" line="301" />
       <source>Split by QA field (empty = no split)</source>
       <translation>按 QA 字段分类（留空 = 不分类）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="295" />
+      <location filename="../processing_provider/parameters.py" line="303" />
       <source>Resampling of the reference</source>
       <translation>参考产品重采样方法</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="297" />
+      <location filename="../processing_provider/parameters.py" line="305" />
       <source>Deming regression: error variance of the product / of the reference (empty = no Deming line)</source>
       <translation>Deming 回归：待验证产品误差方差 / 参考产品误差方差（留空 = 不计算 Deming 回归线）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="320" />
+      <location filename="../processing_provider/parameters.py" line="328" />
       <source>Creation options of the output rasters (KEY=VALUE|KEY=VALUE; empty = tiled ZSTD GeoTIFF)</source>
       <translation>输出栅格的创建选项（KEY=VALUE|KEY=VALUE；留空 = 分块 ZSTD 压缩的 GeoTIFF）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="331" />
+      <location filename="../processing_provider/parameters.py" line="339" />
       <source>{0}: '{1}' is not KEY=VALUE (separate options with |)</source>
       <translation>{0}：'{1}' 不是 KEY=VALUE 形式（多个选项用 | 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="337" />
+      <location filename="../processing_provider/parameters.py" line="345" />
       <source>Labels from STRATA_LABELS (empty = each value 0-255 is a stratum)</source>
       <translation>使用 STRATA_LABELS 中的标签（为空 = 0-255 每个值为一层）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="338" />
+      <location filename="../processing_provider/parameters.py" line="346" />
       <source>MODIS MCD12Q1 LC_Type3 (LAI/FPAR biomes)</source>
       <translation>MODIS MCD12Q1 LC_Type3（LAI/FPAR 生物群区）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="353" />
+      <location filename="../processing_provider/parameters.py" line="361" />
       <source>Strata: a class raster such as MCD12Q1 LC_Type3 (optional; nearest neighbour onto the product grid)</source>
       <translation>分层：类别栅格，如 MCD12Q1 LC_Type3（可选；以最邻近法重采样到产品格网）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="355" />
+      <location filename="../processing_provider/parameters.py" line="363" />
       <source>Strata band</source>
       <translation>分层波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="357" />
+      <location filename="../processing_provider/parameters.py" line="365" />
       <source>Strata classes</source>
       <translation>分层类别</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="359" />
+      <location filename="../processing_provider/parameters.py" line="367" />
       <source>Strata labels, e.g. 1=Grasslands;2=Shrublands (empty = the preset's)</source>
       <translation>分层标签，如 1=Grasslands;2=Shrublands（为空 = 使用预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="53" />
+      <location filename="../processing_provider/parameters.py" line="54" />
       <source>No raster given for {0}</source>
       <translation>{0} 未给定栅格</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="71" />
+      <location filename="../processing_provider/parameters.py" line="72" />
       <source>Custom (fields from CUSTOM_FIELDS)</source>
       <translation>自定义（字段取自 CUSTOM_FIELDS）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="94" />
+      <location filename="../processing_provider/parameters.py" line="95" />
       <source>Default rule</source>
       <translation>默认规则</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/parameters.py" line="99" />
-      <source>Custom: one CUSTOM_FIELDS row per field (name, first bit, bit count, labels such as 0=DRT;1=ECO). From qgis_process: CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</source>
-      <translation>自定义：每个字段在 CUSTOM_FIELDS 中占一行（名称、起始比特位、比特数、取值标签如 0=DRT;1=ECO）。在 qgis_process 中：CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</translation>
     </message>
     <message>
       <location filename="../processing_provider/provider.py" line="21" />
@@ -529,17 +909,17 @@
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="203" />
+      <location filename="../processing_provider/styling.py" line="217" />
       <source>Tiles by bias</source>
       <translation>按偏差着色的分幅</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="75" />
+      <location filename="../processing_provider/styling.py" line="76" />
       <source>0 drop</source>
       <translation>0 剔除</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="76" />
+      <location filename="../processing_provider/styling.py" line="77" />
       <source>1 keep</source>
       <translation>1 保留</translation>
     </message>
@@ -582,11 +962,6 @@
       <location filename="../ui/compare_dialog.py" line="131" />
       <source>Plots</source>
       <translation>图表</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="133" />
-      <source>Failed pairs and their reasons</source>
-      <translation>失败的配对及原因</translation>
     </message>
     <message>
       <location filename="../ui/compare_dialog.py" line="176" />
@@ -757,11 +1132,6 @@
       <location filename="../ui/compare_dialog.py" line="463" />
       <source>pixels (log)</source>
       <translation>像元数（对数）</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="464" />
-      <source>GCOS max(0.5, 20 %)</source>
-      <translation>GCOS 要求 max(0.5, 20%)</translation>
     </message>
     <message>
       <location filename="../ui/compare_dialog.py" line="69" />

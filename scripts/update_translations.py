@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONTEXT = "LaiQa"
-SOURCE_FOLDERS = ("", "processing_provider", "ui")
+SOURCE_FOLDERS = ("", "core", "processing_provider", "ui")  # core: the report's tr("…") (a parameter there)
 
 
 def messages() -> list:

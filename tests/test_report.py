@@ -263,3 +263,31 @@ def test_chromium_shows_the_report_offline(difference_report, batch_report, tmp_
         assert printed.startswith(b"%PDF")
         boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", printed)
         assert boxes and all(abs(float(w) - 595.92) < 2 and abs(float(h) - 842.88) < 2 for w, h in boxes), boxes
+
+
+def test_with_qgis_in_chinese_the_report_is_chinese_and_its_figures_draw_every_glyph(run, sample_dir, tmp_path):
+    import warnings
+
+    from laiqa.core.fonts import installed_cjk_fonts
+    from laiqa.translation import install_translator, remove_translators
+
+    if not installed_cjk_fonts():
+        pytest.skip("no CJK font installed (scripts/debian-packages.txt installs one)")
+    own_path, glass_path = sample_dir[1]["h12v04"]
+    assert install_translator("zh_CN")
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            results = run("maskeddifference", {"PRODUCT": own_path, "REFERENCE": glass_path,
+                                               "OUTPUT": str(tmp_path / "d.tif"),
+                                               "OUTPUT_REPORT": str(tmp_path / "report.html")})
+    finally:
+        remove_translators()
+    assert [str(warning.message) for warning in caught if "missing from" in str(warning.message)] == []
+    page = assert_self_contained(results["OUTPUT_REPORT"])
+    assert page.title == "LAI 验证报告" and "分类统计" in page.headings
+    assert '<html lang="zh-CN">' in open(results["OUTPUT_REPORT"], encoding="utf-8").read()
+    assert "WenQuanYi Micro Hei" in open(results["OUTPUT_REPORT"], encoding="utf-8").read()  # named in the CSS
+    if CHROMIUM:  # for a person to look at the Chinese labels
+        _, _, browsed, _, logs = browse(results["OUTPUT_REPORT"], "report_difference_zh", tmp_path)
+        assert browsed.title == "LAI 验证报告" and ":CONSOLE" not in logs
