@@ -23,7 +23,7 @@ import numpy as np
 
 from .fonts import css_font_family, font_settings
 from .stats import ABS_BIN_WIDTH, GCOS_ABSOLUTE, GCOS_RELATIVE, SUMS, Accumulator, csv_text
-from .writers import atomic_text_file
+from .writers import atomic_file, atomic_text_file
 
 HISTOGRAM_LIMIT = 3.0  # LAI either side of 0
 SETTING_KEYS = ("rule", "split_field", "resampling", "deming_lambda", "strata", "settings", "key_pattern",
@@ -116,6 +116,11 @@ def provenance_sections(provenance: dict, tr=_same) -> str:
 
 def _png(size: tuple, draw) -> str:
     """``draw(figure)`` on its own Agg canvas with our fonts, as a PNG data URI."""
+    return "data:image/png;base64," + base64.b64encode(_png_bytes(size, draw)).decode("ascii")
+
+
+def _png_bytes(size: tuple, draw) -> bytes:
+    """``draw(figure)`` on its own Agg canvas with our fonts, as PNG bytes."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -126,7 +131,7 @@ def _png(size: tuple, draw) -> str:
         draw(figure)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", metadata={"Software": None})
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    return buffer.getvalue()
 
 
 def _figure(uri: str, caption: str, name: str) -> str:
@@ -275,12 +280,25 @@ def footprint_map(footprints: dict, biases: dict, tr=_same) -> str:
 
 def time_series_figure(date_rows: list, tr=_same) -> str:
     """Bias and RMSE against date, one line per class, pooled over the tiles of each date."""
+    if not date_rows:
+        return ""
+    return _figure(_png((6.4, 3.8), _time_series_drawing(date_rows, tr)),
+                   tr("Bias and RMSE per date, pooled over the tiles of the date"), "time_series")
+
+
+def save_time_series_png(date_rows: list, path: str, tr=_same) -> str:
+    """The time-series figure as a PNG file (for the dialog); ``date_rows`` as ``BatchResult.date_rows``."""
+    data = _png_bytes((6.4, 3.8), _time_series_drawing(date_rows, tr))
+    with atomic_file(path, binary=True) as handle:
+        handle.write(data)
+    return path
+
+
+def _time_series_drawing(date_rows: list, tr):
     from datetime import date
 
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
-    if not date_rows:
-        return ""
     classes = list(dict.fromkeys(row["class"] for row in date_rows))
 
     def draw(figure):
@@ -300,8 +318,7 @@ def time_series_figure(date_rows: list, tr=_same) -> str:
         rmse_axes.xaxis.set_major_locator(locator)
         rmse_axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
 
-    return _figure(_png((6.4, 3.8), draw), tr("Bias and RMSE per date, pooled over the tiles of the date"),
-                   "time_series")
+    return draw
 
 
 STYLE = """

@@ -19,172 +19,172 @@
       <translation>软件与日期</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="162" />
+      <location filename="../core/report.py" line="167" />
       <source>OLS</source>
       <translation>OLS</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="163" />
+      <location filename="../core/report.py" line="168" />
       <source>RMA</source>
       <translation>RMA</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="168" />
+      <location filename="../core/report.py" line="173" />
       <source>GCOS max(0.5, 20 %)</source>
       <translation>GCOS 要求 max(0.5, 20%)</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="170" />
+      <location filename="../core/report.py" line="175" />
       <source>Reference LAI</source>
       <translation>参考产品 LAI</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="170" />
+      <location filename="../core/report.py" line="175" />
       <source>Product LAI</source>
       <translation>待验证产品 LAI</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="173" />
+      <location filename="../core/report.py" line="178" />
       <source>Pixels (log)</source>
       <translation>像元数（对数）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="177" />
+      <location filename="../core/report.py" line="182" />
       <source>Product against reference: every kept pixel counted in 0.05 LAI bins, with the 1:1, OLS and RMA lines and the GCOS envelope</source>
       <translation>待验证产品与参考产品：所有保留像元按 0.05 LAI 分箱计数，附 1:1 线、OLS 与 RMA 回归线及 GCOS 要求范围</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="231" />
+      <location filename="../core/report.py" line="236" />
       <source>Product - reference (LAI)</source>
       <translation>待验证产品 − 参考产品（LAI）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="231" />
+      <location filename="../core/report.py" line="236" />
       <source>|Product - reference| (LAI)</source>
       <translation>|待验证产品 − 参考产品|（LAI）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="232" />
+      <location filename="../core/report.py" line="237" />
       <source>Share of the class's pixels (%)</source>
       <translation>占该类像元的比例（%）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="235" />
+      <location filename="../core/report.py" line="240" />
       <source>Difference product - reference per class, every kept pixel (from the density: to within 0.05 LAI)</source>
       <translation>各类别的差值（待验证产品 − 参考产品），全部保留像元（由密度计算，精度 0.05 LAI 以内）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="237" />
+      <location filename="../core/report.py" line="242" />
       <source>Absolute difference per class, every kept pixel (from the statistics' 0.01 LAI histogram; the sign is in the bias)</source>
       <translation>各类别的绝对差值，全部保留像元（来自统计量的 0.01 LAI 直方图；符号见偏差）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="269" />
+      <location filename="../core/report.py" line="274" />
       <source>x (map units)</source>
       <translation>x（地图单位）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="269" />
+      <location filename="../core/report.py" line="274" />
       <source>y (map units)</source>
       <translation>y（地图单位）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="270" />
+      <location filename="../core/report.py" line="275" />
       <source>Bias (LAI)</source>
       <translation>偏差（LAI）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="272" />
+      <location filename="../core/report.py" line="277" />
       <source>Tiles coloured by their bias over all their dates (class 'all'; grey: no kept pixel)</source>
       <translation>按各分幅全部日期的偏差着色（类别 'all'；灰色：无保留像元）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="297" />
-      <source>RMSE (LAI)</source>
-      <translation>均方根误差（LAI）</translation>
-    </message>
-    <message>
-      <location filename="../core/report.py" line="303" />
+      <location filename="../core/report.py" line="286" />
       <source>Bias and RMSE per date, pooled over the tiles of the date</source>
       <translation>各日期的偏差与均方根误差，按该日期全部分幅合并</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="330" />
+      <location filename="../core/report.py" line="315" />
+      <source>RMSE (LAI)</source>
+      <translation>均方根误差（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="347" />
       <source>Statistics per class</source>
       <translation>分类统计</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="332" />
+      <location filename="../core/report.py" line="349" />
       <source>d = product - reference; SD of d with n - 1; OLS regresses product on reference; RMA is the reduced major axis. Shares within GCOS measure agreement with a reference that has its own error, not conformity.</source>
       <translation>d = 待验证产品 − 参考产品；d 的标准差按 n − 1 计算；OLS 以待验证产品对参考产品回归；RMA 为约化主轴回归。GCOS 范围内的比例衡量与自身也有误差的参考产品的一致程度，而非达标与否。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="334" />
+      <location filename="../core/report.py" line="351" />
       <source>Statistics per stratum and class</source>
       <translation>分层分类统计</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="337" />
+      <location filename="../core/report.py" line="354" />
       <source>Completeness: pixels kept, and why the others were not</source>
       <translation>完整性：保留的像元及其余像元未保留的原因</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="345" />
+      <location filename="../core/report.py" line="362" />
       <source>Figures</source>
       <translation>图</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="351" />
+      <location filename="../core/report.py" line="368" />
       <source>No density: the scatter needs the exact density (OUTPUT_DENSITY, or DENSITY in a batch).</source>
       <translation>无密度：散点图需要精确密度（OUTPUT_DENSITY，批处理中为 DENSITY）。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="365" />
+      <location filename="../core/report.py" line="382" />
       <source>LAI validation report</source>
       <translation>LAI 验证报告</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="377" />
+      <location filename="../core/report.py" line="394" />
       <source>Pooled over all pairs from their running sums.</source>
       <translation>由各配对的累加和合并全部配对。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="385" />
+      <location filename="../core/report.py" line="402" />
       <source>Tiles</source>
       <translation>分幅</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="391" />
+      <location filename="../core/report.py" line="408" />
       <source>Pairs (class all)</source>
       <translation>配对（类别 all）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="394" />
+      <location filename="../core/report.py" line="411" />
       <source>Failed pairs and their reasons</source>
       <translation>失败的配对及原因</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="396" />
+      <location filename="../core/report.py" line="413" />
       <source>None: every pair was compared.</source>
       <translation>无：所有配对均已比较。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="398" />
+      <location filename="../core/report.py" line="415" />
       <source>Over time</source>
       <translation>时间序列</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="400" />
+      <location filename="../core/report.py" line="417" />
       <source>Temporal consistency per tile</source>
       <translation>各分幅的时间一致性</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="404" />
+      <location filename="../core/report.py" line="421" />
       <source>Bias trend: least-squares slope of the date bias against time (LAI per year). Jumps: mean change of the tile mean between consecutive dates; a ratio above 1 means the product jumps more than the reference.</source>
       <translation>偏差趋势：各日期偏差对时间的最小二乘斜率（LAI/年）。跳变：相邻日期间分幅均值变化量的平均值；比值大于 1 表示待验证产品的跳变大于参考产品。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="406" />
+      <location filename="../core/report.py" line="423" />
       <source>LAI validation report: batch</source>
       <translation>LAI 验证报告：批处理</translation>
     </message>
@@ -409,132 +409,147 @@
       <translation>LAI 验证</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="100" />
+      <location filename="../processing_provider/batch_compare.py" line="101" />
+      <source>Product folder</source>
+      <translation>待验证产品文件夹</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="102" />
+      <source>Reference folder</source>
+      <translation>参考产品文件夹</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="104" />
+      <source>Product file pattern (several separated by ;)</source>
+      <translation>待验证产品文件名模式（多个以 ; 分隔）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="106" />
       <source>Reference file pattern (several separated by ;)</source>
       <translation>参考产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="101" />
+      <location filename="../processing_provider/batch_compare.py" line="107" />
       <source>Search sub-folders</source>
       <translation>搜索子文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="103" />
+      <location filename="../processing_provider/batch_compare.py" line="109" />
       <source>Key pattern: one regular expression per key part, separated by ;</source>
       <translation>配对关键字模式：每个关键字部分一个正则表达式，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="106" />
+      <location filename="../processing_provider/batch_compare.py" line="112" />
       <source>QA band (in the product file)</source>
       <translation>QA 波段（位于待验证产品文件中）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="111" />
+      <location filename="../processing_provider/batch_compare.py" line="117" />
       <source>Count the exact density of product against reference LAI (per pair &lt;key&gt;.density.npz, pooled density.npz)</source>
       <translation>统计待验证产品与参考产品 LAI 的精确密度（每对 &lt;key&gt;.density.npz，合并为 density.npz）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="113" />
+      <location filename="../processing_provider/batch_compare.py" line="119" />
       <source>Product grid in HDF containers (e.g. Lai_500m)</source>
       <translation>HDF 文件中待验证产品的子数据集（如 Lai_500m）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="115" />
+      <location filename="../processing_provider/batch_compare.py" line="121" />
       <source>Reference grid in HDF containers</source>
       <translation>HDF 文件中参考产品的子数据集</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="116" />
+      <location filename="../processing_provider/batch_compare.py" line="122" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="118" />
+      <location filename="../processing_provider/batch_compare.py" line="124" />
       <source>Pairs at a time (0 = one per core)</source>
       <translation>同时处理的配对数（0 = 每个 CPU 核一对）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="121" />
+      <location filename="../processing_provider/batch_compare.py" line="127" />
       <source>Run pairs in</source>
       <translation>配对的运行方式</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="121" />
+      <location filename="../processing_provider/batch_compare.py" line="127" />
       <source>threads of this process</source>
       <translation>本进程的线程</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="122" />
+      <location filename="../processing_provider/batch_compare.py" line="128" />
       <source>local processes</source>
       <translation>本地多进程</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="122" />
+      <location filename="../processing_provider/batch_compare.py" line="128" />
       <source>a Dask cluster</source>
       <translation>Dask 集群</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="125" />
+      <location filename="../processing_provider/batch_compare.py" line="131" />
       <source>Dask scheduler address (e.g. tcp://host:8786; empty = a local cluster of WORKERS processes)</source>
       <translation>Dask 调度器地址（如 tcp://host:8786；留空 = 启动由 WORKERS 个进程组成的本地集群）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="128" />
+      <location filename="../processing_provider/batch_compare.py" line="134" />
       <source>Overwrite complete outputs of an earlier run</source>
       <translation>覆盖之前运行已完整写出的结果</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="130" />
+      <location filename="../processing_provider/batch_compare.py" line="136" />
       <source>Also write one folder per class (DRT/h12v03.tif …)</source>
       <translation>同时按类别分文件夹输出（DRT/h12v03.tif …）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="133" />
+      <location filename="../processing_provider/batch_compare.py" line="139" />
       <source>Summary table (CSV)</source>
       <translation>汇总表（CSV）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="134" />
+      <location filename="../processing_provider/batch_compare.py" line="140" />
       <source>Tile footprints with statistics</source>
       <translation>带统计量的分幅范围</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="135" />
+      <location filename="../processing_provider/batch_compare.py" line="141" />
       <source>Pairs</source>
       <translation>配对数</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="136" />
+      <location filename="../processing_provider/batch_compare.py" line="142" />
       <source>Failed pairs</source>
       <translation>失败的配对数</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="137" />
+      <location filename="../processing_provider/batch_compare.py" line="143" />
       <source>Statistics per stratum (CSV)</source>
       <translation>分层统计（CSV）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="138" />
+      <location filename="../processing_provider/batch_compare.py" line="144" />
       <source>Pooled density (numpy .npz)</source>
       <translation>合并密度（numpy .npz）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="139" />
+      <location filename="../processing_provider/batch_compare.py" line="145" />
       <source>Statistics per date (CSV)</source>
       <translation>按日期统计（CSV）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="140" />
+      <location filename="../processing_provider/batch_compare.py" line="146" />
       <source>Statistics per tile over its dates (CSV)</source>
       <translation>各分幅全部日期统计（CSV）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="142" />
+      <location filename="../processing_provider/batch_compare.py" line="148" />
       <source>Temporal consistency per tile (CSV)</source>
       <translation>各分幅时间一致性（CSV）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="168" />
+      <location filename="../processing_provider/batch_compare.py" line="174" />
       <source>Pooled over all pairs:</source>
       <translation>全部配对合并统计：</translation>
     </message>
@@ -554,24 +569,14 @@
       <translation>EXECUTOR：本进程的线程（默认）、本地多进程或 Dask 集群。SCHEDULER 为正在运行的调度器地址（tcp://host:8786，例如由 dask-jobqueue 在 SLURM 或 PBS 上启动）；留空则为本次运行启动由 WORKERS 个进程组成的本地集群。各工作进程直接写入 OUTPUT_FOLDER，它必须位于所有工作进程都能访问的存储上。Dask 为可选依赖：pip install 'dask[distributed]'。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="90" />
-      <source>Cancelled: the pairs finished before were kept; a run with the same settings skips them and does the rest.</source>
-      <translation>已取消：此前已完成的配对已保留；以相同设置再次运行会跳过它们并完成其余配对。</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="95" />
-      <source>Product folder</source>
-      <translation>待验证产品文件夹</translation>
+      <location filename="../processing_provider/batch_compare.py" line="87" />
+      <source>Over time (keys with a date AYYYYDDD): summary_by_date.csv pools every tile of a date, summary_by_tile.csv every date of a tile, temporal_consistency.csv gives per tile the bias trend per year and how much the product's and the reference's means jump between dates; tiles.gpkg has a date field for QGIS's temporal controller. OUTPUT_REPORT: an HTML report with the tables, figures, tiles by bias, every pair, the failed pairs and the time series.</source>
+      <translation>时间序列（关键字含日期 AYYYYDDD 时）：summary_by_date.csv 合并同一日期的全部分幅，summary_by_tile.csv 合并同一分幅的全部日期，temporal_consistency.csv 给出各分幅每年的偏差趋势，以及待验证产品与参考产品均值在相邻日期间的跳变幅度；tiles.gpkg 含日期字段，可用于 QGIS 的时间控制器。OUTPUT_REPORT：HTML 报告，包含统计表、图、按偏差着色的分幅、每个配对、失败的配对及时间序列。</translation>
     </message>
     <message>
       <location filename="../processing_provider/batch_compare.py" line="96" />
-      <source>Reference folder</source>
-      <translation>参考产品文件夹</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="98" />
-      <source>Product file pattern (several separated by ;)</source>
-      <translation>待验证产品文件名模式（多个以 ; 分隔）</translation>
+      <source>Cancelled: the pairs finished before were kept; a run with the same settings skips them and does the rest.</source>
+      <translation>已取消：此前已完成的配对已保留；以相同设置再次运行会跳过它们并完成其余配对。</translation>
     </message>
     <message>
       <location filename="../processing_provider/decode_qa_bits.py" line="25" />
@@ -615,41 +620,51 @@
     </message>
     <message>
       <location filename="../processing_provider/masked_difference.py" line="100" />
+      <source>LAI difference</source>
+      <translation>LAI 差值</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="102" />
+      <source>Completeness per class: pixels kept and why not</source>
+      <translation>各类别完整性：保留的像元及未保留的原因</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="103" />
       <source>Statistics per stratum and class (with STRATA)</source>
       <translation>分层、分类别统计（需 STRATA）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="102" />
+      <location filename="../processing_provider/masked_difference.py" line="105" />
       <source>Density: product against reference LAI of every kept pixel, 0.05 LAI bins (numpy .npz, optional)</source>
       <translation>密度：每个保留像元的产品与参考 LAI，0.05 LAI 区间（numpy .npz，可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="103" />
+      <location filename="../processing_provider/masked_difference.py" line="106" />
       <source>numpy archive (*.npz)</source>
       <translation>numpy 归档（*.npz）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="107" />
+      <location filename="../processing_provider/masked_difference.py" line="110" />
       <source>Folder for one file per class (optional)</source>
       <translation>按类别分别输出文件的文件夹（可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="110" />
+      <location filename="../processing_provider/masked_difference.py" line="113" />
       <source>Sample of kept pixels for plots (CSV, optional)</source>
       <translation>用于绘图的保留像元样本（CSV，可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="115" />
+      <location filename="../processing_provider/masked_difference.py" line="118" />
       <source>Write the difference as a Cloud Optimized GeoTIFF (COG)</source>
       <translation>将差值写为云优化 GeoTIFF（COG）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="170" />
+      <location filename="../processing_provider/masked_difference.py" line="173" />
       <source>Provenance: {0}</source>
       <translation>来源与处理记录：{0}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="173" />
+      <location filename="../processing_provider/masked_difference.py" line="176" />
       <source>LAI difference: product - reference (LAI)</source>
       <translation>LAI 差值：待验证产品 - 参考产品（LAI）</translation>
     </message>
@@ -675,28 +690,23 @@
     </message>
     <message>
       <location filename="../processing_provider/masked_difference.py" line="89" />
+      <source>OUTPUT_REPORT: one HTML file with the tables, the density scatter, the histogram of differences and the provenance; it opens offline in any browser and prints on A4.</source>
+      <translation>OUTPUT_REPORT：一个 HTML 文件，包含各统计表、密度散点图、差值直方图及来源与处理记录；可在任何浏览器中离线打开，并可按 A4 打印。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="92" />
       <source>QA schemes</source>
       <translation>QA 方案</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="93" />
+      <location filename="../processing_provider/masked_difference.py" line="96" />
       <source>QA raster (empty = the product raster)</source>
       <translation>QA 栅格（留空 = 待验证产品栅格）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="93" />
+      <location filename="../processing_provider/masked_difference.py" line="96" />
       <source>QA band</source>
       <translation>QA 波段</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="97" />
-      <source>LAI difference</source>
-      <translation>LAI 差值</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="99" />
-      <source>Completeness per class: pixels kept and why not</source>
-      <translation>各类别完整性：保留的像元及未保留的原因</translation>
     </message>
     <message>
       <location filename="../processing_provider/parameters.py" line="100" />

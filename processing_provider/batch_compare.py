@@ -84,6 +84,12 @@ class BatchCompare(ValidationAlgorithm):
             "running scheduler (tcp://host:8786, e.g. started by dask-jobqueue on SLURM or PBS); empty starts a "
             "local cluster of WORKERS processes for this run. Workers write into OUTPUT_FOLDER, which must be on "
             "storage they all see. Dask is optional: pip install 'dask[distributed]'."
+        ) + "</p><p>" + self.tr(
+            "Over time (keys with a date AYYYYDDD): summary_by_date.csv pools every tile of a date, "
+            "summary_by_tile.csv every date of a tile, temporal_consistency.csv gives per tile the bias trend per "
+            "year and how much the product's and the reference's means jump between dates; tiles.gpkg has a date "
+            "field for QGIS's temporal controller. OUTPUT_REPORT: an HTML report with the tables, figures, tiles "
+            "by bias, every pair, the failed pairs and the time series."
         ) + "</p>"
 
     def cancelled_message(self) -> str:

@@ -86,6 +86,9 @@ class MaskedDifference(ValidationAlgorithm):
             "median |d| there). OUTPUT_DENSITY counts every kept pixel by product and reference LAI in 0.05 LAI "
             "bins, per class, as a numpy archive: numpy.load(path) gives counts[class, product bin, reference "
             "bin], classes and edges."
+        ) + "</p><p>" + self.tr(
+            "OUTPUT_REPORT: one HTML file with the tables, the density scatter, the histogram of differences and "
+            "the provenance; it opens offline in any browser and prints on A4."
         ) + "</p>" + "<h3>" + self.tr("QA schemes") + "</h3>" + parameters.schemes_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name

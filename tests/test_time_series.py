@@ -153,3 +153,16 @@ def test_qgis_loads_the_footprints_with_temporal_properties_by_date(season):
     assert not bare.temporalProperties().isActive()
     FootprintsStyle().postProcessLayer(bare, QgsProcessingContext(), QgsProcessingFeedback())  # what the Toolbox runs
     assert bare.temporalProperties().isActive() and bare.temporalProperties().startField() == "date"
+
+
+def test_the_time_series_plot_for_the_dialog_is_a_png(season, tmp_path):
+    from matplotlib.image import imread
+
+    from laiqa.core.report import save_time_series_png
+
+    _, result = season
+    path = save_time_series_png(result.date_rows, str(tmp_path / "series.png"))
+    with open(path, "rb") as handle:
+        assert handle.read(8) == b"\x89PNG\r\n\x1a\n"
+    pixels = imread(path)
+    assert pixels.shape[0] > 300 and pixels.std() > 0.01
