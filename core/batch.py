@@ -52,6 +52,7 @@ from .time_series import (
     complete_pairs,
     consistency_rows,
     date_rows,
+    iso_date,
     key_date,
     pooled,
     tile_rows,
@@ -452,12 +453,6 @@ def pooled_density(pairs: list, path: str) -> str | None:
         return None
     pooled.save(path)
     return path
-
-
-def iso_date(key: str) -> str:
-    """The key's date as yyyy-mm-dd, empty where it has none."""
-    when = key_date(key)
-    return when.isoformat() if when else ""
 
 
 def write_summary(path: str, pairs: list, pooled_over_pairs: list) -> None:

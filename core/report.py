@@ -23,6 +23,7 @@ import numpy as np
 
 from .fonts import css_font_family, font_settings
 from .stats import ABS_BIN_WIDTH, GCOS_ABSOLUTE, GCOS_RELATIVE, SUMS, Accumulator, csv_text
+from .time_series import complete_pairs, iso_date, key_tile
 from .writers import atomic_file, atomic_text_file
 
 HISTOGRAM_LIMIT = 3.0  # LAI either side of 0
@@ -386,8 +387,6 @@ def batch_report(path: str, result, *, density: dict | None = None, strata_rows=
                  tr=_same) -> str:
     """The report of a batch (``batch.BatchResult``): the pooled statistics and figures, the tiles by bias, every
     pair, the failed pairs with their reasons, and the statistics over time."""
-    from .time_series import complete_pairs, key_tile
-
     complete = complete_pairs(result.pairs)
     sums = sum(pair.sums for pair in complete) if complete else None
     band_names = complete[0].class_names if complete else None
@@ -400,7 +399,7 @@ def batch_report(path: str, result, *, density: dict | None = None, strata_rows=
         biases = {key_tile(pair.key): pair.rows[-1]["bias"] for pair in complete}
     footprints = {key_tile(pair.key): pair.footprint[:4] for pair in result.pairs if pair.footprint is not None}
     body.append(f"<h2>{html.escape(tr('Tiles'))}</h2>" + footprint_map(footprints, biases, tr))
-    pair_rows = [{"key": pair.key, "status": pair.status, **_date_of(pair.key),
+    pair_rows = [{"key": pair.key, "status": pair.status, "date": iso_date(pair.key),
                   **({"class": "all", **pair.rows[-1]} if pair.rows else {"n": 0, "bias": float("nan"),
                                                                            "rmse": float("nan"),
                                                                            "gcos_share": float("nan")})}
@@ -421,13 +420,6 @@ def batch_report(path: str, result, *, density: dict | None = None, strata_rows=
                  f'<p class="note">{html.escape(tr("Bias trend: least-squares slope of the date bias against time (LAI per year). Jumps: mean change of the tile mean between consecutive dates; a ratio above 1 means the product jumps more than the reference."))}</p>']  # noqa: E501
     body.append(provenance_sections(result.provenance, tr))
     return _write(path, _page(tr("LAI validation report: batch"), "".join(body), language))
-
-
-def _date_of(key: str) -> dict:
-    from .time_series import key_date
-
-    when = key_date(key)
-    return {"date": when.isoformat() if when else ""}
 
 
 def _write(path: str, text: str) -> str:

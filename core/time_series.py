@@ -8,6 +8,7 @@ noisy in time, whatever its bias.
 """
 from __future__ import annotations
 
+import csv
 from datetime import date, timedelta
 
 import numpy as np
@@ -34,12 +35,28 @@ def key_date(key: str) -> date | None:
     return first + timedelta(days=day - 1)
 
 
+def iso_date(key: str) -> str:
+    """The key's date as yyyy-mm-dd, empty where it has none (the tables' date column)."""
+    when = key_date(key)
+    return when.isoformat() if when else ""
+
+
 def key_tile(key: str) -> str:
     """The key without its date part: what stays the same for one tile from date to date."""
     part = date_part(key)
     if part is None:
         return key
     return "_".join(piece for piece in key.split("_") if piece != part) or key
+
+
+def read_date_rows(path: str) -> list:
+    """summary_by_date.csv as the rows that wrote it (numbers as numbers, NaN where empty): for a front end that
+    ran the batch by its algorithm id and plots the time series (``report.save_time_series_png``)."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    text_columns = ("date", "class")
+    return [{column: row[column] if column in text_columns else int(row[column]) if column == "n"
+             else float(row[column] or "nan") for column in DATE_COLUMNS} for row in rows]
 
 
 def complete_pairs(pairs: list) -> list:

@@ -4,372 +4,372 @@
   <context>
     <name>LaiQa</name>
     <message>
-      <location filename="../core/report.py" line="112" />
+      <location filename="../core/report.py" line="113" />
       <source>Inputs</source>
       <translation>输入</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="113" />
+      <location filename="../core/report.py" line="114" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="114" />
+      <location filename="../core/report.py" line="115" />
       <source>Software and date</source>
       <translation>软件与日期</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="167" />
+      <location filename="../core/report.py" line="168" />
       <source>OLS</source>
       <translation>OLS</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="168" />
+      <location filename="../core/report.py" line="169" />
       <source>RMA</source>
       <translation>RMA</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="173" />
+      <location filename="../core/report.py" line="174" />
       <source>GCOS max(0.5, 20 %)</source>
       <translation>GCOS 要求 max(0.5, 20%)</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="175" />
+      <location filename="../core/report.py" line="176" />
       <source>Reference LAI</source>
       <translation>参考产品 LAI</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="175" />
+      <location filename="../core/report.py" line="176" />
       <source>Product LAI</source>
       <translation>待验证产品 LAI</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="178" />
+      <location filename="../core/report.py" line="179" />
       <source>Pixels (log)</source>
       <translation>像元数（对数）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="182" />
+      <location filename="../core/report.py" line="183" />
       <source>Product against reference: every kept pixel counted in 0.05 LAI bins, with the 1:1, OLS and RMA lines and the GCOS envelope</source>
       <translation>待验证产品与参考产品：所有保留像元按 0.05 LAI 分箱计数，附 1:1 线、OLS 与 RMA 回归线及 GCOS 要求范围</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="236" />
+      <location filename="../core/report.py" line="237" />
       <source>Product - reference (LAI)</source>
       <translation>待验证产品 − 参考产品（LAI）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="236" />
+      <location filename="../core/report.py" line="237" />
       <source>|Product - reference| (LAI)</source>
       <translation>|待验证产品 − 参考产品|（LAI）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="237" />
+      <location filename="../core/report.py" line="238" />
       <source>Share of the class's pixels (%)</source>
       <translation>占该类像元的比例（%）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="240" />
+      <location filename="../core/report.py" line="241" />
       <source>Difference product - reference per class, every kept pixel (from the density: to within 0.05 LAI)</source>
       <translation>各类别的差值（待验证产品 − 参考产品），全部保留像元（由密度计算，精度 0.05 LAI 以内）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="242" />
+      <location filename="../core/report.py" line="243" />
       <source>Absolute difference per class, every kept pixel (from the statistics' 0.01 LAI histogram; the sign is in the bias)</source>
       <translation>各类别的绝对差值，全部保留像元（来自统计量的 0.01 LAI 直方图；符号见偏差）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="274" />
+      <location filename="../core/report.py" line="275" />
       <source>x (map units)</source>
       <translation>x（地图单位）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="274" />
+      <location filename="../core/report.py" line="275" />
       <source>y (map units)</source>
       <translation>y（地图单位）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="275" />
+      <location filename="../core/report.py" line="276" />
       <source>Bias (LAI)</source>
       <translation>偏差（LAI）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="277" />
+      <location filename="../core/report.py" line="278" />
       <source>Tiles coloured by their bias over all their dates (class 'all'; grey: no kept pixel)</source>
       <translation>按各分幅全部日期的偏差着色（类别 'all'；灰色：无保留像元）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="286" />
+      <location filename="../core/report.py" line="287" />
       <source>Bias and RMSE per date, pooled over the tiles of the date</source>
       <translation>各日期的偏差与均方根误差，按该日期全部分幅合并</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="315" />
+      <location filename="../core/report.py" line="316" />
       <source>RMSE (LAI)</source>
       <translation>均方根误差（LAI）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="347" />
+      <location filename="../core/report.py" line="348" />
       <source>Statistics per class</source>
       <translation>分类统计</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="349" />
+      <location filename="../core/report.py" line="350" />
       <source>d = product - reference; SD of d with n - 1; OLS regresses product on reference; RMA is the reduced major axis. Shares within GCOS measure agreement with a reference that has its own error, not conformity.</source>
       <translation>d = 待验证产品 − 参考产品；d 的标准差按 n − 1 计算；OLS 以待验证产品对参考产品回归；RMA 为约化主轴回归。GCOS 范围内的比例衡量与自身也有误差的参考产品的一致程度，而非达标与否。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="351" />
+      <location filename="../core/report.py" line="352" />
       <source>Statistics per stratum and class</source>
       <translation>分层分类统计</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="354" />
+      <location filename="../core/report.py" line="355" />
       <source>Completeness: pixels kept, and why the others were not</source>
       <translation>完整性：保留的像元及其余像元未保留的原因</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="362" />
+      <location filename="../core/report.py" line="363" />
       <source>Figures</source>
       <translation>图</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="368" />
+      <location filename="../core/report.py" line="369" />
       <source>No density: the scatter needs the exact density (OUTPUT_DENSITY, or DENSITY in a batch).</source>
       <translation>无密度：散点图需要精确密度（OUTPUT_DENSITY，批处理中为 DENSITY）。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="382" />
+      <location filename="../core/report.py" line="383" />
       <source>LAI validation report</source>
       <translation>LAI 验证报告</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="394" />
+      <location filename="../core/report.py" line="393" />
       <source>Pooled over all pairs from their running sums.</source>
       <translation>由各配对的累加和合并全部配对。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="402" />
+      <location filename="../core/report.py" line="401" />
       <source>Tiles</source>
       <translation>分幅</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="408" />
+      <location filename="../core/report.py" line="407" />
       <source>Pairs (class all)</source>
       <translation>配对（类别 all）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="411" />
+      <location filename="../core/report.py" line="410" />
       <source>Failed pairs and their reasons</source>
       <translation>失败的配对及原因</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="413" />
+      <location filename="../core/report.py" line="412" />
       <source>None: every pair was compared.</source>
       <translation>无：所有配对均已比较。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="415" />
+      <location filename="../core/report.py" line="414" />
       <source>Over time</source>
       <translation>时间序列</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="417" />
+      <location filename="../core/report.py" line="416" />
       <source>Temporal consistency per tile</source>
       <translation>各分幅的时间一致性</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="421" />
+      <location filename="../core/report.py" line="420" />
       <source>Bias trend: least-squares slope of the date bias against time (LAI per year). Jumps: mean change of the tile mean between consecutive dates; a ratio above 1 means the product jumps more than the reference.</source>
       <translation>偏差趋势：各日期偏差对时间的最小二乘斜率（LAI/年）。跳变：相邻日期间分幅均值变化量的平均值；比值大于 1 表示待验证产品的跳变大于参考产品。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="423" />
+      <location filename="../core/report.py" line="422" />
       <source>LAI validation report: batch</source>
       <translation>LAI 验证报告：批处理</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="46" />
+      <location filename="../core/report.py" line="47" />
       <source>Class</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="46" />
+      <location filename="../core/report.py" line="47" />
       <source>N</source>
       <translation>N</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="46" />
+      <location filename="../core/report.py" line="47" />
       <source>Mean product</source>
       <translation>待验证产品均值</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="47" />
+      <location filename="../core/report.py" line="48" />
       <source>Mean reference</source>
       <translation>参考产品均值</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="47" />
+      <location filename="../core/report.py" line="48" />
       <source>Bias</source>
       <translation>偏差</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="47" />
+      <location filename="../core/report.py" line="48" />
       <source>MAE</source>
       <translation>平均绝对误差</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="47" />
+      <location filename="../core/report.py" line="48" />
       <source>RMSE</source>
       <translation>均方根误差</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="48" />
+      <location filename="../core/report.py" line="49" />
       <source>SD</source>
       <translation>标准差</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="48" />
+      <location filename="../core/report.py" line="49" />
       <source>Bias (% of reference)</source>
       <translation>偏差（参考均值的 %）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="48" />
+      <location filename="../core/report.py" line="49" />
       <source>RMSE (% of reference)</source>
       <translation>均方根误差（参考均值的 %）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="49" />
+      <location filename="../core/report.py" line="50" />
       <source>Median |d|</source>
       <translation>|d| 中位数</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="49" />
+      <location filename="../core/report.py" line="50" />
       <source>Within GCOS max(0.5, 20 %)</source>
       <translation>GCOS max(0.5, 20%) 范围内</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="50" />
+      <location filename="../core/report.py" line="51" />
       <source>Within GCOS-244 threshold</source>
       <translation>GCOS-244 阈值范围内</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="50" />
+      <location filename="../core/report.py" line="51" />
       <source>Within GCOS-244 goal</source>
       <translation>GCOS-244 目标范围内</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="51" />
+      <location filename="../core/report.py" line="52" />
       <source>Pearson r</source>
       <translation>皮尔逊 r</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="51" />
+      <location filename="../core/report.py" line="52" />
       <source>OLS slope</source>
       <translation>OLS 斜率</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="51" />
+      <location filename="../core/report.py" line="52" />
       <source>OLS intercept</source>
       <translation>OLS 截距</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="52" />
+      <location filename="../core/report.py" line="53" />
       <source>RMA slope</source>
       <translation>RMA 斜率</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="52" />
+      <location filename="../core/report.py" line="53" />
       <source>RMA intercept</source>
       <translation>RMA 截距</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="52" />
+      <location filename="../core/report.py" line="53" />
       <source>Stratum</source>
       <translation>分层</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="53" />
+      <location filename="../core/report.py" line="54" />
       <source>Pixels</source>
       <translation>像元数</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="53" />
+      <location filename="../core/report.py" line="54" />
       <source>Kept</source>
       <translation>保留</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="53" />
+      <location filename="../core/report.py" line="54" />
       <source>QA nodata</source>
       <translation>QA 无数据</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="53" />
+      <location filename="../core/report.py" line="54" />
       <source>Rule</source>
       <translation>规则</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="54" />
+      <location filename="../core/report.py" line="55" />
       <source>Product fill or out of range</source>
       <translation>待验证产品填充值或超出范围</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="55" />
+      <location filename="../core/report.py" line="56" />
       <source>No reference after alignment</source>
       <translation>对齐后无参考值</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="56" />
+      <location filename="../core/report.py" line="57" />
       <source>Reference fill or out of range</source>
       <translation>参考产品填充值或超出范围</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="56" />
+      <location filename="../core/report.py" line="57" />
       <source>Pair</source>
       <translation>配对</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="57" />
+      <location filename="../core/report.py" line="58" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="57" />
+      <location filename="../core/report.py" line="58" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="57" />
+      <location filename="../core/report.py" line="58" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="57" />
+      <location filename="../core/report.py" line="58" />
       <source>Tile</source>
       <translation>分幅</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="58" />
+      <location filename="../core/report.py" line="59" />
       <source>Dates</source>
       <translation>日期数</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="58" />
+      <location filename="../core/report.py" line="59" />
       <source>Bias trend per year</source>
       <translation>每年偏差趋势</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="59" />
+      <location filename="../core/report.py" line="60" />
       <source>Product mean jump</source>
       <translation>待验证产品均值跳变</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="59" />
+      <location filename="../core/report.py" line="60" />
       <source>Reference mean jump</source>
       <translation>参考产品均值跳变</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="60" />
+      <location filename="../core/report.py" line="61" />
       <source>Jump ratio</source>
       <translation>跳变比</translation>
     </message>

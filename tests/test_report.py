@@ -291,3 +291,11 @@ def test_with_qgis_in_chinese_the_report_is_chinese_and_its_figures_draw_every_g
     if CHROMIUM:  # for a person to look at the Chinese labels
         _, _, browsed, _, logs = browse(results["OUTPUT_REPORT"], "report_difference_zh", tmp_path)
         assert browsed.title == "LAI 验证报告" and ":CONSOLE" not in logs
+
+
+def test_the_report_is_an_html_output_the_results_viewer_links(laiqa_provider):
+    for name in ("maskeddifference", "batchcompare"):
+        algorithm = laiqa_provider.algorithm(name)
+        assert algorithm.outputDefinition("OUTPUT_REPORT").type() == "outputHtml"
+        parameter = algorithm.parameterDefinition("OUTPUT_REPORT")
+        assert parameter.flags() & parameter.Flag.FlagOptional and not parameter.createByDefault()

@@ -159,9 +159,14 @@ def test_the_time_series_plot_for_the_dialog_is_a_png(season, tmp_path):
     from matplotlib.image import imread
 
     from laiqa.core.report import save_time_series_png
+    from laiqa.core.time_series import read_date_rows
 
     _, result = season
-    path = save_time_series_png(result.date_rows, str(tmp_path / "series.png"))
+    rows = read_date_rows(result.by_date_csv)  # what a front end that ran the algorithm has
+    assert [(row["date"], row["class"], row["n"]) for row in rows] == [
+        (row["date"], row["class"], row["n"]) for row in result.date_rows]
+    assert [row["bias"] for row in rows] == pytest.approx([row["bias"] for row in result.date_rows], rel=1e-9)
+    path = save_time_series_png(rows, str(tmp_path / "series.png"))
     with open(path, "rb") as handle:
         assert handle.read(8) == b"\x89PNG\r\n\x1a\n"
     pixels = imread(path)
