@@ -247,6 +247,7 @@ def histogram_figure(centres, histograms: dict, signed: bool, tr=_same) -> str:
 
 def footprint_map(footprints: dict, biases: dict, tr=_same) -> str:
     """Tile footprints (xmin, ymin, xmax, ymax) coloured by bias, diverging about 0 (ColorBrewer RdYlBu)."""
+    import matplotlib
     from matplotlib.cm import ScalarMappable
     from matplotlib.collections import PatchCollection
     from matplotlib.colors import Normalize
@@ -263,9 +264,9 @@ def footprint_map(footprints: dict, biases: dict, tr=_same) -> str:
         tiles = sorted(footprints)
         patches = [Rectangle((xmin, ymin), xmax - xmin, ymax - ymin)
                    for xmin, ymin, xmax, ymax in (footprints[tile] for tile in tiles)]
-        collection = PatchCollection(patches, cmap="RdYlBu", norm=norm, edgecolor="#4d4d4d", linewidth=0.5)
+        colours = matplotlib.colormaps["RdYlBu"].with_extremes(bad="#dddddd")  # a copy: the registered one stays
+        collection = PatchCollection(patches, cmap=colours, norm=norm, edgecolor="#4d4d4d", linewidth=0.5)
         collection.set_array(np.array([biases.get(tile, float("nan")) for tile in tiles]))
-        collection.cmap.set_bad("#dddddd")
         axes.add_collection(collection)
         for tile in tiles:
             xmin, ymin, xmax, ymax = footprints[tile]
@@ -273,7 +274,7 @@ def footprint_map(footprints: dict, biases: dict, tr=_same) -> str:
         axes.autoscale_view()
         axes.set_aspect("equal")
         axes.set(xlabel=tr("x (map units)"), ylabel=tr("y (map units)"))
-        figure.colorbar(ScalarMappable(norm, "RdYlBu"), ax=axes, label=tr("Bias (LAI)"), shrink=0.8)
+        figure.colorbar(ScalarMappable(norm, colours), ax=axes, label=tr("Bias (LAI)"), shrink=0.8)
 
     return _figure(_png((5.2, 3.8), draw), tr("Tiles coloured by their bias over all their dates (class 'all'; "
                                               "grey: no kept pixel)"), "map")
