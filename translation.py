@@ -10,7 +10,7 @@ from .core import messages
 
 CONTEXT = "LaiQa"
 I18N_DIR = os.path.join(os.path.dirname(__file__), "i18n")
-_installed = []
+_installed = []  # (translator, catalogue name)
 
 
 def tr(text: str) -> str:
@@ -47,6 +47,11 @@ def catalogue_names(locale: str) -> list:
     return ["_".join(parts), language]
 
 
+def report_language() -> str:
+    """The language tag of an HTML report: the catalogue in use (zh_CN -> zh-CN), else en."""
+    return _installed[-1][1].replace("_", "-") if _installed else "en"
+
+
 def install_translator(locale: str | None = None) -> bool:
     """Load the catalogue of the locale (QGIS's choice by default) once; False when there is none for it.
 
@@ -60,7 +65,7 @@ def install_translator(locale: str | None = None) -> bool:
             translator = QTranslator()
             if translator.load(path):
                 QCoreApplication.installTranslator(translator)
-                _installed.append(translator)  # Qt does not own it: keep it alive
+                _installed.append((translator, name))  # Qt does not own it: keep it alive
                 messages.set_translator(tr)
                 return True
     return False
@@ -69,4 +74,4 @@ def install_translator(locale: str | None = None) -> bool:
 def remove_translators():
     messages.set_translator(None)
     while _installed:
-        QCoreApplication.removeTranslator(_installed.pop())
+        QCoreApplication.removeTranslator(_installed.pop()[0])

@@ -43,8 +43,21 @@ from .stats import (
     csv_text,
     strata_rows,
     summarise,
+    write_table_csv,
 )
 from .strata import StrataInput
+from .time_series import (
+    CONSISTENCY_COLUMNS,
+    DATE_COLUMNS,
+    TILE_COLUMNS,
+    complete_pairs,
+    consistency_rows,
+    date_rows,
+    iso_date,
+    key_date,
+    pooled,
+    tile_rows,
+)
 from .writers import atomic_text_file, temporary_beside
 
 LOCK_NAME = ".laiqa-batch.lock"
@@ -52,7 +65,10 @@ COMPLETENESS_NAME = "completeness.csv"
 STRATA_NAME = "strata.csv"
 DENSITY_NAME = "density.npz"
 SUMS_FORMAT = 3  # what a sums file holds (3: completeness with the buffer's column); another is redone
-SUMMARY_FIELDS = ("key", "class", "status", "reason", "product", "reference", *COLUMNS[1:])
+BY_DATE_NAME = "summary_by_date.csv"
+BY_TILE_NAME = "summary_by_tile.csv"
+CONSISTENCY_NAME = "temporal_consistency.csv"
+SUMMARY_FIELDS = ("key", "date", "class", "status", "reason", "product", "reference", *COLUMNS[1:])
 
 
 @dataclass(frozen=True)
@@ -111,6 +127,14 @@ class BatchResult:
     pooled_rows: list
     strata_csv: str | None = None
     density: str | None = None
+    completeness_rows: list = field(default_factory=list)  # pooled over the pairs, as in completeness.csv
+    provenance: dict = field(default_factory=dict)
+    date_rows: list = field(default_factory=list)  # time_series.DATE_COLUMNS: pooled per date (dated keys only)
+    tile_rows: list = field(default_factory=list)  # time_series.TILE_COLUMNS: pooled per tile over its dates
+    consistency_rows: list = field(default_factory=list)  # time_series.CONSISTENCY_COLUMNS
+    by_date_csv: str | None = None  # the three time-series tables, when some pair's key has a date
+    by_tile_csv: str | None = None
+    consistency_csv: str | None = None
 
     @property
     def failed(self) -> int:
@@ -368,12 +392,13 @@ def _run_locked(request: BatchRequest, pairing, progress: Progress, log, footpri
     for pair in ordered:
         if pair.sums is not None:
             pair.rows = Accumulator.for_bands(pair.class_names, pair.sums).band_rows(deming_lambda)
-    pooled = pooled_rows(ordered, deming_lambda)
+    pooled_over_pairs = pooled_rows(ordered, deming_lambda)
     summary = os.path.join(request.output_folder, "summary.csv")
-    write_summary(summary, ordered, pooled)
+    write_summary(summary, ordered, pooled_over_pairs)
     record = batch_provenance(request)
     write_provenance(sidecar_path(summary), record)
-    write_completeness(os.path.join(request.output_folder, COMPLETENESS_NAME), ordered)
+    completeness = write_completeness(os.path.join(request.output_folder, COMPLETENESS_NAME), ordered)
+    series = time_series_tables(request.output_folder, ordered, deming_lambda)
     strata_csv = None
     if request.strata is not None:
         strata_csv = os.path.join(request.output_folder, STRATA_NAME)
@@ -385,20 +410,29 @@ def _run_locked(request: BatchRequest, pairing, progress: Progress, log, footpri
                                   record)
     mosaics = build_mosaics(request.output_folder, ordered) if request.mosaics else []
     progress.check()  # a Cancel that came while the summary was written is still a cancel
-    return BatchResult(ordered, pairing, summary, footprints, mosaics, pooled, strata_csv, density)
+    return BatchResult(ordered, pairing, summary, footprints, mosaics, pooled_over_pairs, strata_csv, density,
+                       completeness, record, **series)
 
 
 def pooled_rows(pairs: list, deming_lambda=None) -> list:
     """Per class across all complete pairs, from the summed running sums (not an average of tile means)."""
-    complete = [pair for pair in pairs if pair.sums is not None]
-    if not complete:
-        return []
-    names = complete[0].class_names
-    pooled = Accumulator.for_bands(names)
-    for pair in complete:
-        if pair.class_names == names:
-            pooled.merge(Accumulator.for_bands(names, pair.sums))
-    return pooled.band_rows(deming_lambda)
+    return pooled(complete_pairs(pairs), deming_lambda)
+
+
+def time_series_tables(folder: str, pairs: list, deming_lambda=None) -> dict:
+    """summary_by_date.csv, summary_by_tile.csv and temporal_consistency.csv, when some pair's key carries a
+    date; the BatchResult fields of their rows and paths."""
+    if not any(key_date(pair.key) for pair in complete_pairs(pairs)):
+        return {}
+    tables = {"date_rows": date_rows(pairs, deming_lambda), "tile_rows": tile_rows(pairs, deming_lambda),
+              "consistency_rows": consistency_rows(pairs)}
+    for rows, columns, name, path_field in (
+            (tables["date_rows"], DATE_COLUMNS, BY_DATE_NAME, "by_date_csv"),
+            (tables["tile_rows"], TILE_COLUMNS, BY_TILE_NAME, "by_tile_csv"),
+            (tables["consistency_rows"], CONSISTENCY_COLUMNS, CONSISTENCY_NAME, "consistency_csv")):
+        tables[path_field] = os.path.join(folder, name)
+        write_table_csv(tables[path_field], rows, columns)
+    return tables
 
 
 def write_strata(path: str, pairs: list, deming_lambda=None) -> None:
@@ -435,38 +469,42 @@ def pooled_density(pairs: list, path: str) -> str | None:
     return path
 
 
-def write_summary(path: str, pairs: list, pooled: list) -> None:
+def write_summary(path: str, pairs: list, pooled_over_pairs: list) -> None:
     with atomic_text_file(path) as handle:
         writer = csv.writer(handle)
         writer.writerow(SUMMARY_FIELDS)
         for pair in pairs:
             if pair.sums is None:
-                writer.writerow([pair.key, "", pair.status, pair.reason, pair.product, pair.reference,
-                                 *[""] * (len(COLUMNS) - 1)])
+                writer.writerow([pair.key, iso_date(pair.key), "", pair.status, pair.reason, pair.product,
+                                 pair.reference, *[""] * (len(COLUMNS) - 1)])
                 continue
             for row in pair.rows:
-                writer.writerow([pair.key, row["class"], pair.status, pair.reason, pair.product, pair.reference,
-                                 *[csv_text(row[column]) for column in COLUMNS[1:]]])
-        for row in pooled:
-            writer.writerow(["all pairs", row["class"], "pooled", "", "", "",
+                writer.writerow([pair.key, iso_date(pair.key), row["class"], pair.status, pair.reason, pair.product,
+                                 pair.reference, *[csv_text(row[column]) for column in COLUMNS[1:]]])
+        for row in pooled_over_pairs:
+            writer.writerow(["all pairs", "", row["class"], "pooled", "", "", "",
                              *[csv_text(row[column]) for column in COLUMNS[1:]]])
 
 
-def write_completeness(path: str, pairs: list) -> None:
-    """Per pair and class, then pooled over the pairs: the pixels kept and why the others were not."""
+def write_completeness(path: str, pairs: list) -> list:
+    """Per pair and class, then pooled over the pairs: the pixels kept and why the others were not. Returns
+    the pooled rows."""
     complete = [pair for pair in pairs if pair.completeness is not None]
+    pooled_rows_written = []
     with atomic_text_file(path) as handle:
         writer = csv.writer(handle)
         writer.writerow(("key", *COMPLETENESS_COLUMNS))
-        pooled = {}
+        pooled_counts = {}
         for pair in complete:
             names = tuple(Accumulator.for_bands(pair.class_names).class_names)
-            pooled[names] = pooled.get(names, 0) + pair.completeness
+            pooled_counts[names] = pooled_counts.get(names, 0) + pair.completeness
             for row in completeness_rows(names, pair.completeness):
                 writer.writerow([pair.key, *(row[column] for column in COMPLETENESS_COLUMNS)])
-        for names, counts in pooled.items():
+        for names, counts in pooled_counts.items():
             for row in completeness_rows(names, counts):
                 writer.writerow(["all pairs", *(row[column] for column in COMPLETENESS_COLUMNS)])
+                pooled_rows_written.append(row)
+    return pooled_rows_written
 
 
 def write_footprints(path: str, pairs: list, default_style=None, provenance=None) -> str | None:
@@ -506,6 +544,7 @@ def _write_tiles(source, pairs, wkt):
     layer = source.CreateLayer("tiles", osr.SpatialReference(wkt), ogr.wkbPolygon)
     for name in ("key", "class", "status", "reason"):
         layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    layer.CreateField(ogr.FieldDefn("date", ogr.OFTDate))  # the pair's date: QGIS's temporal controller animates it
     layer.CreateField(ogr.FieldDefn("n", ogr.OFTInteger64))
     for name in COLUMNS[2:]:
         layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal))
@@ -520,10 +559,13 @@ def _write_tiles(source, pairs, wkt):
         polygon = ogr.Geometry(ogr.wkbPolygon)
         polygon.AddGeometry(ring)
         rows = pair.rows if pair.sums is not None else [summarise("all", np.zeros(ROWS))]  # one row: the tile
+        when = key_date(pair.key)
         for row in rows:
             feature = ogr.Feature(definition)
             feature.SetGeometry(polygon)
             feature.SetField("key", pair.key)
+            if when is not None:
+                feature.SetField("date", when.year, when.month, when.day, 0, 0, 0.0, 0)
             feature.SetField("class", row["class"])
             feature.SetField("status", pair.status)
             feature.SetField("reason", pair.reason)

@@ -60,6 +60,10 @@ class Density:
             self.bins = other.bins
         self.counts += _padded(other.counts, self.bins)
 
+    def edges(self) -> np.ndarray:
+        """The bins' edges in LAI, from 0."""
+        return np.arange(self.bins + 1) * DENSITY_BIN
+
     def band_counts(self) -> tuple:
         """(names, counts) of the class bands and 'all' (every class, 'other' included), as written."""
         names = [*self.class_names[:-1], "all"]
@@ -69,7 +73,7 @@ class Density:
         names, counts = self.band_counts()
         with atomic_file(path, binary=True) as handle:
             np.savez_compressed(handle, counts=counts, classes=np.array(names), format=DENSITY_FORMAT,
-                                edges=np.arange(self.bins + 1) * DENSITY_BIN, bin_width=DENSITY_BIN)
+                                edges=self.edges(), bin_width=DENSITY_BIN)
 
 
 def read_density_file(path: str) -> dict:

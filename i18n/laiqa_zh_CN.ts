@@ -19,92 +19,92 @@
       <translation>{0}：GDAL 无法封装“{1}”以进行重采样（{2}）</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="181" />
+      <location filename="../core/batch.py" line="205" />
       <source>its sums file was written for another pair</source>
       <translation>其累加文件是为另一对文件写入的</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="183" />
+      <location filename="../core/batch.py" line="207" />
       <source>its product, reference or strata file changed since (size or modification time)</source>
       <translation>其待验证产品、参考产品或分层文件此后已更改（大小或修改时间）</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="185" />
+      <location filename="../core/batch.py" line="209" />
       <source>the settings changed since the earlier run</source>
       <translation>设置自上次运行以来已更改</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="188" />
+      <location filename="../core/batch.py" line="212" />
       <source>'{0}' is not the file the earlier run wrote (size or checksum)</source>
       <translation>“{0}”不是上次运行写入的文件（大小或校验和不符）</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="197" />
+      <location filename="../core/batch.py" line="221" />
       <source>a file of the earlier run cannot be read ({0})</source>
       <translation>无法读取上次运行的某个文件（{0}）</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="199" />
+      <location filename="../core/batch.py" line="223" />
       <source>its sums file is incomplete or from an older version</source>
       <translation>其累加文件不完整或来自旧版本</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="265" />
+      <location filename="../core/batch.py" line="289" />
       <source>redone: {0}</source>
       <translation>已重新计算：{0}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="287" />
+      <location filename="../core/batch.py" line="311" />
       <source>No product file pairs with a reference file ({0} products, {1} references; see the list above): nothing was run or written</source>
       <translation>没有待验证产品文件能与参考产品文件配对（{0} 个待验证产品，{1} 个参考产品；见上方列表）：未运行也未写入任何内容</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="292" />
+      <location filename="../core/batch.py" line="316" />
       <source>Cannot create the output folder '{0}': {1}</source>
       <translation>无法创建输出文件夹“{0}”：{1}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="302" />
+      <location filename="../core/batch.py" line="326" />
       <source>The output folder '{0}' is a file; choose a folder</source>
       <translation>输出文件夹“{0}”是一个文件；请选择一个文件夹</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="307" />
+      <location filename="../core/batch.py" line="331" />
       <source>The output folder '{0}' is inside the {1} folder: the next run would take this run's outputs as {1}s; choose another output folder</source>
       <translation>输出文件夹“{0}”位于{1}文件夹内：下次运行会把本次运行的输出当作{1}；请选择其他输出文件夹</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="309" />
+      <location filename="../core/batch.py" line="333" />
       <source>The output folder '{0}' is the {1} folder: the next run would take this run's outputs as {1}s; choose another output folder</source>
       <translation>输出文件夹“{0}”就是{1}文件夹：下次运行会把本次运行的输出当作{1}；请选择其他输出文件夹</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="326" />
+      <location filename="../core/batch.py" line="350" />
       <source>Another batch is writing into '{0}' (host and process: {1}); wait for it to finish, or remove {2} there if it is gone</source>
       <translation>另一个批处理正在写入“{0}”（主机和进程：{1}）；请等待其完成，如果该进程已不存在，请删除其中的 {2}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="331" />
+      <location filename="../core/batch.py" line="355" />
       <source>Cannot write into the output folder '{0}': {1}</source>
       <translation>无法写入输出文件夹“{0}”：{1}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="359" />
+      <location filename="../core/batch.py" line="383" />
       <source> on {0}</source>
       <translation>，在 {0} 上</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="484" />
+      <location filename="../core/batch.py" line="522" />
       <source>Cannot create '{0}': {1}</source>
       <translation>无法创建“{0}”：{1}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="494" />
+      <location filename="../core/batch.py" line="532" />
       <source>Writing '{0}' failed: {1}</source>
       <translation>写入“{0}”失败：{1}</translation>
     </message>
     <message>
-      <location filename="../core/density.py" line="82" />
+      <location filename="../core/density.py" line="86" />
       <source>Cannot read the density file '{0}': {1}</source>
       <translation>无法读取密度文件“{0}”：{1}</translation>
     </message>
@@ -1069,6 +1069,321 @@
       <translation>{0}：未指定栅格</translation>
     </message>
     <message>
+      <location filename="../core/report.py" line="113" />
+      <source>Inputs</source>
+      <translation>输入</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="114" />
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="115" />
+      <source>Software and date</source>
+      <translation>软件与日期</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="168" />
+      <source>OLS</source>
+      <translation>OLS</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="169" />
+      <source>RMA</source>
+      <translation>RMA</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="179" />
+      <source>Pixels (log)</source>
+      <translation>像元数（对数）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="183" />
+      <source>Product against reference: every kept pixel counted in 0.05 LAI bins, with the 1:1, OLS and RMA lines and the GCOS envelope</source>
+      <translation>待验证产品与参考产品：所有保留像元按 0.05 LAI 分箱计数，附 1:1 线、OLS 与 RMA 回归线及 GCOS 要求范围</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="237" />
+      <source>Product - reference (LAI)</source>
+      <translation>待验证产品 − 参考产品（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="237" />
+      <source>|Product - reference| (LAI)</source>
+      <translation>|待验证产品 − 参考产品|（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="238" />
+      <source>Share of the class's pixels (%)</source>
+      <translation>占该类像元的比例（%）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="241" />
+      <source>Difference product - reference per class, every kept pixel (from the density: to within 0.05 LAI)</source>
+      <translation>各类别的差值（待验证产品 − 参考产品），全部保留像元（由密度计算，精度 0.05 LAI 以内）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="243" />
+      <source>Absolute difference per class, every kept pixel (from the statistics' 0.01 LAI histogram; the sign is in the bias)</source>
+      <translation>各类别的绝对差值，全部保留像元（来自统计量的 0.01 LAI 直方图；符号见偏差）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="276" />
+      <source>x (map units)</source>
+      <translation>x（地图单位）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="276" />
+      <source>y (map units)</source>
+      <translation>y（地图单位）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="279" />
+      <source>Tiles coloured by their bias over all their dates (class 'all'; grey: no kept pixel)</source>
+      <translation>按各分幅全部日期的偏差着色（类别 'all'；灰色：无保留像元）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="288" />
+      <source>Bias and RMSE per date, pooled over the tiles of the date</source>
+      <translation>各日期的偏差与均方根误差，按该日期全部分幅合并</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="351" />
+      <source>d = product - reference; SD of d with n - 1; OLS regresses product on reference; RMA is the reduced major axis. Shares within GCOS measure agreement with a reference that has its own error, not conformity.</source>
+      <translation>d = 待验证产品 − 参考产品；d 的标准差按 n − 1 计算；OLS 以待验证产品对参考产品回归；RMA 为约化主轴回归。GCOS 范围内的比例衡量与自身也有误差的参考产品的一致程度，而非达标与否。</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="353" />
+      <source>Statistics per stratum and class</source>
+      <translation>分层分类统计</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="356" />
+      <source>Completeness: pixels kept, and why the others were not</source>
+      <translation>完整性：保留的像元及其余像元未保留的原因</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="364" />
+      <source>Figures</source>
+      <translation>图</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="370" />
+      <source>No density: the scatter needs the exact density (OUTPUT_DENSITY, or DENSITY in a batch).</source>
+      <translation>无密度：散点图需要精确密度（OUTPUT_DENSITY，批处理中为 DENSITY）。</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="384" />
+      <source>LAI validation report</source>
+      <translation>LAI 验证报告</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="394" />
+      <source>Pooled over all pairs from their running sums.</source>
+      <translation>由各配对的累加和合并全部配对。</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="402" />
+      <source>Tiles</source>
+      <translation>分幅</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="408" />
+      <source>Pairs (class all)</source>
+      <translation>配对（类别 all）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="413" />
+      <source>None: every pair was compared.</source>
+      <translation>无：所有配对均已比较。</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="415" />
+      <source>Over time</source>
+      <translation>时间序列</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="417" />
+      <source>Temporal consistency per tile</source>
+      <translation>各分幅的时间一致性</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="421" />
+      <source>Bias trend: least-squares slope of the date bias against time (LAI per year). Jumps: mean change of the tile mean between consecutive dates; a ratio above 1 means the product jumps more than the reference.</source>
+      <translation>偏差趋势：各日期偏差对时间的最小二乘斜率（LAI/年）。跳变：相邻日期间分幅均值变化量的平均值；比值大于 1 表示待验证产品的跳变大于参考产品。</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="423" />
+      <source>LAI validation report: batch</source>
+      <translation>LAI 验证报告：批处理</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="47" />
+      <source>Mean product</source>
+      <translation>待验证产品均值</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="48" />
+      <source>Mean reference</source>
+      <translation>参考产品均值</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="48" />
+      <source>Bias</source>
+      <translation>偏差</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="48" />
+      <source>MAE</source>
+      <translation>平均绝对误差</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="48" />
+      <source>RMSE</source>
+      <translation>均方根误差</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="49" />
+      <source>SD</source>
+      <translation>标准差</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="49" />
+      <source>Bias (% of reference)</source>
+      <translation>偏差（参考均值的 %）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="49" />
+      <source>RMSE (% of reference)</source>
+      <translation>均方根误差（参考均值的 %）</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="50" />
+      <source>Median |d|</source>
+      <translation>|d| 中位数</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="50" />
+      <source>Within GCOS max(0.5, 20 %)</source>
+      <translation>GCOS max(0.5, 20%) 范围内</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="51" />
+      <source>Within GCOS-244 threshold</source>
+      <translation>GCOS-244 阈值范围内</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="51" />
+      <source>Within GCOS-244 goal</source>
+      <translation>GCOS-244 目标范围内</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="52" />
+      <source>Pearson r</source>
+      <translation>皮尔逊 r</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="52" />
+      <source>OLS slope</source>
+      <translation>OLS 斜率</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="52" />
+      <source>OLS intercept</source>
+      <translation>OLS 截距</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="53" />
+      <source>RMA intercept</source>
+      <translation>RMA 截距</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="53" />
+      <source>Stratum</source>
+      <translation>分层</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="54" />
+      <source>Pixels</source>
+      <translation>像元数</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="54" />
+      <source>Kept</source>
+      <translation>保留</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="54" />
+      <source>QA nodata</source>
+      <translation>QA 无数据</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="54" />
+      <source>Rule</source>
+      <translation>规则</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="55" />
+      <source>Product fill or out of range</source>
+      <translation>待验证产品填充值或超出范围</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="56" />
+      <source>No reference after alignment</source>
+      <translation>对齐后无参考值</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="57" />
+      <source>Reference fill or out of range</source>
+      <translation>参考产品填充值或超出范围</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="58" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="58" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="58" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="58" />
+      <source>Tile</source>
+      <translation>分幅</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="59" />
+      <source>Dates</source>
+      <translation>日期数</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="59" />
+      <source>Bias trend per year</source>
+      <translation>每年偏差趋势</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="60" />
+      <source>Product mean jump</source>
+      <translation>待验证产品均值跳变</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="60" />
+      <source>Reference mean jump</source>
+      <translation>参考产品均值跳变</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="61" />
+      <source>Jump ratio</source>
+      <translation>跳变比</translation>
+    </message>
+    <message>
       <location filename="../core/stats.py" line="237" />
       <source>{0}: {1} pixels, {2} kept; not kept: {3}</source>
       <translation>{0}：{1} 个像元，保留 {2} 个；未保留：{3}</translation>
@@ -1194,164 +1509,184 @@
       <translation>LAI 验证</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="102" />
-      <source>Count the exact density of product against reference LAI (per pair &lt;key&gt;.density.npz, pooled density.npz)</source>
-      <translation>统计待验证产品与参考产品 LAI 的精确密度（每对 &lt;key&gt;.density.npz，合并为 density.npz）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="104" />
-      <source>Product grid in HDF containers (e.g. Lai_500m)</source>
-      <translation>HDF 文件中待验证产品的子数据集（如 Lai_500m）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="106" />
-      <source>Reference grid in HDF containers</source>
-      <translation>HDF 文件中参考产品的子数据集</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="107" />
-      <source>Output folder</source>
-      <translation>输出文件夹</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="109" />
-      <source>Pairs at a time (0 = one per core)</source>
-      <translation>同时处理的配对数（0 = 每个 CPU 核一对）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="112" />
-      <source>Run pairs in</source>
-      <translation>配对的运行方式</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="112" />
-      <source>threads of this process</source>
-      <translation>本进程的线程</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="113" />
-      <source>local processes</source>
-      <translation>本地多进程</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="113" />
-      <source>a Dask cluster</source>
-      <translation>Dask 集群</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="116" />
-      <source>Dask scheduler address (e.g. tcp://host:8786; empty = a local cluster of WORKERS processes)</source>
-      <translation>Dask 调度器地址（如 tcp://host:8786；留空 = 启动由 WORKERS 个进程组成的本地集群）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="119" />
-      <source>Overwrite complete outputs of an earlier run</source>
-      <translation>覆盖之前运行已完整写出的结果</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="121" />
-      <source>Also write one folder per class (DRT/h12v03.tif …)</source>
-      <translation>同时按类别分文件夹输出（DRT/h12v03.tif …）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="123" />
-      <source>Summary table (CSV)</source>
-      <translation>汇总表（CSV）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="124" />
-      <source>Tile footprints with statistics</source>
-      <translation>带统计量的分幅范围</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="125" />
-      <source>Pairs</source>
-      <translation>配对数</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="126" />
-      <source>Failed pairs</source>
-      <translation>失败的配对数</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="127" />
-      <source>Statistics per stratum (CSV)</source>
-      <translation>分层统计（CSV）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="128" />
-      <source>Pooled density (numpy .npz)</source>
-      <translation>合并密度（numpy .npz）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="154" />
-      <source>Pooled over all pairs:</source>
-      <translation>全部配对合并统计：</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="58" />
-      <source>Batch LAI comparison of tile folders</source>
-      <translation>分幅文件夹批量 LAI 对比</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="61" />
-      <source>Pairs product and reference files by keys in their names (default: acquisition date AYYYYDDD and MODIS tile hXXvYY; KEY_PATTERN lists one regular expression per key part, separated by ';'; two files pair when every part both names carry is equal). Unmatched and ambiguous files are listed, never guessed. Each pair runs the QA-masked difference with the same settings as laiqa:maskeddifference, WORKERS pairs at a time, into OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif. A failing pair is recorded with its reason and the batch goes on. Complete outputs of an earlier run are skipped unless OVERWRITE is set. Writes summary.csv (per pair and class, plus statistics pooled over all pairs from the running sums), tiles.gpkg (tile footprints styled by bias) and one VRT mosaic per date and class; with STRATA also strata.csv (per pair, stratum and class, and pooled), with DENSITY the exact density per pair and pooled (density.npz). A MODIS granule folder works on either side: name its grids in PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET (e.g. Lai_500m, FparLai_QC).</source>
-      <translation>按文件名中的关键字配对待验证产品与参考产品文件（默认：获取日期 AYYYYDDD 与 MODIS 分幅号 hXXvYY；KEY_PATTERN 为每个关键字部分给出一个正则表达式，以“;”分隔；两个文件名中都含有的各部分全部相同时即配对）。未匹配与有歧义的文件会列出，绝不猜测。每一对都以与 laiqa:maskeddifference 相同的设置计算 QA 掩膜差值，每次并行 WORKERS 对，输出到 OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif。某一对失败时记录原因，批处理继续。除非设置 OVERWRITE，之前运行已完整写出的结果会被跳过。输出 summary.csv（每对、每类的统计，以及由累加和合并得到的全部配对统计）、tiles.gpkg（按偏差着色的分幅范围）以及每个日期、每个类别一个 VRT 镶嵌；给定 STRATA 时还输出 strata.csv（每对、每层、每类的统计及合并统计），选择 DENSITY 时输出每对及合并的精确密度（density.npz）。任一侧都可以是 MODIS 数据文件夹：在 PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET 中填写子数据集名（如 Lai_500m、FparLai_QC）。</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="73" />
-      <source>EXECUTOR: threads of this process (default), local processes, or a Dask cluster: SCHEDULER names a running scheduler (tcp://host:8786, e.g. started by dask-jobqueue on SLURM or PBS); empty starts a local cluster of WORKERS processes for this run. Workers write into OUTPUT_FOLDER, which must be on storage they all see. Dask is optional: pip install 'dask[distributed]'.</source>
-      <translation>EXECUTOR：本进程的线程（默认）、本地多进程或 Dask 集群。SCHEDULER 为正在运行的调度器地址（tcp://host:8786，例如由 dask-jobqueue 在 SLURM 或 PBS 上启动）；留空则为本次运行启动由 WORKERS 个进程组成的本地集群。各工作进程直接写入 OUTPUT_FOLDER，它必须位于所有工作进程都能访问的存储上。Dask 为可选依赖：pip install 'dask[distributed]'。</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="81" />
-      <source>Cancelled: the pairs finished before were kept; a run with the same settings skips them and does the rest.</source>
-      <translation>已取消：此前已完成的配对已保留；以相同设置再次运行会跳过它们并完成其余配对。</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/batch_compare.py" line="86" />
+      <location filename="../processing_provider/batch_compare.py" line="101" />
       <source>Product folder</source>
       <translation>待验证产品文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="87" />
+      <location filename="../processing_provider/batch_compare.py" line="102" />
       <source>Reference folder</source>
       <translation>参考产品文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="89" />
+      <location filename="../processing_provider/batch_compare.py" line="104" />
       <source>Product file pattern (several separated by ;)</source>
       <translation>待验证产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="91" />
+      <location filename="../processing_provider/batch_compare.py" line="106" />
       <source>Reference file pattern (several separated by ;)</source>
       <translation>参考产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="92" />
+      <location filename="../processing_provider/batch_compare.py" line="107" />
       <source>Search sub-folders</source>
       <translation>搜索子文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="94" />
+      <location filename="../processing_provider/batch_compare.py" line="109" />
       <source>Key pattern: one regular expression per key part, separated by ;</source>
       <translation>配对关键字模式：每个关键字部分一个正则表达式，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="96" />
+      <location filename="../processing_provider/batch_compare.py" line="111" />
       <source>Product LAI</source>
       <translation>待验证产品 LAI</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="97" />
+      <location filename="../processing_provider/batch_compare.py" line="112" />
       <source>QA band (in the product file)</source>
       <translation>QA 波段（位于待验证产品文件中）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="99" />
+      <location filename="../processing_provider/batch_compare.py" line="114" />
       <source>Reference LAI</source>
       <translation>参考产品 LAI</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="117" />
+      <source>Count the exact density of product against reference LAI (per pair &lt;key&gt;.density.npz, pooled density.npz)</source>
+      <translation>统计待验证产品与参考产品 LAI 的精确密度（每对 &lt;key&gt;.density.npz，合并为 density.npz）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="119" />
+      <source>Product grid in HDF containers (e.g. Lai_500m)</source>
+      <translation>HDF 文件中待验证产品的子数据集（如 Lai_500m）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="121" />
+      <source>Reference grid in HDF containers</source>
+      <translation>HDF 文件中参考产品的子数据集</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="122" />
+      <source>Output folder</source>
+      <translation>输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="124" />
+      <source>Pairs at a time (0 = one per core)</source>
+      <translation>同时处理的配对数（0 = 每个 CPU 核一对）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="127" />
+      <source>Run pairs in</source>
+      <translation>配对的运行方式</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="127" />
+      <source>threads of this process</source>
+      <translation>本进程的线程</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="128" />
+      <source>local processes</source>
+      <translation>本地多进程</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="128" />
+      <source>a Dask cluster</source>
+      <translation>Dask 集群</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="131" />
+      <source>Dask scheduler address (e.g. tcp://host:8786; empty = a local cluster of WORKERS processes)</source>
+      <translation>Dask 调度器地址（如 tcp://host:8786；留空 = 启动由 WORKERS 个进程组成的本地集群）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="134" />
+      <source>Overwrite complete outputs of an earlier run</source>
+      <translation>覆盖之前运行已完整写出的结果</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="136" />
+      <source>Also write one folder per class (DRT/h12v03.tif …)</source>
+      <translation>同时按类别分文件夹输出（DRT/h12v03.tif …）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="139" />
+      <source>Summary table (CSV)</source>
+      <translation>汇总表（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="140" />
+      <source>Tile footprints with statistics</source>
+      <translation>带统计量的分幅范围</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="141" />
+      <source>Pairs</source>
+      <translation>配对数</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="142" />
+      <source>Failed pairs</source>
+      <translation>失败的配对数</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="143" />
+      <source>Statistics per stratum (CSV)</source>
+      <translation>分层统计（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="144" />
+      <source>Pooled density (numpy .npz)</source>
+      <translation>合并密度（numpy .npz）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="145" />
+      <source>Statistics per date (CSV)</source>
+      <translation>按日期统计（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="146" />
+      <source>Statistics per tile over its dates (CSV)</source>
+      <translation>各分幅全部日期统计（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="148" />
+      <source>Temporal consistency per tile (CSV)</source>
+      <translation>各分幅时间一致性（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="175" />
+      <source>Pooled over all pairs:</source>
+      <translation>全部配对合并统计：</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="67" />
+      <source>Batch LAI comparison of tile folders</source>
+      <translation>分幅文件夹批量 LAI 对比</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="70" />
+      <source>Pairs product and reference files by keys in their names (default: acquisition date AYYYYDDD and MODIS tile hXXvYY; KEY_PATTERN lists one regular expression per key part, separated by ';'; two files pair when every part both names carry is equal). Unmatched and ambiguous files are listed, never guessed. Each pair runs the QA-masked difference with the same settings as laiqa:maskeddifference, WORKERS pairs at a time, into OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif. A failing pair is recorded with its reason and the batch goes on. Complete outputs of an earlier run are skipped unless OVERWRITE is set. Writes summary.csv (per pair and class, plus statistics pooled over all pairs from the running sums), tiles.gpkg (tile footprints styled by bias) and one VRT mosaic per date and class; with STRATA also strata.csv (per pair, stratum and class, and pooled), with DENSITY the exact density per pair and pooled (density.npz). A MODIS granule folder works on either side: name its grids in PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET (e.g. Lai_500m, FparLai_QC).</source>
+      <translation>按文件名中的关键字配对待验证产品与参考产品文件（默认：获取日期 AYYYYDDD 与 MODIS 分幅号 hXXvYY；KEY_PATTERN 为每个关键字部分给出一个正则表达式，以“;”分隔；两个文件名中都含有的各部分全部相同时即配对）。未匹配与有歧义的文件会列出，绝不猜测。每一对都以与 laiqa:maskeddifference 相同的设置计算 QA 掩膜差值，每次并行 WORKERS 对，输出到 OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif。某一对失败时记录原因，批处理继续。除非设置 OVERWRITE，之前运行已完整写出的结果会被跳过。输出 summary.csv（每对、每类的统计，以及由累加和合并得到的全部配对统计）、tiles.gpkg（按偏差着色的分幅范围）以及每个日期、每个类别一个 VRT 镶嵌；给定 STRATA 时还输出 strata.csv（每对、每层、每类的统计及合并统计），选择 DENSITY 时输出每对及合并的精确密度（density.npz）。任一侧都可以是 MODIS 数据文件夹：在 PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET 中填写子数据集名（如 Lai_500m、FparLai_QC）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="82" />
+      <source>EXECUTOR: threads of this process (default), local processes, or a Dask cluster: SCHEDULER names a running scheduler (tcp://host:8786, e.g. started by dask-jobqueue on SLURM or PBS); empty starts a local cluster of WORKERS processes for this run. Workers write into OUTPUT_FOLDER, which must be on storage they all see. Dask is optional: pip install 'dask[distributed]'.</source>
+      <translation>EXECUTOR：本进程的线程（默认）、本地多进程或 Dask 集群。SCHEDULER 为正在运行的调度器地址（tcp://host:8786，例如由 dask-jobqueue 在 SLURM 或 PBS 上启动）；留空则为本次运行启动由 WORKERS 个进程组成的本地集群。各工作进程直接写入 OUTPUT_FOLDER，它必须位于所有工作进程都能访问的存储上。Dask 为可选依赖：pip install 'dask[distributed]'。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="87" />
+      <source>Over time (keys with a date AYYYYDDD): summary_by_date.csv pools every tile of a date, summary_by_tile.csv every date of a tile, temporal_consistency.csv gives per tile the bias trend per year and how much the product's and the reference's means jump between dates; tiles.gpkg has a date field for QGIS's temporal controller. OUTPUT_REPORT: an HTML report with the tables, figures, tiles by bias, every pair, the failed pairs and the time series.</source>
+      <translation>时间序列（关键字含日期 AYYYYDDD 时）：summary_by_date.csv 合并同一日期的全部分幅，summary_by_tile.csv 合并同一分幅的全部日期，temporal_consistency.csv 给出各分幅每年的偏差趋势，以及待验证产品与参考产品均值在相邻日期间的跳变幅度；tiles.gpkg 含日期字段，可用于 QGIS 的时间控制器。OUTPUT_REPORT：HTML 报告，包含统计表、图、按偏差着色的分幅、每个配对、失败的配对及时间序列。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/batch_compare.py" line="96" />
+      <source>Cancelled: the pairs finished before were kept; a run with the same settings skips them and does the rest.</source>
+      <translation>已取消：此前已完成的配对已保留；以相同设置再次运行会跳过它们并完成其余配对。</translation>
     </message>
     <message>
       <location filename="../processing_provider/decode_qa_bits.py" line="25" />
@@ -1540,261 +1875,276 @@
     </message>
     <message>
       <location filename="../processing_provider/masked_difference.py" line="100" />
-      <source>numpy archive (*.npz)</source>
-      <translation>numpy 归档（*.npz）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="103" />
-      <source>Folder for one file per class (optional)</source>
-      <translation>按类别分别输出文件的文件夹（可选）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="106" />
-      <source>Sample of kept pixels for plots (CSV, optional)</source>
-      <translation>用于绘图的保留像元样本（CSV，可选）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="111" />
-      <source>Write the difference as a Cloud Optimized GeoTIFF (COG)</source>
-      <translation>将差值写为云优化 GeoTIFF（COG）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="159" />
-      <source>Provenance: {0}</source>
-      <translation>来源与处理记录：{0}</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="162" />
-      <source>LAI difference: product - reference (LAI)</source>
-      <translation>LAI 差值：待验证产品 - 参考产品（LAI）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="58" />
-      <source>QA-masked LAI difference with statistics</source>
-      <translation>QA 掩膜的 LAI 差值及统计</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="61" />
-      <source>Product LAI minus reference LAI (in LAI units), kept where the QA rule holds and both values are valid, split into one band per class of SPLIT_FIELD (e.g. DRT, ECO, WAT, TIM) plus 'all'. Float32, nodata -9999. Scale, offset, valid range and fill values (stored units) come from your overrides, else the file's metadata, else the preset; the log states each value and its origin. A raster without georeference whose name carries a MODIS tile id hXXvYY is placed on the MODIS sinusoidal grid. A reference on another grid is resampled onto the product grid with GDAL (RESAMPLING auto: average when the reference is finer, else nearest). Statistics per class: N, mean product, mean reference, bias, MAE, RMSE, SD (n-1), Pearson r, OLS slope and intercept (product on reference), and the share within the GCOS requirement max(0.5, 20 % of reference).</source>
-      <translation>待验证产品 LAI 减去参考产品 LAI（LAI 单位），仅保留满足 QA 规则且两者均为有效值的像元，并按 SPLIT_FIELD 的类别（如 DRT、ECO、WAT、TIM）各输出一个波段，另加 “all” 波段。Float32，无效值 -9999。缩放系数、偏移量、有效范围与填充值（存储单位）依次取自您的设置、文件元数据、预设；日志会写明每个取值及其来源。没有地理参考但文件名含 MODIS 分幅号 hXXvYY 的栅格会被放置到 MODIS 正弦投影格网上。参考产品格网不同时，用 GDAL 重采样到待验证产品格网（RESAMPLING 自动：参考产品更精细时取平均，否则取最邻近）。每类统计量：样本数 N、待验证产品均值、参考产品均值、偏差、平均绝对误差（MAE）、均方根误差（RMSE）、标准差（n-1）、皮尔逊相关系数 r、最小二乘回归斜率与截距（待验证产品对参考产品），以及满足 GCOS 精度要求 max(0.5, 参考值的 20%) 的像元比例。</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="71" />
-      <source>Also per class: reduced (standardised) major axis and major axis lines (Model II: both products carry error), a Deming line when DEMING_LAMBDA gives the ratio of the product's error variance to the reference's, the shares within the GCOS-244 threshold (|d| &lt;= max(0.1, 20 % of reference)) and goal (max(0.05, 10 %)), bias and RMSE in % of the mean reference, and the median |d| (0.01 LAI bins). These shares measure agreement with a reference that has its own error, not conformity. OUTPUT_COMPLETENESS counts, per class, the pixels the QA puts in it, those kept, and why the others were not (QA nodata, the rule, product fill or out of range, no reference after alignment, reference fill or out of range).</source>
-      <translation>每个类别另给出：约化（标准化）主轴与主轴回归线（II 型回归：两种产品都含误差）；当 DEMING_LAMBDA 给出待验证产品与参考产品误差方差之比时，给出 Deming 回归线；满足 GCOS-244 阈值（|d| &lt;= max(0.1, 参考值的 20 %)）与目标（max(0.05, 10 %)）的像元比例；以平均参考值百分比表示的偏差与 RMSE；以及 |d| 的中位数（0.01 LAI 分箱）。这些比例衡量的是与自身也含误差的参考产品的一致程度，而非达标与否。OUTPUT_COMPLETENESS 按类别统计 QA 归入该类的像元数、保留的像元数，以及其余像元未被保留的原因（QA 无数据、规则剔除、产品填充值或超出有效范围、对齐后无参考值、参考产品填充值或超出有效范围）。</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="79" />
-      <source>STRATA: an optional integer class raster (land cover, biomes; the MCD12Q1 LC_Type3 preset names the biomes the MODIS LAI algorithm retrieves by), read by nearest neighbour on the product grid. OUTPUT_STRATA then holds the statistics of every stratum with kept pixels, per class and 'all' (no median |d| there). OUTPUT_DENSITY counts every kept pixel by product and reference LAI in 0.05 LAI bins, per class, as a numpy archive: numpy.load(path) gives counts[class, product bin, reference bin], classes and edges.</source>
-      <translation>STRATA：可选的整数类别栅格（土地覆盖、生物群区；MCD12Q1 LC_Type3 预设给出 MODIS LAI 算法按其反演的生物群区），以最邻近法读到产品格网上。OUTPUT_STRATA 给出每个有保留像元的分层按类别及“all”的统计（其中不含 |d| 中位数）。OUTPUT_DENSITY 按类别以 0.05 LAI 的区间统计每个保留像元的产品与参考 LAI，保存为 numpy 归档：numpy.load(path) 得到 counts[类别, 产品区间, 参考区间]、classes 和 edges。</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="86" />
-      <source>QA schemes</source>
-      <translation>QA 方案</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="90" />
-      <source>QA raster (empty = the product raster)</source>
-      <translation>QA 栅格（留空 = 待验证产品栅格）</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="90" />
-      <source>QA band</source>
-      <translation>QA 波段</translation>
-    </message>
-    <message>
-      <location filename="../processing_provider/masked_difference.py" line="94" />
       <source>LAI difference</source>
       <translation>LAI 差值</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="95" />
+      <location filename="../processing_provider/masked_difference.py" line="101" />
       <source>Statistics per class</source>
       <translation>分类统计</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="96" />
+      <location filename="../processing_provider/masked_difference.py" line="102" />
       <source>Completeness per class: pixels kept and why not</source>
       <translation>各类别完整性：保留的像元及未保留的原因</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="97" />
+      <location filename="../processing_provider/masked_difference.py" line="103" />
       <source>Statistics per stratum and class (with STRATA)</source>
       <translation>分层、分类别统计（需 STRATA）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="99" />
+      <location filename="../processing_provider/masked_difference.py" line="105" />
       <source>Density: product against reference LAI of every kept pixel, 0.05 LAI bins (numpy .npz, optional)</source>
       <translation>密度：每个保留像元的产品与参考 LAI，0.05 LAI 区间（numpy .npz，可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="106" />
+      <location filename="../processing_provider/masked_difference.py" line="106" />
+      <source>numpy archive (*.npz)</source>
+      <translation>numpy 归档（*.npz）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="110" />
+      <source>Folder for one file per class (optional)</source>
+      <translation>按类别分别输出文件的文件夹（可选）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="113" />
+      <source>Sample of kept pixels for plots (CSV, optional)</source>
+      <translation>用于绘图的保留像元样本（CSV，可选）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="118" />
+      <source>Write the difference as a Cloud Optimized GeoTIFF (COG)</source>
+      <translation>将差值写为云优化 GeoTIFF（COG）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="175" />
+      <source>Provenance: {0}</source>
+      <translation>来源与处理记录：{0}</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="178" />
+      <source>LAI difference: product - reference (LAI)</source>
+      <translation>LAI 差值：待验证产品 - 参考产品（LAI）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="61" />
+      <source>QA-masked LAI difference with statistics</source>
+      <translation>QA 掩膜的 LAI 差值及统计</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="64" />
+      <source>Product LAI minus reference LAI (in LAI units), kept where the QA rule holds and both values are valid, split into one band per class of SPLIT_FIELD (e.g. DRT, ECO, WAT, TIM) plus 'all'. Float32, nodata -9999. Scale, offset, valid range and fill values (stored units) come from your overrides, else the file's metadata, else the preset; the log states each value and its origin. A raster without georeference whose name carries a MODIS tile id hXXvYY is placed on the MODIS sinusoidal grid. A reference on another grid is resampled onto the product grid with GDAL (RESAMPLING auto: average when the reference is finer, else nearest). Statistics per class: N, mean product, mean reference, bias, MAE, RMSE, SD (n-1), Pearson r, OLS slope and intercept (product on reference), and the share within the GCOS requirement max(0.5, 20 % of reference).</source>
+      <translation>待验证产品 LAI 减去参考产品 LAI（LAI 单位），仅保留满足 QA 规则且两者均为有效值的像元，并按 SPLIT_FIELD 的类别（如 DRT、ECO、WAT、TIM）各输出一个波段，另加 “all” 波段。Float32，无效值 -9999。缩放系数、偏移量、有效范围与填充值（存储单位）依次取自您的设置、文件元数据、预设；日志会写明每个取值及其来源。没有地理参考但文件名含 MODIS 分幅号 hXXvYY 的栅格会被放置到 MODIS 正弦投影格网上。参考产品格网不同时，用 GDAL 重采样到待验证产品格网（RESAMPLING 自动：参考产品更精细时取平均，否则取最邻近）。每类统计量：样本数 N、待验证产品均值、参考产品均值、偏差、平均绝对误差（MAE）、均方根误差（RMSE）、标准差（n-1）、皮尔逊相关系数 r、最小二乘回归斜率与截距（待验证产品对参考产品），以及满足 GCOS 精度要求 max(0.5, 参考值的 20%) 的像元比例。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="74" />
+      <source>Also per class: reduced (standardised) major axis and major axis lines (Model II: both products carry error), a Deming line when DEMING_LAMBDA gives the ratio of the product's error variance to the reference's, the shares within the GCOS-244 threshold (|d| &lt;= max(0.1, 20 % of reference)) and goal (max(0.05, 10 %)), bias and RMSE in % of the mean reference, and the median |d| (0.01 LAI bins). These shares measure agreement with a reference that has its own error, not conformity. OUTPUT_COMPLETENESS counts, per class, the pixels the QA puts in it, those kept, and why the others were not (QA nodata, the rule, product fill or out of range, no reference after alignment, reference fill or out of range).</source>
+      <translation>每个类别另给出：约化（标准化）主轴与主轴回归线（II 型回归：两种产品都含误差）；当 DEMING_LAMBDA 给出待验证产品与参考产品误差方差之比时，给出 Deming 回归线；满足 GCOS-244 阈值（|d| &lt;= max(0.1, 参考值的 20 %)）与目标（max(0.05, 10 %)）的像元比例；以平均参考值百分比表示的偏差与 RMSE；以及 |d| 的中位数（0.01 LAI 分箱）。这些比例衡量的是与自身也含误差的参考产品的一致程度，而非达标与否。OUTPUT_COMPLETENESS 按类别统计 QA 归入该类的像元数、保留的像元数，以及其余像元未被保留的原因（QA 无数据、规则剔除、产品填充值或超出有效范围、对齐后无参考值、参考产品填充值或超出有效范围）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="82" />
+      <source>STRATA: an optional integer class raster (land cover, biomes; the MCD12Q1 LC_Type3 preset names the biomes the MODIS LAI algorithm retrieves by), read by nearest neighbour on the product grid. OUTPUT_STRATA then holds the statistics of every stratum with kept pixels, per class and 'all' (no median |d| there). OUTPUT_DENSITY counts every kept pixel by product and reference LAI in 0.05 LAI bins, per class, as a numpy archive: numpy.load(path) gives counts[class, product bin, reference bin], classes and edges.</source>
+      <translation>STRATA：可选的整数类别栅格（土地覆盖、生物群区；MCD12Q1 LC_Type3 预设给出 MODIS LAI 算法按其反演的生物群区），以最邻近法读到产品格网上。OUTPUT_STRATA 给出每个有保留像元的分层按类别及“all”的统计（其中不含 |d| 中位数）。OUTPUT_DENSITY 按类别以 0.05 LAI 的区间统计每个保留像元的产品与参考 LAI，保存为 numpy 归档：numpy.load(path) 得到 counts[类别, 产品区间, 参考区间]、classes 和 edges。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="89" />
+      <source>OUTPUT_REPORT: one HTML file with the tables, the density scatter, the histogram of differences and the provenance; it opens offline in any browser and prints on A4.</source>
+      <translation>OUTPUT_REPORT：一个 HTML 文件，包含各统计表、密度散点图、差值直方图及来源与处理记录；可在任何浏览器中离线打开，并可按 A4 打印。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="92" />
+      <source>QA schemes</source>
+      <translation>QA 方案</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="96" />
+      <source>QA raster (empty = the product raster)</source>
+      <translation>QA 栅格（留空 = 待验证产品栅格）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/masked_difference.py" line="96" />
+      <source>QA band</source>
+      <translation>QA 波段</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="107" />
       <source>Default rule</source>
       <translation>默认规则</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="111" />
+      <location filename="../processing_provider/parameters.py" line="112" />
       <source>Custom: one CUSTOM_FIELDS row per field (name, first bit, bit count, labels such as 0=DRT;1=ECO). From qgis_process: CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</source>
       <translation>自定义：每个字段在 CUSTOM_FIELDS 中占一行（名称、起始比特位、比特数、取值标签如 0=DRT;1=ECO）。在 qgis_process 中：CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="115" />
+      <location filename="../processing_provider/parameters.py" line="116" />
       <source>a scheme file instead of SCHEME: STAC classification:bitfields JSON (a bare list, an object holding it, or a STAC Item whose asset or band carries it), unpackqa product YAML, or a LAI QA Toolkit scheme JSON (laiqa:exportscheme writes all three). A file with several bit field sets gives its first; name another as file.json#asset or file.yaml#product. Not together with CUSTOM_FIELDS.</source>
       <translation>以方案文件代替 SCHEME：STAC classification:bitfields JSON（单独的列表、包含该键的对象，或其资产或波段带有该键的 STAC Item）、unpackqa 产品 YAML，或 LAI QA Toolkit 方案 JSON（laiqa:exportscheme 可写出这三种格式）。含有多组位字段的文件取第一组；如需其他组，写作 file.json#资产 或 file.yaml#产品。不能与 CUSTOM_FIELDS 同时使用。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="143" />
+      <location filename="../processing_provider/parameters.py" line="144" />
       <source>{0}: layer '{1}' is served by '{2}', not by GDAL; save it as a file first</source>
       <translation>{0}：图层“{1}”由“{2}”提供而非 GDAL，请先将其保存为文件</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="169" />
+      <location filename="../processing_provider/parameters.py" line="154" />
+      <source>Validation report (HTML with tables and figures, opens offline)</source>
+      <translation>验证报告（含表格与图的 HTML，可离线打开）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="154" />
+      <source>HTML files (*.html)</source>
+      <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="177" />
       <source>QA scheme</source>
       <translation>QA 方案</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="171" />
+      <location filename="../processing_provider/parameters.py" line="179" />
       <source>Custom QA fields (used when the scheme is Custom; labels as 0=DRT;1=ECO)</source>
       <translation>自定义 QA 字段（方案为“自定义”时使用；标签写作 0=DRT;1=ECO）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="174" />
+      <location filename="../processing_provider/parameters.py" line="182" />
       <source>QA scheme file (STAC bitfields JSON, unpackqa YAML or LAI QA Toolkit JSON; overrides the QA scheme)</source>
       <translation>QA 方案文件（STAC bitfields JSON、unpackqa YAML 或 LAI QA Toolkit JSON；优先于 QA 方案）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="176" />
+      <location filename="../processing_provider/parameters.py" line="184" />
       <source>QA scheme files (*.json *.yaml *.yml);;All files (*.*)</source>
       <translation>QA 方案文件 (*.json *.yaml *.yml);;所有文件 (*.*)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="184" />
+      <location filename="../processing_provider/parameters.py" line="192" />
       <source>Give the QA scheme as {0} or as {1}, not both</source>
       <translation>请以 {0} 或 {1} 之一给出 QA 方案，不能同时给出</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="205" />
+      <location filename="../processing_provider/parameters.py" line="213" />
       <source>QA keep rule (e.g. quality != 3 and algorithm in (DRT, ECO); empty = the scheme's default)</source>
       <translation>QA 保留规则（如 quality != 3 and algorithm in (DRT, ECO)；留空 = 方案的默认规则）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="225" />
+      <location filename="../processing_provider/parameters.py" line="233" />
       <source>Buffer: also drop pixels within this many pixels of a flagged one (0 = no buffer)</source>
       <translation>缓冲区：距标记像元这么多像元以内的像元也剔除（0 = 不设缓冲区）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="228" />
+      <location filename="../processing_provider/parameters.py" line="236" />
       <source>Buffer rule: the flagged pixels, e.g. cloud_state != clear (empty = the pixels the keep rule drops)</source>
       <translation>缓冲区规则：被标记的像元，如 cloud_state != clear（为空 = 保留规则剔除的像元）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="251" />
+      <location filename="../processing_provider/parameters.py" line="259" />
       <source>QA raster</source>
       <translation>QA 栅格</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="257" />
+      <location filename="../processing_provider/parameters.py" line="265" />
       <source>QA grid in HDF containers (e.g. FparLai_QC)</source>
       <translation>HDF 文件中 QA 的子数据集（如 FparLai_QC）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="290" />
+      <location filename="../processing_provider/parameters.py" line="298" />
       <source>{0} band</source>
       <translation>{0} 波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="293" />
+      <location filename="../processing_provider/parameters.py" line="301" />
       <source>{0} preset (scale, valid range, fill)</source>
       <translation>{0} 预设（缩放系数、有效范围、填充值）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="295" />
+      <location filename="../processing_provider/parameters.py" line="303" />
       <source>{0} scale factor (empty = from file or preset)</source>
       <translation>{0} 缩放系数（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="296" />
+      <location filename="../processing_provider/parameters.py" line="304" />
       <source>{0} offset (empty = from file or preset)</source>
       <translation>{0} 偏移量（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="297" />
+      <location filename="../processing_provider/parameters.py" line="305" />
       <source>{0} valid minimum, stored units (empty = from file or preset)</source>
       <translation>{0} 有效最小值，存储单位（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="298" />
+      <location filename="../processing_provider/parameters.py" line="306" />
       <source>{0} valid maximum, stored units (empty = from file or preset)</source>
       <translation>{0} 有效最大值，存储单位（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="302" />
+      <location filename="../processing_provider/parameters.py" line="310" />
       <source>{0} fill values, stored units, comma separated (empty = from file or preset)</source>
       <translation>{0} 填充值，存储单位，逗号分隔（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="357" />
+      <location filename="../processing_provider/parameters.py" line="365" />
       <source>Split by QA field (empty = no split)</source>
       <translation>按 QA 字段分类（留空 = 不分类）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="359" />
+      <location filename="../processing_provider/parameters.py" line="367" />
       <source>Resampling of the reference</source>
       <translation>参考产品重采样方法</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="361" />
+      <location filename="../processing_provider/parameters.py" line="369" />
       <source>Deming regression: error variance of the product / of the reference (empty = no Deming line)</source>
       <translation>Deming 回归：待验证产品误差方差 / 参考产品误差方差（留空 = 不计算 Deming 回归线）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="385" />
+      <location filename="../processing_provider/parameters.py" line="393" />
       <source>Creation options of the output rasters (KEY=VALUE|KEY=VALUE; empty = tiled ZSTD GeoTIFF)</source>
       <translation>输出栅格的创建选项（KEY=VALUE|KEY=VALUE；留空 = 分块 ZSTD 压缩的 GeoTIFF）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="396" />
+      <location filename="../processing_provider/parameters.py" line="404" />
       <source>{0}: '{1}' is not KEY=VALUE (separate options with |)</source>
       <translation>{0}：'{1}' 不是 KEY=VALUE 形式（多个选项用 | 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="402" />
+      <location filename="../processing_provider/parameters.py" line="410" />
       <source>Labels from STRATA_LABELS (empty = each value 0-255 is a stratum)</source>
       <translation>使用 STRATA_LABELS 中的标签（为空 = 0-255 每个值为一层）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="403" />
+      <location filename="../processing_provider/parameters.py" line="411" />
       <source>MODIS MCD12Q1 LC_Type3 (LAI/FPAR biomes)</source>
       <translation>MODIS MCD12Q1 LC_Type3（LAI/FPAR 生物群区）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="418" />
+      <location filename="../processing_provider/parameters.py" line="426" />
       <source>Strata: a class raster such as MCD12Q1 LC_Type3 (optional; nearest neighbour onto the product grid)</source>
       <translation>分层：类别栅格，如 MCD12Q1 LC_Type3（可选；以最邻近法重采样到产品格网）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="420" />
+      <location filename="../processing_provider/parameters.py" line="428" />
       <source>Strata band</source>
       <translation>分层波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="422" />
+      <location filename="../processing_provider/parameters.py" line="430" />
       <source>Strata classes</source>
       <translation>分层类别</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="424" />
+      <location filename="../processing_provider/parameters.py" line="432" />
       <source>Strata labels, e.g. 1=Grasslands;2=Shrublands (empty = the preset's)</source>
       <translation>分层标签，如 1=Grasslands;2=Shrublands（为空 = 使用预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="65" />
+      <location filename="../processing_provider/parameters.py" line="66" />
       <source>No raster given for {0}</source>
       <translation>{0} 未给定栅格</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="83" />
+      <location filename="../processing_provider/parameters.py" line="84" />
       <source>Custom (fields from CUSTOM_FIELDS)</source>
       <translation>自定义（字段取自 CUSTOM_FIELDS）</translation>
     </message>
@@ -1854,22 +2204,22 @@
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="186" />
+      <location filename="../processing_provider/styling.py" line="187" />
       <source>failed</source>
       <translation>失败</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="236" />
+      <location filename="../processing_provider/styling.py" line="250" />
       <source>Tiles by bias</source>
       <translation>按偏差着色的分幅</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="78" />
+      <location filename="../processing_provider/styling.py" line="79" />
       <source>0 drop</source>
       <translation>0 剔除</translation>
     </message>
     <message>
-      <location filename="../processing_provider/styling.py" line="79" />
+      <location filename="../processing_provider/styling.py" line="80" />
       <source>1 keep</source>
       <translation>1 保留</translation>
     </message>

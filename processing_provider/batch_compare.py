@@ -4,6 +4,7 @@ import os
 from dataclasses import replace
 
 from qgis.core import (
+    Qgis,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingOutputVectorLayer,
@@ -16,9 +17,13 @@ from qgis.core import (
 )
 
 from ..core.batch import BatchRequest, run_batch
+from ..core.density import read_density_file
 from ..core.executors import EXECUTORS
 from ..core.pairing import DEFAULT_KEY_PATTERN
+from ..core.provenance import with_front_end
+from ..core.report import batch_report
 from ..core.stats import format_row
+from ..translation import report_language, tr
 from . import parameters
 from .base import ValidationAlgorithm
 from .styling import footprints_style, style_footprints
@@ -50,6 +55,10 @@ class BatchCompare(ValidationAlgorithm):
     FAILED = "FAILED"
     OUTPUT_STRATA = "OUTPUT_STRATA"
     OUTPUT_DENSITY = "OUTPUT_DENSITY"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+    SUMMARY_BY_DATE = "SUMMARY_BY_DATE"
+    SUMMARY_BY_TILE = "SUMMARY_BY_TILE"
+    TEMPORAL_CONSISTENCY = "TEMPORAL_CONSISTENCY"
 
     def name(self):
         return "batchcompare"
@@ -75,6 +84,12 @@ class BatchCompare(ValidationAlgorithm):
             "running scheduler (tcp://host:8786, e.g. started by dask-jobqueue on SLURM or PBS); empty starts a "
             "local cluster of WORKERS processes for this run. Workers write into OUTPUT_FOLDER, which must be on "
             "storage they all see. Dask is optional: pip install 'dask[distributed]'."
+        ) + "</p><p>" + self.tr(
+            "Over time (keys with a date AYYYYDDD): summary_by_date.csv pools every tile of a date, "
+            "summary_by_tile.csv every date of a tile, temporal_consistency.csv gives per tile the bias trend per "
+            "year and how much the product's and the reference's means jump between dates; tiles.gpkg has a date "
+            "field for QGIS's temporal controller. OUTPUT_REPORT: an HTML report with the tables, figures, tiles "
+            "by bias, every pair, the failed pairs and the time series."
         ) + "</p>"
 
     def cancelled_message(self) -> str:
@@ -120,12 +135,18 @@ class BatchCompare(ValidationAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.CLASS_FOLDERS, self.tr("Also write one folder per class (DRT/h12v03.tif …)"), False))
         self.CREATION_OPTIONS.add_to(self)
+        parameters.add_report_parameter(self, self.OUTPUT_REPORT)
         self.addOutput(QgsProcessingOutputFile(self.SUMMARY, self.tr("Summary table (CSV)")))
         self.addOutput(QgsProcessingOutputVectorLayer(self.TILES, self.tr("Tile footprints with statistics")))
         self.addOutput(QgsProcessingOutputNumber(self.PAIRED, self.tr("Pairs")))
         self.addOutput(QgsProcessingOutputNumber(self.FAILED, self.tr("Failed pairs")))
         self.addOutput(QgsProcessingOutputFile(self.OUTPUT_STRATA, self.tr("Statistics per stratum (CSV)")))
         self.addOutput(QgsProcessingOutputFile(self.OUTPUT_DENSITY, self.tr("Pooled density (numpy .npz)")))
+        self.addOutput(QgsProcessingOutputFile(self.SUMMARY_BY_DATE, self.tr("Statistics per date (CSV)")))
+        self.addOutput(QgsProcessingOutputFile(self.SUMMARY_BY_TILE, self.tr("Statistics per tile over its dates "
+                                                                             "(CSV)")))
+        self.addOutput(QgsProcessingOutputFile(self.TEMPORAL_CONSISTENCY, self.tr("Temporal consistency per tile "
+                                                                                  "(CSV)")))
 
     def process(self, params, context, feedback):
         request = BatchRequest(
@@ -159,7 +180,14 @@ class BatchCompare(ValidationAlgorithm):
         tiles = None
         if result.footprints:
             tiles = style_footprints(context, result.footprints)
-        return {self.SUMMARY: result.summary_csv, self.TILES: tiles,
+        report_path = self.parameterAsFileOutput(params, self.OUTPUT_REPORT, context)
+        if report_path:
+            result.provenance = with_front_end(result.provenance, qgis=Qgis.QGIS_VERSION)
+            batch_report(report_path, result, density=read_density_file(result.density) if result.density else None,
+                         language=report_language(), tr=tr)
+        return {self.SUMMARY: result.summary_csv, self.TILES: tiles, self.OUTPUT_REPORT: report_path or None,
+                self.SUMMARY_BY_DATE: result.by_date_csv, self.SUMMARY_BY_TILE: result.by_tile_csv,
+                self.TEMPORAL_CONSISTENCY: result.consistency_csv,
                 self.PAIRED: len(result.pairs), self.FAILED: result.failed,
                 self.OUTPUT_STRATA: result.strata_csv, self.OUTPUT_DENSITY: result.density,
                 self.OUTPUT_FOLDER: os.path.abspath(request.output_folder)}

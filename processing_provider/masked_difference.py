@@ -14,8 +14,10 @@ from qgis.core import (
 
 from ..core.difference import masked_difference
 from ..core.inputs import OutputSpec
-from ..core.provenance import sidecar_path, write_layer_provenance, write_provenance
+from ..core.provenance import sidecar_path, with_front_end, write_layer_provenance, write_provenance
+from ..core.report import difference_report
 from ..core.stats import COMPLETENESS_COLUMNS, STRATA_COLUMNS, format_completeness, format_row, write_sample_csv
+from ..translation import report_language, tr
 from . import parameters
 from .base import ValidationAlgorithm
 from .stats_table import add_stats_sink, write_stats
@@ -46,6 +48,7 @@ class MaskedDifference(ValidationAlgorithm):
     OUTPUT_COMPLETENESS = "OUTPUT_COMPLETENESS"
     OUTPUT_STRATA = "OUTPUT_STRATA"
     OUTPUT_DENSITY = "OUTPUT_DENSITY"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
     CLASS_FOLDER = "CLASS_FOLDER"
     OUTPUT_SAMPLE = "OUTPUT_SAMPLE"
     COG = "COG"
@@ -83,6 +86,9 @@ class MaskedDifference(ValidationAlgorithm):
             "median |d| there). OUTPUT_DENSITY counts every kept pixel by product and reference LAI in 0.05 LAI "
             "bins, per class, as a numpy archive: numpy.load(path) gives counts[class, product bin, reference "
             "bin], classes and edges."
+        ) + "</p><p>" + self.tr(
+            "OUTPUT_REPORT: one HTML file with the tables, the density scatter, the histogram of differences and "
+            "the provenance; it opens offline in any browser and prints on A4."
         ) + "</p>" + "<h3>" + self.tr("QA schemes") + "</h3>" + parameters.schemes_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
@@ -99,6 +105,7 @@ class MaskedDifference(ValidationAlgorithm):
             self.OUTPUT_DENSITY, self.tr("Density: product against reference LAI of every kept pixel, 0.05 LAI bins "
                                          "(numpy .npz, optional)"), self.tr("numpy archive (*.npz)"),
             optional=True, createByDefault=False))
+        parameters.add_report_parameter(self, self.OUTPUT_REPORT)
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.CLASS_FOLDER, self.tr("Folder for one file per class (optional)"), optional=True,
             createByDefault=False))
@@ -117,6 +124,7 @@ class MaskedDifference(ValidationAlgorithm):
         product = self.PRODUCT_LAI.read(self, params, context)
         sample_path = self.parameterAsFileOutput(params, self.OUTPUT_SAMPLE, context)
         density_path = self.parameterAsFileOutput(params, self.OUTPUT_DENSITY, context)
+        report_path = self.parameterAsFileOutput(params, self.OUTPUT_REPORT, context)
         strata = self.STRATA.read(self, params, context)
         output = OutputSpec(self.parameterAsOutputLayer(params, self.OUTPUT, context),
                             self.CREATION_OPTIONS.read(self, params, context),
@@ -139,12 +147,20 @@ class MaskedDifference(ValidationAlgorithm):
             if density_path:
                 result.density.save(density_path)
                 tables[self.OUTPUT_DENSITY] = density_path
+            if report_path:
+                names, counts = result.density.band_counts()
+                tables[self.OUTPUT_REPORT] = difference_report(
+                    report_path, rows=result.rows, completeness=result.completeness,
+                    provenance=with_front_end(result.provenance, qgis=Qgis.QGIS_VERSION),
+                    density={"classes": names, "counts": counts, "edges": result.density.edges()},
+                    strata_rows=result.strata_rows, band_names=result.band_names, sums=result.accumulator.sums,
+                    language=report_language(), tr=tr)
 
         result = masked_difference(
             product, self.REFERENCE_LAI.read(self, params, context),
             self.QA.read(self, params, context, fallback_source=product.raster.source, feedback=feedback),
             replace(self.SETTINGS.read(self, params, context, self.SAMPLE_POINTS if sample_path else 0),
-                    density=bool(density_path)),
+                    density=bool(density_path or report_path)),
             output, self.progress_of(feedback), finish, strata)
         for note in result.notes:
             feedback.pushInfo(note)

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
@@ -145,6 +146,13 @@ def raster_source(algorithm, parameters, name, context) -> str:
             )
         )
     return layer.source()
+
+
+def add_report_parameter(algorithm, name: str) -> None:
+    """OUTPUT_REPORT: the self-contained HTML report (optional; the results viewer links an HTML output)."""
+    algorithm.addParameter(QgsProcessingParameterFileDestination(
+        name, tr("Validation report (HTML with tables and figures, opens offline)"), tr("HTML files (*.html)"),
+        optional=True, createByDefault=False))
 
 
 def advanced(parameter):

@@ -10,6 +10,7 @@ import uuid
 import numpy as np
 from osgeo import gdal
 from qgis.core import (
+    Qgis,
     QgsColorRampShader,
     QgsFillSymbol,
     QgsGraduatedSymbolRenderer,
@@ -209,22 +210,35 @@ def style_tiles(layer: QgsVectorLayer) -> None:
     layer.setLabelsEnabled(True)
 
 
+def animate_by_date(layer: QgsVectorLayer) -> None:
+    """Temporal properties: each feature is an instant at its ``date`` field, so QGIS's temporal controller
+    shows the tiles of one date at a time (the bias over a season, frame by frame)."""
+    properties = layer.temporalProperties()
+    properties.setMode(Qgis.VectorTemporalMode.FeatureDateTimeInstantFromField)
+    properties.setStartField("date")
+    properties.setIsActive(True)
+
+
 class FootprintsStyle(QgsProcessingLayerPostProcessorInterface):
-    """Toolbox: show the 'all' class of each tile, styled by bias."""
+    """Toolbox: show the 'all' class of each tile, styled by bias, animated by date."""
 
     @answers(None)
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
         if isinstance(layer, QgsVectorLayer):
             style_tiles(layer)
+            if layer.fields().indexOf("date") >= 0:
+                animate_by_date(layer)
             layer.setSubsetString("\"class\" = 'all'")
             layer.triggerRepaint()
 
 
 def footprints_style():
-    """(name, QML, description) of the bias style, for the core to store as the GeoPackage's default style
-    while it writes the file: no QGIS call touches the GeoPackage (saving a style there can wait on a dialog)."""
-    layer = QgsVectorLayer("Polygon", "tiles", "memory")
+    """(name, QML, description) of the bias style, animated by date, for the core to store as the GeoPackage's
+    default style while it writes the file: no QGIS call touches the GeoPackage (saving a style there can wait on
+    a dialog)."""
+    layer = QgsVectorLayer("Polygon?field=date:date", "tiles", "memory")
     style_tiles(layer)
+    animate_by_date(layer)
     document = QDomDocument()
     layer.exportNamedStyle(document)
     return "bias", document.toString(), "LAI QA Toolkit: tiles by bias"

@@ -92,7 +92,8 @@ def test_local_executors_give_the_threads_summary_to_the_last_digit(inputs, thre
     lines = []
     result = run_batch(request(inputs, out, executor=executor), log=lines.append)
     assert summary_without_paths(result, out) == threads_summary
-    statuses = {row[0]: row[2] for row in threads_summary[1:] if row[0] in KEYS}
+    status = threads_summary[0].index("status")
+    statuses = {row[0]: row[status] for row in threads_summary[1:] if row[0] in KEYS}
     assert statuses[BROKEN] == "failed" and all(statuses[key] == "done" for key in KEYS if key != BROKEN)
     assert any(line.startswith(("executor: 2 local processes", "executor: Dask, scheduler tcp://127.0.0.1"))
                for line in lines), lines

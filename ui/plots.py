@@ -13,30 +13,13 @@ import matplotlib
 import numpy as np
 from matplotlib.figure import Figure
 
+from ..core.fonts import font_settings, has_cjk, installed_cjk_fonts
 from ..core.stats import GCOS_ABSOLUTE, GCOS_RELATIVE
-
-# Chinese labels need a CJK font. Matplotlib (>= 3.6) falls back glyph by glyph only along font.family, and
-# Debian's Noto CJK collection registers as "Noto Sans CJK JP": the installed ones of these go in the family.
-CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK TC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-             "WenQuanYi Zen Hei", "Microsoft YaHei", "SimHei", "PingFang SC", "Arial Unicode MS")
-
-
-def installed_cjk_fonts() -> list:
-    from matplotlib import font_manager
-
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    return [name for name in CJK_FONTS if name in installed]
-
-
-def font_settings() -> dict:
-    """The rc settings our figures are drawn with: DejaVu Sans, then every installed CJK font."""
-    return {"font.family": ["DejaVu Sans", *installed_cjk_fonts()]}
 
 
 def lacks_cjk_font(texts: dict) -> bool:
     """Whether the texts hold CJK characters that no installed font can draw (the dialog says what to install)."""
-    needs_cjk = any("\u2e80" <= character <= "\u9fff" for text in texts.values() for character in str(text))
-    return needs_cjk and not installed_cjk_fonts()
+    return has_cjk(texts.values()) and not installed_cjk_fonts()
 
 
 HISTOGRAM_LIMIT = 2.0
