@@ -146,40 +146,55 @@ def _panels(figure, count: int):
     return [figure.add_subplot(rows, columns, index + 1) for index in range(count)]
 
 
-def density_figure(density: dict, rows: list, tr=_same) -> str:
-    """Product against reference per class: log pixel counts, the 1:1, OLS and RMA lines, the GCOS envelope."""
+def density_classes(density: dict, rows: list, names=None) -> list:
+    """Indices of the density's classes to draw: those with pixels and a statistics row (of ``names`` only)."""
+    by_class = {row["class"] for row in rows}
+    return [index for index, name in enumerate(density["classes"])
+            if np.asarray(density["counts"][index]).sum() > 0 and name in by_class and (names is None or name in names)]
+
+
+def draw_density(figure, density: dict, rows: list, tr=_same, names=None, summary: str = "") -> int:
+    """Product against reference on ``figure``, one panel per class (of ``names``): log pixel counts of every kept
+    pixel, the 1:1, OLS and RMA lines (from the statistics ``rows``) and the GCOS envelope; ``summary`` (e.g.
+    N, bias, RMSE) written in the legend's title. Returns the panels drawn (used by the report and the dialog)."""
     from matplotlib.colors import LogNorm
 
-    names, counts, edges = density["classes"], np.asarray(density["counts"]), np.asarray(density["edges"])
+    names_all, counts, edges = density["classes"], np.asarray(density["counts"]), np.asarray(density["edges"])
     by_class = {row["class"]: row for row in rows}
-    shown = [index for index, name in enumerate(names) if counts[index].sum() > 0 and name in by_class]
+    shown = density_classes(density, rows, names)
     if not shown:
-        return ""
+        return 0
     top = max(1.0, _covering_lai(counts[-1], edges))
+    for axes, index in zip(_panels(figure, len(shown)), shown):
+        name, row = names_all[index], by_class[names_all[index]]
+        image = axes.pcolormesh(edges, edges, np.ma.masked_equal(counts[index], 0), norm=LogNorm(),
+                                cmap="viridis", shading="flat", rasterized=True)
+        line = np.linspace(0, top, 200)
+        envelope = np.maximum(GCOS_ABSOLUTE, GCOS_RELATIVE * line)
+        axes.plot(line, line, color="black", linewidth=0.9, label="1:1")
+        for slope, intercept, style, label in ((row["slope"], row["intercept"], "-", tr("OLS")),
+                                               (row["slope_rma"], row["intercept_rma"], "-.", tr("RMA"))):
+            if not (math.isnan(slope) or math.isnan(intercept)):
+                axes.plot(line, slope * line + intercept, linestyle=style, linewidth=1.1,
+                          label=f"{label}: y = {slope:.3f}x {intercept:+.3f}")
+        axes.plot(line, line + envelope, color="tab:red", linestyle="--", linewidth=0.9,
+                  label=tr("GCOS max(0.5, 20 %)"))
+        axes.plot(line, line - envelope, color="tab:red", linestyle="--", linewidth=0.9)
+        axes.set(xlim=(0, top), ylim=(0, top), xlabel=tr("Reference LAI"), ylabel=tr("Product LAI"),
+                 title=f"{name} (N = {row['n']})", aspect="equal")
+        axes.legend(fontsize=6, loc="upper left", title=summary or None, title_fontsize=6)
+        figure.colorbar(image, ax=axes, label=tr("Pixels (log)"), shrink=0.8)
+    return len(shown)
 
-    def draw(figure):
-        for axes, index in zip(_panels(figure, len(shown)), shown):
-            name, row = names[index], by_class[names[index]]
-            image = axes.pcolormesh(edges, edges, np.ma.masked_equal(counts[index], 0), norm=LogNorm(),
-                                    cmap="viridis", shading="flat", rasterized=True)
-            line = np.linspace(0, top, 200)
-            envelope = np.maximum(GCOS_ABSOLUTE, GCOS_RELATIVE * line)
-            axes.plot(line, line, color="black", linewidth=0.9, label="1:1")
-            for slope, intercept, style, label in ((row["slope"], row["intercept"], "-", tr("OLS")),
-                                                   (row["slope_rma"], row["intercept_rma"], "-.", tr("RMA"))):
-                if not (math.isnan(slope) or math.isnan(intercept)):
-                    axes.plot(line, slope * line + intercept, linestyle=style, linewidth=1.1,
-                              label=f"{label}: y = {slope:.3f}x {intercept:+.3f}")
-            axes.plot(line, line + envelope, color="tab:red", linestyle="--", linewidth=0.9,
-                      label=tr("GCOS max(0.5, 20 %)"))
-            axes.plot(line, line - envelope, color="tab:red", linestyle="--", linewidth=0.9)
-            axes.set(xlim=(0, top), ylim=(0, top), xlabel=tr("Reference LAI"), ylabel=tr("Product LAI"),
-                     title=f"{name} (N = {row['n']})", aspect="equal")
-            axes.legend(fontsize=6, loc="upper left")
-            figure.colorbar(image, ax=axes, label=tr("Pixels (log)"), shrink=0.8)
 
-    columns = min(len(shown), 3)
-    return _figure(_png((2.6 * columns + 0.6, 2.6 * math.ceil(len(shown) / columns)), draw),
+def density_figure(density: dict, rows: list, tr=_same) -> str:
+    """Product against reference per class (``draw_density``), as an embedded PNG with its caption."""
+    count = len(density_classes(density, rows))
+    if not count:
+        return ""
+    columns = min(count, 3)
+    return _figure(_png((2.6 * columns + 0.6, 2.6 * math.ceil(count / columns)),
+                        lambda figure: draw_density(figure, density, rows, tr)),
                    tr("Product against reference: every kept pixel counted in 0.05 LAI bins, with the 1:1, OLS and "
                       "RMA lines and the GCOS envelope"), "density")
 
@@ -216,33 +231,45 @@ def absolute_histograms(band_names, sums) -> tuple:
     return centres, {name: values[:usable].reshape(-1, merge).sum(axis=1) for name, values in per_class.items()}
 
 
-def histogram_figure(centres, histograms: dict, signed: bool, tr=_same) -> str:
-    """One line per class: the share of its kept pixels in each bin of the difference."""
+def histogram_shown(centres, histograms: dict):
+    """(classes with pixels, the bins to show): bins reach past 99.9 % of the pixels, within HISTOGRAM_LIMIT."""
     shown = {name: values for name, values in histograms.items() if values.sum() > 0}
     if not shown:
-        return ""
+        return shown, None
     total = sum(shown.values())
-    nearest = np.argsort(np.abs(centres), kind="stable")  # the plot reaches past 99.9 % of the pixels
+    nearest = np.argsort(np.abs(centres), kind="stable")
     covered = np.cumsum(total[nearest]) / total.sum()
     spread = abs(centres[nearest[min(int(np.searchsorted(covered, 0.999)), len(nearest) - 1)]])
-    inside = np.abs(centres) <= min(HISTOGRAM_LIMIT, max(1.0, math.ceil(2 * spread) / 2)) + 1e-9
+    return shown, np.abs(centres) <= min(HISTOGRAM_LIMIT, max(1.0, math.ceil(2 * spread) / 2)) + 1e-9
 
-    def draw(figure):
-        axes = figure.add_subplot()
-        for name, values in shown.items():
-            axes.plot(centres[inside], 100.0 * values[inside] / values.sum(), drawstyle="steps-mid",
-                      linewidth=1.6 if name == "all" else 1.0, label=f"{name} (N = {int(values.sum())})")
-        if signed:
-            axes.axvline(0, color="black", linewidth=0.8)
-        axes.set(xlabel=tr("Product - reference (LAI)") if signed else tr("|Product - reference| (LAI)"),
-                 ylabel=tr("Share of the class's pixels (%)"))
-        axes.legend(fontsize=6)
 
+def draw_histograms(figure, centres, histograms: dict, signed: bool, tr=_same) -> bool:
+    """One line per class on ``figure``: the share of its kept pixels in each bin of the difference."""
+    shown, inside = histogram_shown(centres, histograms)
+    if not shown:
+        return False
+    axes = figure.add_subplot()
+    for name, values in shown.items():
+        axes.plot(centres[inside], 100.0 * values[inside] / values.sum(), drawstyle="steps-mid",
+                  linewidth=1.6 if name == "all" else 1.0, label=f"{name} (N = {int(values.sum())})")
+    if signed:
+        axes.axvline(0, color="black", linewidth=0.8)
+    axes.set(xlabel=tr("Product - reference (LAI)") if signed else tr("|Product - reference| (LAI)"),
+             ylabel=tr("Share of the class's pixels (%)"))
+    axes.legend(fontsize=6)
+    return True
+
+
+def histogram_figure(centres, histograms: dict, signed: bool, tr=_same) -> str:
+    """``draw_histograms`` as an embedded PNG with its caption."""
+    if not histogram_shown(centres, histograms)[0]:
+        return ""
     caption = (tr("Difference product - reference per class, every kept pixel (from the density: to within "
                   "0.05 LAI)") if signed else
                tr("Absolute difference per class, every kept pixel (from the statistics' 0.01 LAI histogram; the "
                   "sign is in the bias)"))
-    return _figure(_png((6.4, 3.0), draw), caption, "histogram")
+    return _figure(_png((6.4, 3.0), lambda figure: draw_histograms(figure, centres, histograms, signed, tr)),
+                   caption, "histogram")
 
 
 def footprint_map(footprints: dict, biases: dict, tr=_same) -> str:
@@ -284,43 +311,40 @@ def time_series_figure(date_rows: list, tr=_same) -> str:
     """Bias and RMSE against date, one line per class, pooled over the tiles of each date."""
     if not date_rows:
         return ""
-    return _figure(_png((6.4, 3.8), _time_series_drawing(date_rows, tr)),
+    return _figure(_png((6.4, 3.8), lambda figure: draw_time_series(figure, date_rows, tr)),
                    tr("Bias and RMSE per date, pooled over the tiles of the date"), "time_series")
 
 
 def save_time_series_png(date_rows: list, path: str, tr=_same) -> str:
     """The time-series figure as a PNG file (for the dialog); ``date_rows`` as ``BatchResult.date_rows``."""
-    data = _png_bytes((6.4, 3.8), _time_series_drawing(date_rows, tr))
+    data = _png_bytes((6.4, 3.8), lambda figure: draw_time_series(figure, date_rows, tr))
     with atomic_file(path, binary=True) as handle:
         handle.write(data)
     return path
 
 
-def _time_series_drawing(date_rows: list, tr):
+def draw_time_series(figure, date_rows: list, tr=_same) -> None:
+    """Bias and RMSE against date on ``figure``, one line per class (the report and the dialog)."""
     from datetime import date
 
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
     classes = list(dict.fromkeys(row["class"] for row in date_rows))
-
-    def draw(figure):
-        bias_axes, rmse_axes = figure.subplots(2, 1, sharex=True)
-        for name in classes:
-            series = [row for row in date_rows if row["class"] == name and row["n"]]
-            when = [date.fromisoformat(row["date"]) for row in series]
-            width = 1.6 if name == "all" else 0.9
-            bias_axes.plot(when, [row["bias"] for row in series], marker="o", markersize=3, linewidth=width,
-                           label=name)
-            rmse_axes.plot(when, [row["rmse"] for row in series], marker="o", markersize=3, linewidth=width)
-        bias_axes.axhline(0, color="black", linewidth=0.7)
-        bias_axes.set(ylabel=tr("Bias (LAI)"))
-        rmse_axes.set(ylabel=tr("RMSE (LAI)"), xlabel=tr("Date"))
-        bias_axes.legend(fontsize=6, ncol=min(len(classes), 5))
-        locator = AutoDateLocator()
-        rmse_axes.xaxis.set_major_locator(locator)
-        rmse_axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-
-    return draw
+    bias_axes, rmse_axes = figure.subplots(2, 1, sharex=True)
+    for name in classes:
+        series = [row for row in date_rows if row["class"] == name and row["n"]]
+        when = [date.fromisoformat(row["date"]) for row in series]
+        width = 1.6 if name == "all" else 0.9
+        bias_axes.plot(when, [row["bias"] for row in series], marker="o", markersize=3, linewidth=width,
+                       label=name)
+        rmse_axes.plot(when, [row["rmse"] for row in series], marker="o", markersize=3, linewidth=width)
+    bias_axes.axhline(0, color="black", linewidth=0.7)
+    bias_axes.set(ylabel=tr("Bias (LAI)"))
+    rmse_axes.set(ylabel=tr("RMSE (LAI)"), xlabel=tr("Date"))
+    bias_axes.legend(fontsize=6, ncol=min(len(classes), 5))
+    locator = AutoDateLocator()
+    rmse_axes.xaxis.set_major_locator(locator)
+    rmse_axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
 
 
 STYLE = """

@@ -266,6 +266,19 @@ def csv_text(value) -> str:
     return str(value)
 
 
+TEXT_COLUMNS = ("key", "date", "tile", "class", "stratum", "status", "reason", "product", "reference")
+
+
+def parsed_row(row: dict) -> dict:
+    """A row read back from one of our CSV tables: numbers as numbers (counts as int), NaN where empty."""
+    def number(column, value):
+        if value in ("", None):
+            return float("nan")
+        return int(value) if column in ("n", "dates", *COMPLETENESS_COLUMNS[1:]) else float(value)
+
+    return {column: value if column in TEXT_COLUMNS else number(column, value) for column, value in row.items()}
+
+
 def write_sample_csv(path: str, sample: dict) -> None:
     """The plotted pixels (product, reference, class) as CSV, so plots can be redrawn elsewhere."""
     with atomic_text_file(path) as handle:

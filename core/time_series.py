@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from .pairing import date_part
-from .stats import COLUMNS, Accumulator
+from .stats import COLUMNS, Accumulator, parsed_row
 
 DATE_COLUMNS = ("date", *COLUMNS)  # summary_by_date.csv
 TILE_COLUMNS = ("tile", "dates", *COLUMNS)  # summary_by_tile.csv
@@ -53,10 +53,7 @@ def read_date_rows(path: str) -> list:
     """summary_by_date.csv as the rows that wrote it (numbers as numbers, NaN where empty): for a front end that
     ran the batch by its algorithm id and plots the time series (``report.save_time_series_png``)."""
     with open(path, newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    text_columns = ("date", "class")
-    return [{column: row[column] if column in text_columns else int(row[column]) if column == "n"
-             else float(row[column] or "nan") for column in DATE_COLUMNS} for row in rows]
+        return [parsed_row(row) for row in csv.DictReader(handle)]
 
 
 def complete_pairs(pairs: list) -> list:

@@ -1084,137 +1084,142 @@
       <translation>软件与日期</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="168" />
+      <location filename="../core/report.py" line="175" />
       <source>OLS</source>
       <translation>OLS</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="169" />
+      <location filename="../core/report.py" line="176" />
       <source>RMA</source>
       <translation>RMA</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="179" />
+      <location filename="../core/report.py" line="181" />
+      <source>GCOS max(0.5, 20 %)</source>
+      <translation>GCOS 要求 max(0.5, 20%)</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="186" />
       <source>Pixels (log)</source>
       <translation>像元数（对数）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="183" />
+      <location filename="../core/report.py" line="198" />
       <source>Product against reference: every kept pixel counted in 0.05 LAI bins, with the 1:1, OLS and RMA lines and the GCOS envelope</source>
       <translation>待验证产品与参考产品：所有保留像元按 0.05 LAI 分箱计数，附 1:1 线、OLS 与 RMA 回归线及 GCOS 要求范围</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="237" />
+      <location filename="../core/report.py" line="257" />
       <source>Product - reference (LAI)</source>
       <translation>待验证产品 − 参考产品（LAI）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="237" />
+      <location filename="../core/report.py" line="257" />
       <source>|Product - reference| (LAI)</source>
       <translation>|待验证产品 − 参考产品|（LAI）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="238" />
+      <location filename="../core/report.py" line="258" />
       <source>Share of the class's pixels (%)</source>
       <translation>占该类像元的比例（%）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="241" />
+      <location filename="../core/report.py" line="267" />
       <source>Difference product - reference per class, every kept pixel (from the density: to within 0.05 LAI)</source>
       <translation>各类别的差值（待验证产品 − 参考产品），全部保留像元（由密度计算，精度 0.05 LAI 以内）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="243" />
+      <location filename="../core/report.py" line="269" />
       <source>Absolute difference per class, every kept pixel (from the statistics' 0.01 LAI histogram; the sign is in the bias)</source>
       <translation>各类别的绝对差值，全部保留像元（来自统计量的 0.01 LAI 直方图；符号见偏差）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="276" />
+      <location filename="../core/report.py" line="303" />
       <source>x (map units)</source>
       <translation>x（地图单位）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="276" />
+      <location filename="../core/report.py" line="303" />
       <source>y (map units)</source>
       <translation>y（地图单位）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="279" />
+      <location filename="../core/report.py" line="306" />
       <source>Tiles coloured by their bias over all their dates (class 'all'; grey: no kept pixel)</source>
       <translation>按各分幅全部日期的偏差着色（类别 'all'；灰色：无保留像元）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="288" />
+      <location filename="../core/report.py" line="315" />
       <source>Bias and RMSE per date, pooled over the tiles of the date</source>
       <translation>各日期的偏差与均方根误差，按该日期全部分幅合并</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="351" />
+      <location filename="../core/report.py" line="375" />
       <source>d = product - reference; SD of d with n - 1; OLS regresses product on reference; RMA is the reduced major axis. Shares within GCOS measure agreement with a reference that has its own error, not conformity.</source>
       <translation>d = 待验证产品 − 参考产品；d 的标准差按 n − 1 计算；OLS 以待验证产品对参考产品回归；RMA 为约化主轴回归。GCOS 范围内的比例衡量与自身也有误差的参考产品的一致程度，而非达标与否。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="353" />
+      <location filename="../core/report.py" line="377" />
       <source>Statistics per stratum and class</source>
       <translation>分层分类统计</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="356" />
+      <location filename="../core/report.py" line="380" />
       <source>Completeness: pixels kept, and why the others were not</source>
       <translation>完整性：保留的像元及其余像元未保留的原因</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="364" />
+      <location filename="../core/report.py" line="388" />
       <source>Figures</source>
       <translation>图</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="370" />
+      <location filename="../core/report.py" line="394" />
       <source>No density: the scatter needs the exact density (OUTPUT_DENSITY, or DENSITY in a batch).</source>
       <translation>无密度：散点图需要精确密度（OUTPUT_DENSITY，批处理中为 DENSITY）。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="384" />
+      <location filename="../core/report.py" line="408" />
       <source>LAI validation report</source>
       <translation>LAI 验证报告</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="394" />
+      <location filename="../core/report.py" line="418" />
       <source>Pooled over all pairs from their running sums.</source>
       <translation>由各配对的累加和合并全部配对。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="402" />
+      <location filename="../core/report.py" line="426" />
       <source>Tiles</source>
       <translation>分幅</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="408" />
+      <location filename="../core/report.py" line="432" />
       <source>Pairs (class all)</source>
       <translation>配对（类别 all）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="413" />
+      <location filename="../core/report.py" line="437" />
       <source>None: every pair was compared.</source>
       <translation>无：所有配对均已比较。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="415" />
+      <location filename="../core/report.py" line="439" />
       <source>Over time</source>
       <translation>时间序列</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="417" />
+      <location filename="../core/report.py" line="441" />
       <source>Temporal consistency per tile</source>
       <translation>各分幅的时间一致性</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="421" />
+      <location filename="../core/report.py" line="445" />
       <source>Bias trend: least-squares slope of the date bias against time (LAI per year). Jumps: mean change of the tile mean between consecutive dates; a ratio above 1 means the product jumps more than the reference.</source>
       <translation>偏差趋势：各日期偏差对时间的最小二乘斜率（LAI/年）。跳变：相邻日期间分幅均值变化量的平均值；比值大于 1 表示待验证产品的跳变大于参考产品。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="423" />
+      <location filename="../core/report.py" line="447" />
       <source>LAI validation report: batch</source>
       <translation>LAI 验证报告：批处理</translation>
     </message>
@@ -2224,487 +2229,497 @@
       <translation>1 保留</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="102" />
+      <location filename="../ui/compare_dialog.py" line="112" />
       <source>LAI QA Compare</source>
       <translation>LAI QA 对比</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="107" />
+      <location filename="../ui/compare_dialog.py" line="117" />
       <source>Single pair</source>
       <translation>单对</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="108" />
+      <location filename="../ui/compare_dialog.py" line="118" />
       <source>Batch</source>
       <translation>批量</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="109" />
+      <location filename="../ui/compare_dialog.py" line="119" />
       <source>One product raster against one reference raster</source>
       <translation>一个待验证产品栅格对一个参考产品栅格</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="110" />
+      <location filename="../ui/compare_dialog.py" line="120" />
       <source>Folders of tiles, paired by date and tile in their names</source>
       <translation>分幅文件夹，按文件名中的日期和分幅号配对</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="117" />
+      <location filename="../ui/compare_dialog.py" line="127" />
       <source>Progress of the running comparison</source>
       <translation>正在运行的比较的进度</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="118" />
+      <location filename="../ui/compare_dialog.py" line="128" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="119" />
+      <location filename="../ui/compare_dialog.py" line="129" />
       <source>Run the comparison in the background; QGIS stays usable</source>
       <translation>在后台运行比较；QGIS 仍可继续使用</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="120" />
+      <location filename="../ui/compare_dialog.py" line="130" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="121" />
+      <location filename="../ui/compare_dialog.py" line="131" />
       <source>Stop the running comparison</source>
       <translation>停止正在运行的比较</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="123" />
+      <location filename="../ui/compare_dialog.py" line="133" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="124" />
+      <location filename="../ui/compare_dialog.py" line="134" />
       <source>Close this window; a running comparison goes on</source>
       <translation>关闭此窗口；正在运行的比较会继续</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="125" />
+      <location filename="../ui/compare_dialog.py" line="135" />
       <source>Help</source>
       <translation>帮助</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="126" />
+      <location filename="../ui/compare_dialog.py" line="136" />
       <source>Open the user guide at this window's section</source>
       <translation>打开用户指南中介绍此窗口的章节</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="129" />
+      <location filename="../ui/compare_dialog.py" line="140" />
       <source>Open output folder</source>
       <translation>打开输出文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="130" />
+      <location filename="../ui/compare_dialog.py" line="141" />
       <source>Show the last run's outputs in the file manager</source>
       <translation>在文件管理器中显示上次运行的输出</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="131" />
+      <location filename="../ui/compare_dialog.py" line="142" />
       <source>Copy as Python</source>
       <translation>复制为 Python 代码</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="132" />
+      <location filename="../ui/compare_dialog.py" line="143" />
       <source>Copy the last run as a processing.run(…) line for a script</source>
       <translation>将上次运行复制为脚本可用的 processing.run(…) 语句</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="133" />
+      <location filename="../ui/compare_dialog.py" line="144" />
+      <source>Open report</source>
+      <translation>打开报告</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="145" />
+      <source>Open the last run's HTML report (tables, density scatter, histograms; for a batch the map and the time series) in the web browser</source>
+      <translation>在网页浏览器中打开上次运行的 HTML 报告（表格、密度散点图、直方图；批处理还有分幅图与时间序列）</translation>
+    </message>
+    <message>
+      <location filename="../ui/compare_dialog.py" line="147" />
       <source>Copy as qgis_process command</source>
       <translation>复制为 qgis_process 命令</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="134" />
+      <location filename="../ui/compare_dialog.py" line="148" />
       <source>Copy the last run as a command line for qgis_process</source>
       <translation>将上次运行复制为 qgis_process 命令行</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="147" />
+      <location filename="../ui/compare_dialog.py" line="162" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="148" />
+      <location filename="../ui/compare_dialog.py" line="163" />
       <source>Copy the selected cells (all when none is selected) with their headers, tab-separated for a spreadsheet</source>
       <translation>复制所选单元格（未选择时复制全部）及其表头，以制表符分隔，可粘贴到电子表格</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="150" />
+      <location filename="../ui/compare_dialog.py" line="165" />
       <source>Export CSV…</source>
       <translation>导出 CSV…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="151" />
+      <location filename="../ui/compare_dialog.py" line="166" />
       <source>Save the table as shown as CSV (the full-precision statistics are in the run's CSV beside its outputs)</source>
       <translation>将表格按显示内容保存为 CSV（全精度统计量在输出旁边该次运行的 CSV 中）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="161" />
+      <location filename="../ui/compare_dialog.py" line="176" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="168" />
+      <location filename="../ui/compare_dialog.py" line="183" />
       <source>Plots</source>
       <translation>图表</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="170" />
+      <location filename="../ui/compare_dialog.py" line="185" />
       <source>Pairs that failed, each with its reason; the other pairs were compared</source>
       <translation>失败的配对及各自原因；其余配对已完成比较</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="171" />
+      <location filename="../ui/compare_dialog.py" line="186" />
       <source>Failed pairs and their reasons</source>
       <translation>失败的配对及原因</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="217" />
+      <location filename="../ui/compare_dialog.py" line="234" />
       <source>Common settings</source>
       <translation>通用设置</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="221" />
+      <location filename="../ui/compare_dialog.py" line="238" />
       <source>How the QA band's bits are named: which bits form which field</source>
       <translation>QA 波段各位的命名：哪些位组成哪个字段</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="223" />
+      <location filename="../ui/compare_dialog.py" line="240" />
       <source>empty = the scheme's default rule</source>
       <translation>留空 = 方案的默认规则</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="224" />
+      <location filename="../ui/compare_dialog.py" line="241" />
       <source>Which pixels to keep, e.g. quality != failed and algorithm in (DRT, ECO)</source>
       <translation>保留哪些像元，例如 quality != failed and algorithm in (DRT, ECO)</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="227" />
+      <location filename="../ui/compare_dialog.py" line="244" />
       <source>The raw QA values the rule keeps (laiqa:explainrule gives them all)</source>
       <translation>规则保留的原始 QA 值（laiqa:explainrule 给出全部）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="229" />
+      <location filename="../ui/compare_dialog.py" line="246" />
       <source>Statistics per value of this QA field (e.g. per retrieval algorithm), plus 'all'</source>
       <translation>按此 QA 字段的每个取值（例如每种反演算法）分别统计，另加 “all”（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="233" />
+      <location filename="../ui/compare_dialog.py" line="250" />
       <source>How the product stores LAI: scale, valid range, fill values</source>
       <translation>待验证产品存储 LAI 的方式：缩放系数、有效范围、填充值</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="237" />
+      <location filename="../ui/compare_dialog.py" line="254" />
       <source>How the reference stores LAI: scale, valid range, fill values</source>
       <translation>参考产品存储 LAI 的方式：缩放系数、有效范围、填充值</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="239" />
+      <location filename="../ui/compare_dialog.py" line="256" />
       <source>QA keep rule</source>
       <translation>QA 保留规则</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="241" />
+      <location filename="../ui/compare_dialog.py" line="258" />
       <source>Split by QA field</source>
       <translation>按 QA 字段分类</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="242" />
+      <location filename="../ui/compare_dialog.py" line="259" />
       <source>Product preset</source>
       <translation>待验证产品预设</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="243" />
+      <location filename="../ui/compare_dialog.py" line="260" />
       <source>Reference preset</source>
       <translation>参考产品预设</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="257" />
+      <location filename="../ui/compare_dialog.py" line="274" />
       <source>The product LAI: a raster of the project…</source>
       <translation>待验证产品 LAI：项目中的栅格图层…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="258" />
+      <location filename="../ui/compare_dialog.py" line="275" />
       <source>…or a file (a typed GDAL name also works)</source>
       <translation>…或一个文件（也可输入 GDAL 数据集名称）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="261" />
+      <location filename="../ui/compare_dialog.py" line="278" />
       <source>The band of the product raster that holds LAI</source>
       <translation>待验证产品栅格中存放 LAI 的波段</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="263" />
+      <location filename="../ui/compare_dialog.py" line="280" />
       <source>A separate QA raster of the project; empty = the QA band of the product</source>
       <translation>项目中单独的 QA 栅格；留空 = 使用待验证产品自身的 QA 波段</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="264" />
+      <location filename="../ui/compare_dialog.py" line="281" />
       <source>…or a separate QA file</source>
       <translation>…或单独的 QA 文件</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="268" />
+      <location filename="../ui/compare_dialog.py" line="285" />
       <source>The band holding the QA bits: band 2 of the product raster, band 1 of a single-band QA file</source>
       <translation>存放 QA 位的波段：待验证产品栅格为第 2 波段，单波段 QA 文件为第 1 波段</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="271" />
+      <location filename="../ui/compare_dialog.py" line="288" />
       <source>The reference LAI (e.g. GLASS): a raster of the project…</source>
       <translation>参考产品 LAI（例如 GLASS）：项目中的栅格图层…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="272" />
+      <location filename="../ui/compare_dialog.py" line="289" />
       <source>…or a file; a GLASS HDF is placed by the tile id in its name</source>
       <translation>…或一个文件；GLASS HDF 按文件名中的分幅号定位</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="273" />
+      <location filename="../ui/compare_dialog.py" line="290" />
       <source>Add reference on the MODIS grid</source>
       <translation>将参考产品按 MODIS 格网添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="274" />
+      <location filename="../ui/compare_dialog.py" line="291" />
       <source>A GLASS HDF has no georeference: add it to the map where its tile id (hXXvYY) puts it, as a small VRT in the project's folder (the system's temporary folder for an unsaved project)</source>
       <translation>GLASS HDF 没有地理参考：按其分幅号（hXXvYY）所在位置添加到地图，方式是在项目文件夹中写一个小的 VRT（项目未保存时写在系统临时文件夹中）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="279" />
+      <location filename="../ui/compare_dialog.py" line="296" />
       <source>GeoTIFF (*.tif)</source>
       <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="280" />
+      <location filename="../ui/compare_dialog.py" line="297" />
       <source>The difference raster to write; the statistics, the sample and the plots go beside it</source>
       <translation>要写出的差值栅格；统计表、样本和图写在它旁边</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="283" />
+      <location filename="../ui/compare_dialog.py" line="300" />
       <source>Product band</source>
       <translation>待验证产品波段</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="288" />
+      <location filename="../ui/compare_dialog.py" line="305" />
       <source>Difference raster</source>
       <translation>差值栅格</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="301" />
+      <location filename="../ui/compare_dialog.py" line="318" />
       <source>The folder of product tiles</source>
       <translation>待验证产品分幅所在文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="303" />
+      <location filename="../ui/compare_dialog.py" line="320" />
       <source>The folder of reference tiles (e.g. GLASS HDF)</source>
       <translation>参考产品分幅所在文件夹（例如 GLASS HDF）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="305" />
+      <location filename="../ui/compare_dialog.py" line="322" />
       <source>Where each pair's difference raster, summary.csv and tiles.gpkg go</source>
       <translation>每个配对的差值栅格、summary.csv 和 tiles.gpkg 的存放位置</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="310" />
+      <location filename="../ui/compare_dialog.py" line="327" />
       <source>Which files of the product folder to take (several separated by ;)</source>
       <translation>选取待验证产品文件夹中的哪些文件（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="312" />
+      <location filename="../ui/compare_dialog.py" line="329" />
       <source>Which files of the reference folder to take (several separated by ;)</source>
       <translation>选取参考产品文件夹中的哪些文件（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="316" />
+      <location filename="../ui/compare_dialog.py" line="333" />
       <source>one per core</source>
       <translation>每个 CPU 核一对</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="317" />
+      <location filename="../ui/compare_dialog.py" line="334" />
       <source>How many pairs run at once; each needs memory for its windows</source>
       <translation>同时运行的配对数；每个配对都需要内存存放其窗口数据</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="319" />
+      <location filename="../ui/compare_dialog.py" line="336" />
       <source>Product file pattern</source>
       <translation>待验证产品文件名模式</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="321" />
+      <location filename="../ui/compare_dialog.py" line="338" />
       <source>Reference file pattern</source>
       <translation>参考产品文件名模式</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="323" />
+      <location filename="../ui/compare_dialog.py" line="340" />
       <source>Pairs at a time</source>
       <translation>同时处理的配对数</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="329" />
+      <location filename="../ui/compare_dialog.py" line="346" />
       <source>Advanced</source>
       <translation>高级</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="333" />
+      <location filename="../ui/compare_dialog.py" line="350" />
       <source>How files pair: one regular expression per key part, separated by ; (default: acquisition date AYYYYDDD and MODIS tile hXXvYY)</source>
       <translation>文件如何配对：每个键部分一个正则表达式，以 ; 分隔（默认：获取日期 AYYYYDDD 和 MODIS 分幅号 hXXvYY）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="336" />
+      <location filename="../ui/compare_dialog.py" line="353" />
       <source>Also take matching files in the folders' sub-folders</source>
       <translation>同时选取子文件夹中匹配的文件</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="338" />
+      <location filename="../ui/compare_dialog.py" line="355" />
       <source>Unticked, pairs finished by an earlier run with the same settings are skipped</source>
       <translation>不勾选时，之前以相同设置运行已完成的配对将被跳过</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="341" />
+      <location filename="../ui/compare_dialog.py" line="358" />
       <source>One raster per class and pair, in a folder named after the class</source>
       <translation>每个类别和配对一个栅格，存放在以类别命名的文件夹中</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="343" />
+      <location filename="../ui/compare_dialog.py" line="360" />
       <source>e.g. Lai_500m</source>
       <translation>例如 Lai_500m</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="344" />
+      <location filename="../ui/compare_dialog.py" line="361" />
       <source>The product's grid inside HDF containers (MODIS granules)</source>
       <translation>HDF 文件（MODIS 数据）中待验证产品的子数据集</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="346" />
+      <location filename="../ui/compare_dialog.py" line="363" />
       <source>e.g. FparLai_QC</source>
       <translation>例如 FparLai_QC</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="347" />
+      <location filename="../ui/compare_dialog.py" line="364" />
       <source>The QA grid inside HDF containers (MODIS granules)</source>
       <translation>HDF 文件（MODIS 数据）中 QA 的子数据集</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="349" />
+      <location filename="../ui/compare_dialog.py" line="366" />
       <source>The reference's grid inside HDF containers</source>
       <translation>HDF 文件中参考产品的子数据集</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="350" />
+      <location filename="../ui/compare_dialog.py" line="367" />
       <source>Key pattern</source>
       <translation>配对键模式</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="354" />
+      <location filename="../ui/compare_dialog.py" line="371" />
       <source>Product grid in HDF containers</source>
       <translation>HDF 文件中待验证产品的子数据集</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="355" />
+      <location filename="../ui/compare_dialog.py" line="372" />
       <source>QA grid in HDF containers</source>
       <translation>HDF 文件中 QA 的子数据集</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="373" />
+      <location filename="../ui/compare_dialog.py" line="390" />
       <source>(no split)</source>
       <translation>（不分类）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="401" />
+      <location filename="../ui/compare_dialog.py" line="418" />
       <source>Running…</source>
       <translation>正在运行…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="405" />
+      <location filename="../ui/compare_dialog.py" line="422" />
       <source>QA rule: {0}</source>
       <translation>QA 规则：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="407" />
+      <location filename="../ui/compare_dialog.py" line="424" />
       <source>product folder</source>
       <translation>待验证产品文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="408" />
+      <location filename="../ui/compare_dialog.py" line="425" />
       <source>reference folder</source>
       <translation>参考产品文件夹</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="410" />
+      <location filename="../ui/compare_dialog.py" line="427" />
       <source>Choose an existing {0}.</source>
       <translation>请选择已存在的{0}。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="412" />
+      <location filename="../ui/compare_dialog.py" line="429" />
       <source>Choose an output folder.</source>
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="416" />
+      <location filename="../ui/compare_dialog.py" line="433" />
       <source>Key pattern: {0}</source>
       <translation>配对键模式：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="419" />
+      <location filename="../ui/compare_dialog.py" line="436" />
       <source>Choose the product LAI raster.</source>
       <translation>请选择待验证产品 LAI 栅格。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="421" />
+      <location filename="../ui/compare_dialog.py" line="438" />
       <source>Choose the reference LAI raster.</source>
       <translation>请选择参考产品 LAI 栅格。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="423" />
+      <location filename="../ui/compare_dialog.py" line="440" />
       <source>Choose where to write the difference raster.</source>
       <translation>请选择差值栅格的保存位置。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="542" />
+      <location filename="../ui/compare_dialog.py" line="561" />
       <source>Stopped: the pairs finished before were kept, and a run with the same settings skips them: {0}</source>
       <translation>已停止：此前已完成的配对已保留，以相同设置再次运行会跳过它们：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="543" />
+      <location filename="../ui/compare_dialog.py" line="562" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="545" />
+      <location filename="../ui/compare_dialog.py" line="564" />
       <source>Stopped, no partial output was kept: {0}</source>
       <translation>已停止，未保留任何不完整的输出：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="551" />
+      <location filename="../ui/compare_dialog.py" line="570" />
       <source>Outputs in {0}</source>
       <translation>输出位于 {0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="578" />
+      <location filename="../ui/compare_dialog.py" line="606" />
       <source>Export statistics</source>
       <translation>导出统计表</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="578" />
+      <location filename="../ui/compare_dialog.py" line="606" />
       <source>CSV (*.csv)</source>
       <translation>CSV（*.csv）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="611" />
+      <location filename="../ui/compare_dialog.py" line="639" />
       <source>Reference</source>
       <translation>参考产品</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="653" />
+      <location filename="../ui/compare_dialog.py" line="691" />
       <source>Chinese labels need a CJK font and matplotlib knows none: install one (Debian, Ubuntu: fonts-noto-cjk or fonts-wqy-microhei), delete matplotlib's font cache (~/.cache/matplotlib/fontlist-*.json) and restart QGIS.</source>
       <translation>中文标注需要 CJK 字体，而 matplotlib 未找到：请安装一种（Debian、Ubuntu：fonts-noto-cjk 或 fonts-wqy-microhei），删除 matplotlib 的字体缓存（~/.cache/matplotlib/fontlist-*.json），然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="683" />
+      <location filename="../ui/compare_dialog.py" line="728" />
       <source>N = {0}
 Bias = {1} LAI
 RMSE = {2} LAI</source>
@@ -2713,42 +2728,7 @@ RMSE = {2} LAI</source>
 RMSE = {2} LAI</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="690" />
-      <source>Product - reference</source>
-      <translation>待验证产品 - 参考产品</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="690" />
-      <source>LAI difference (product - reference)</source>
-      <translation>LAI 差值（待验证产品 - 参考产品）</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="691" />
-      <source>pixels (sample)</source>
-      <translation>像元数（样本）</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="691" />
-      <source>Product against reference</source>
-      <translation>待验证产品与参考产品对比</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="692" />
-      <source>reference LAI</source>
-      <translation>参考产品 LAI</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="692" />
-      <source>product LAI</source>
-      <translation>待验证产品 LAI</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="693" />
-      <source>GCOS max(0.5, 20 %)</source>
-      <translation>GCOS 要求 max(0.5, 20%)</translation>
-    </message>
-    <message>
-      <location filename="../ui/compare_dialog.py" line="80" />
+      <location filename="../ui/compare_dialog.py" line="90" />
       <source>Rasters (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;All files (*)</source>
       <translation>栅格 (*.tif *.tiff *.hdf *.h5 *.nc *.vrt);;所有文件 (*)</translation>
     </message>

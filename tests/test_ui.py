@@ -177,6 +177,14 @@ def test_batch_shows_the_summary_and_the_failed_pairs(plugin, sample_dir, tmp_pa
     pooled, single = dialog.table.item(len(keys) - 2, 3), dialog.table.item(0, 3)  # a pooled class, a pair's DRT
     assert pooled.font().bold() and pooled.background().color() != single.background().color()
     assert not single.font().bold()
+    # bias and RMSE against date (one date: one point per class) and the pooled density of the two good pairs
+    bias_axes = dialog.histogram.figure.axes[0]
+    pooled_all = {row: dialog.table.item(row, 1).text() for row in range(len(keys) - 5, len(keys))}
+    all_row = next(row for row, name in pooled_all.items() if name == "all")
+    assert {line.get_label() for line in bias_axes.get_lines()} >= {"DRT", "ECO", "WAT", "TIM", "all"}
+    n_pooled = int(dialog.table.item(all_row, 2).text().replace(",", ""))
+    assert int(np.ma.sum(dialog.scatter.figure.axes[0].collections[0].get_array())) == n_pooled
+    assert dialog.report_path().endswith("report.html") and os.path.getsize(dialog.report_path()) > 10000
     # the failed tile shows on the map: hatched in the renderer's 'failed' class, labelled with its tile id
     tiles = next(node.layer() for node in QgsProject.instance().layerTreeRoot().findGroup(RESULT_GROUP).findLayers())
     failed = next(feature for feature in tiles.getFeatures() if feature["status"] == "failed")
@@ -390,13 +398,16 @@ def test_the_dialog_fits_a_laptop_screen_and_plots_follow_its_size(plugin, sampl
         everything = list(csv.DictReader(handle))[-1]
     assert texts == [f"N = {int(everything['n']):,}\nBias = {float(everything['bias']):.3f} LAI\n"
                      f"RMSE = {float(everything['rmse']):.3f} LAI"]
-    # one colour per class, the same in both plots
-    scatter_colours = {c.get_label(): tuple(c.get_facecolor()[0]) for c in dialog.scatter.figure.axes[0].collections}
-    histogram_colours = {p.get_label().split(" (")[0]: tuple(p.get_edgecolor())
-                         for p in dialog.histogram.figure.axes[0].patches}
-    assert len(set(scatter_colours.values())) == len(scatter_colours) >= 2
-    assert {name: colour[:3] for name, colour in scatter_colours.items()} == {
-        name: colour[:3] for name, colour in histogram_colours.items() if name in scatter_colours}
+    # the scatter counts every kept pixel (the density), with the OLS and RMA lines of the 'all' row
+    scatter = dialog.scatter.figure.axes[0]
+    assert int(np.ma.sum(scatter.collections[0].get_array())) == int(everything["n"])
+    labels = [line.get_label() for line in scatter.get_lines()]
+    assert f"OLS: y = {float(everything['slope']):.3f}x {float(everything['intercept']):+.3f}" in labels
+    assert f"RMA: y = {float(everything['slope_rma']):.3f}x {float(everything['intercept_rma']):+.3f}" in labels
+    # one histogram line per class, with its pixels
+    histogram = {line.get_label().split(" (")[0] for line in dialog.histogram.figure.axes[0].get_lines()}
+    assert {"DRT", "ECO", "WAT", "TIM", "all"} <= histogram
+    assert dialog.report_button.isEnabled() and os.path.exists(dialog.report_path())
 
 
 def test_common_settings_serve_both_tabs_and_the_batch_passes_its_advanced_settings(plugin, sample_dir, tmp_path):

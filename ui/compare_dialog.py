@@ -45,6 +45,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..callbacks import answers
+from ..core.density import read_density_file
 from ..core.errors import LaiQaError
 from ..core.lai_encoding import LAI_PRESETS
 from ..core.pairing import DEFAULT_KEY_PATTERN, compile_key_pattern
@@ -53,12 +54,21 @@ from ..core.qa.scheme import PRESET_IDS, load_preset, presets
 from ..core.qa.value_lists import format_values, kept_values
 from ..core.qa_rasters import PRODUCT_QA_BAND, default_qa_band
 from ..core.readers import open_quietly
-from ..core.stats import read_sample_csv
+from ..core.stats import parsed_row
+from ..core.time_series import read_date_rows
 from ..translation import tr, translated_name
 from .history import record_run
 from .modis_grid import modis_grid_layer
 from .plot_canvas import PlotPanel
-from .plots import HISTOGRAM_SIZE, SCATTER_SIZE, draw_histogram, draw_scatter, lacks_cjk_font, save_plots
+from .plots import (
+    HISTOGRAM_SIZE,
+    SCATTER_SIZE,
+    draw_histogram,
+    draw_scatter,
+    draw_time_series,
+    lacks_cjk_font,
+    save_plots,
+)
 from .stats_table import StatsTable, format_cell
 
 SETTINGS = "laiqa/compare_dialog/"
@@ -125,14 +135,19 @@ class CompareDialog(QDialog):
         self.help_button = QPushButton(tr("Help"))
         self.help_button.setToolTip(tr("Open the user guide at this window's section"))
         self.where = QLabel()  # where the last run's outputs are
+        self.where.setWordWrap(True)  # a long path wraps instead of widening the window
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_folder_button = QPushButton(tr("Open output folder"))
         self.open_folder_button.setToolTip(tr("Show the last run's outputs in the file manager"))
         self.copy_python_button = QPushButton(tr("Copy as Python"))
         self.copy_python_button.setToolTip(tr("Copy the last run as a processing.run(…) line for a script"))
+        self.report_button = QPushButton(tr("Open report"))
+        self.report_button.setToolTip(tr("Open the last run's HTML report (tables, density scatter, histograms; "
+                                         "for a batch the map and the time series) in the web browser"))
         self.copy_command_button = QPushButton(tr("Copy as qgis_process command"))
         self.copy_command_button.setToolTip(tr("Copy the last run as a command line for qgis_process"))
-        for button in (self.open_folder_button, self.copy_python_button, self.copy_command_button):
+        for button in (self.open_folder_button, self.report_button, self.copy_python_button,
+                       self.copy_command_button):
             button.setEnabled(False)
         self.ran = None  # (algorithm id, parameters) of the last finished run
         buttons = QHBoxLayout()
@@ -185,7 +200,8 @@ class CompareDialog(QDialog):
         results_layout.addLayout(buttons)
         after = QHBoxLayout()
         after.addWidget(self.where, 1)
-        for button in (self.open_folder_button, self.copy_python_button, self.copy_command_button):
+        for button in (self.open_folder_button, self.report_button, self.copy_python_button,
+                       self.copy_command_button):
             after.addWidget(button)
         results_layout.addLayout(after)
         results_layout.addWidget(self.results, 1)
@@ -203,6 +219,7 @@ class CompareDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         self.help_button.clicked.connect(lambda: QDesktopServices.openUrl(self.help_url()))
         self.open_folder_button.clicked.connect(self.open_output_folder)
+        self.report_button.clicked.connect(self.open_report)
         self.copy_python_button.clicked.connect(lambda: QApplication.clipboard().setText(self.as_python()))
         self.copy_command_button.clicked.connect(lambda: QApplication.clipboard().setText(self.as_command()))
         self.copy_table_button.clicked.connect(self.table.copy)
@@ -485,14 +502,16 @@ class CompareDialog(QDialog):
                 "PRODUCT_SUBDATASET": self.product_subdataset.text().strip(),
                 "QA_SUBDATASET": self.qa_subdataset.text().strip(),
                 "REFERENCE_SUBDATASET": self.reference_subdataset.text().strip(),
-                "OUTPUT_FOLDER": self.output_folder.filePath(), "WORKERS": self.workers.value()}
+                "OUTPUT_FOLDER": self.output_folder.filePath(), "WORKERS": self.workers.value(),
+                "DENSITY": True, "OUTPUT_REPORT": os.path.join(self.output_folder.filePath(), "report.html")}
         output = self.output.filePath()
         if not output.lower().endswith((".tif", ".tiff")):
             output += ".tif"
         base = os.path.splitext(output)[0]
         parameters = {**settings, "PRODUCT": self.product.value(), "REFERENCE": self.reference.value(),
                       "PRODUCT_BAND": self.product_band.value(), "QA_BAND": self.qa_band.value(), "OUTPUT": output,
-                      "OUTPUT_STATS": f"{base}_stats.csv", "OUTPUT_SAMPLE": f"{base}_sample.csv"}
+                      "OUTPUT_STATS": f"{base}_stats.csv", "OUTPUT_DENSITY": f"{base}_density.npz",
+                      "OUTPUT_REPORT": f"{base}_report.html"}
         if self.qa.value():
             parameters["QA"] = self.qa.value()
         return "laiqa:maskeddifference", parameters
@@ -551,6 +570,7 @@ class CompareDialog(QDialog):
         self.where.setText(tr("Outputs in {0}").format(self.output_folder_of(parameters)))
         for button in (self.open_folder_button, self.copy_python_button, self.copy_command_button):
             button.setEnabled(True)
+        self.report_button.setEnabled(bool(results.get("OUTPUT_REPORT")))
         if "SUMMARY" in results:
             self._show_batch(results)
         else:
@@ -563,6 +583,14 @@ class CompareDialog(QDialog):
     def open_output_folder(self):
         if self.ran is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(self.output_folder_of(self.ran[1])))
+
+    def report_path(self) -> str:
+        """The last run's HTML report, or "" without one."""
+        return (self.last_results or {}).get("OUTPUT_REPORT") or ""
+
+    def open_report(self):
+        if self.report_path():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.report_path()))
 
     @staticmethod
     def help_url() -> QUrl:
@@ -616,7 +644,8 @@ class CompareDialog(QDialog):
 
     def _clear_results(self):
         self.where.clear()
-        for button in (self.open_folder_button, self.copy_python_button, self.copy_command_button):
+        for button in (self.open_folder_button, self.report_button, self.copy_python_button,
+                       self.copy_command_button):
             button.setEnabled(False)
         self.table.setRowCount(0)
         self.failed.clear()
@@ -645,21 +674,23 @@ class CompareDialog(QDialog):
         with open(parameters["OUTPUT_STATS"], newline="", encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
         self.table.fill(rows)
-        texts = plot_texts()
         summary = summary_text(next((row for row in rows if row["class"] == "all"), None))
-        sample = read_sample_csv(results["OUTPUT_SAMPLE"])
-        save_plots(sample, output, texts, summary)
-        if lacks_cjk_font(texts):
+        density, rows = read_density_file(results["OUTPUT_DENSITY"]), [parsed_row(row) for row in rows]
+        save_plots(density, rows, output, tr, summary)
+        self._warn_without_cjk_font()
+        base = os.path.splitext(os.path.basename(output))[0]
+        self.histogram.name, self.scatter.name = f"{base}_histogram.svg", f"{base}_scatter.svg"
+        if draw_histogram(self.histogram.figure, density, tr):
+            self.histogram.shown()
+        if draw_scatter(self.scatter.figure, density, rows, tr, summary):
+            self.scatter.shown()
+        self.results.setCurrentIndex(0)
+
+    def _warn_without_cjk_font(self):
+        if lacks_cjk_font([tr("Product LAI")]):
             self.message.setText(tr("Chinese labels need a CJK font and matplotlib knows none: install one (Debian, "
                                     "Ubuntu: fonts-noto-cjk or fonts-wqy-microhei), delete matplotlib's font cache "
                                     "(~/.cache/matplotlib/fontlist-*.json) and restart QGIS."))
-        base = os.path.splitext(os.path.basename(output))[0]
-        self.histogram.name, self.scatter.name = f"{base}_histogram.svg", f"{base}_scatter.svg"
-        draw_histogram(self.histogram.figure, sample, texts)
-        draw_scatter(self.scatter.figure, sample, texts, summary)
-        self.histogram.shown()
-        self.scatter.shown()
-        self.results.setCurrentIndex(0)
 
     def _show_batch(self, results):
         with open(results["SUMMARY"], newline="", encoding="utf-8") as handle:
@@ -673,7 +704,21 @@ class CompareDialog(QDialog):
             tiles = QgsVectorLayer(results["TILES"], tr("Tiles by bias"), "ogr")
             tiles.setSubsetString("\"class\" = 'all'")  # one polygon per tile, as the Toolbox shows them
             self._add(tiles)
+        self._plot_batch(results, [row for row in rows if row["key"] == "all pairs"])
         self.results.setCurrentIndex(2 if self.failed.count() else 0)
+
+    def _plot_batch(self, results, pooled_rows):
+        """Bias and RMSE against date (dated keys), and the pooled density of every pair's kept pixels."""
+        self._warn_without_cjk_font()
+        self.histogram.name, self.scatter.name = "time_series.svg", "density.svg"
+        if results.get("SUMMARY_BY_DATE") and draw_time_series(
+                self.histogram.figure, read_date_rows(results["SUMMARY_BY_DATE"]), tr):
+            self.histogram.shown()
+        summary = summary_text(next((row for row in pooled_rows if row["class"] == "all"), None))
+        rows = [parsed_row(row) for row in pooled_rows]
+        if results.get("OUTPUT_DENSITY") and draw_scatter(
+                self.scatter.figure, read_density_file(results["OUTPUT_DENSITY"]), rows, tr, summary):
+            self.scatter.shown()
 
 
 def summary_text(row) -> str:
@@ -682,16 +727,6 @@ def summary_text(row) -> str:
         return ""
     return tr("N = {0}\nBias = {1} LAI\nRMSE = {2} LAI").format(
         format_cell("n", row["n"]), format_cell("bias", row["bias"]), format_cell("rmse", row["rmse"]))
-
-
-def plot_texts() -> dict:
-    """The plots' words in the user's language (keys of plots.TEXTS)."""
-    return {
-        "histogram": tr("Product - reference"), "difference": tr("LAI difference (product - reference)"),
-        "pixels": tr("pixels (sample)"), "scatter": tr("Product against reference"),
-        "reference": tr("reference LAI"), "product": tr("product LAI"),
-        "gcos": tr("GCOS max(0.5, 20 %)"),
-    }
 
 
 def _band_count(source: str) -> int:
