@@ -29,8 +29,10 @@ class LaiQaPlugin:
     def initGui(self):  # noqa: N802 - QGIS API name
         self.initProcessing()
         compare = QAction(QIcon(ICON), tr("LAI QA Compare…"), self.iface.mainWindow())
+        compare.setObjectName("laiqa_compare")  # found by name whatever the language
         compare.triggered.connect(self.show_dialog)
         inspector = QAction(QIcon(ICON), tr("QA pixel inspector"), self.iface.mainWindow())
+        inspector.setObjectName("laiqa_inspector")
         inspector.setCheckable(True)
         inspector.triggered.connect(self.toggle_inspector)
         for action in (compare, inspector):

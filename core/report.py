@@ -153,10 +153,12 @@ def density_classes(density: dict, rows: list, names=None) -> list:
             if np.asarray(density["counts"][index]).sum() > 0 and name in by_class and (names is None or name in names)]
 
 
-def draw_density(figure, density: dict, rows: list, tr=_same, names=None, summary: str = "") -> int:
+def draw_density(figure, density: dict, rows: list, tr=_same, names=None, summary: str = "",
+                 beside: bool = False) -> int:
     """Product against reference on ``figure``, one panel per class (of ``names``): log pixel counts of every kept
     pixel, the 1:1, OLS and RMA lines (from the statistics ``rows``) and the GCOS envelope; ``summary`` (e.g.
-    N, bias, RMSE) written in the legend's title. Returns the panels drawn (used by the report and the dialog)."""
+    N, bias, RMSE) written in the legend's title; ``beside``: the legend right of the plot and no colour bar
+    (a small canvas: the plot keeps the room). Returns the panels drawn (used by the report and the dialog)."""
     from matplotlib.colors import LogNorm
 
     names_all, counts, edges = density["classes"], np.asarray(density["counts"]), np.asarray(density["edges"])
@@ -182,8 +184,12 @@ def draw_density(figure, density: dict, rows: list, tr=_same, names=None, summar
         axes.plot(line, line - envelope, color="tab:red", linestyle="--", linewidth=0.9)
         axes.set(xlim=(0, top), ylim=(0, top), xlabel=tr("Reference LAI"), ylabel=tr("Product LAI"),
                  title=f"{name} (N = {row['n']})", aspect="equal")
-        axes.legend(fontsize=6, loc="upper left", title=summary or None, title_fontsize=6)
-        figure.colorbar(image, ax=axes, label=tr("Pixels (log)"), shrink=0.8)
+        if beside:
+            axes.legend(fontsize=6, loc="upper left", bbox_to_anchor=(1.03, 1.0), borderaxespad=0,
+                        title=summary or None, title_fontsize=6)
+        else:
+            axes.legend(fontsize=6, loc="upper left", title=summary or None, title_fontsize=6)
+            figure.colorbar(image, ax=axes, label=tr("Pixels (log)"), shrink=0.8)
     return len(shown)
 
 

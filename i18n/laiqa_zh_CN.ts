@@ -1084,142 +1084,142 @@
       <translation>软件与日期</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="175" />
+      <location filename="../core/report.py" line="177" />
       <source>OLS</source>
       <translation>OLS</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="176" />
+      <location filename="../core/report.py" line="178" />
       <source>RMA</source>
       <translation>RMA</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="181" />
+      <location filename="../core/report.py" line="183" />
       <source>GCOS max(0.5, 20 %)</source>
       <translation>GCOS 要求 max(0.5, 20%)</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="186" />
+      <location filename="../core/report.py" line="192" />
       <source>Pixels (log)</source>
       <translation>像元数（对数）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="198" />
+      <location filename="../core/report.py" line="204" />
       <source>Product against reference: every kept pixel counted in 0.05 LAI bins, with the 1:1, OLS and RMA lines and the GCOS envelope</source>
       <translation>待验证产品与参考产品：所有保留像元按 0.05 LAI 分箱计数，附 1:1 线、OLS 与 RMA 回归线及 GCOS 要求范围</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="257" />
+      <location filename="../core/report.py" line="263" />
       <source>Product - reference (LAI)</source>
       <translation>待验证产品 − 参考产品（LAI）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="257" />
+      <location filename="../core/report.py" line="263" />
       <source>|Product - reference| (LAI)</source>
       <translation>|待验证产品 − 参考产品|（LAI）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="258" />
+      <location filename="../core/report.py" line="264" />
       <source>Share of the class's pixels (%)</source>
       <translation>占该类像元的比例（%）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="267" />
+      <location filename="../core/report.py" line="273" />
       <source>Difference product - reference per class, every kept pixel (from the density: to within 0.05 LAI)</source>
       <translation>各类别的差值（待验证产品 − 参考产品），全部保留像元（由密度计算，精度 0.05 LAI 以内）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="269" />
+      <location filename="../core/report.py" line="275" />
       <source>Absolute difference per class, every kept pixel (from the statistics' 0.01 LAI histogram; the sign is in the bias)</source>
       <translation>各类别的绝对差值，全部保留像元（来自统计量的 0.01 LAI 直方图；符号见偏差）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="303" />
+      <location filename="../core/report.py" line="309" />
       <source>x (map units)</source>
       <translation>x（地图单位）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="303" />
+      <location filename="../core/report.py" line="309" />
       <source>y (map units)</source>
       <translation>y（地图单位）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="306" />
+      <location filename="../core/report.py" line="312" />
       <source>Tiles coloured by their bias over all their dates (class 'all'; grey: no kept pixel)</source>
       <translation>按各分幅全部日期的偏差着色（类别 'all'；灰色：无保留像元）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="315" />
+      <location filename="../core/report.py" line="321" />
       <source>Bias and RMSE per date, pooled over the tiles of the date</source>
       <translation>各日期的偏差与均方根误差，按该日期全部分幅合并</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="375" />
+      <location filename="../core/report.py" line="381" />
       <source>d = product - reference; SD of d with n - 1; OLS regresses product on reference; RMA is the reduced major axis. Shares within GCOS measure agreement with a reference that has its own error, not conformity.</source>
       <translation>d = 待验证产品 − 参考产品；d 的标准差按 n − 1 计算；OLS 以待验证产品对参考产品回归；RMA 为约化主轴回归。GCOS 范围内的比例衡量与自身也有误差的参考产品的一致程度，而非达标与否。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="377" />
+      <location filename="../core/report.py" line="383" />
       <source>Statistics per stratum and class</source>
       <translation>分层分类统计</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="380" />
+      <location filename="../core/report.py" line="386" />
       <source>Completeness: pixels kept, and why the others were not</source>
       <translation>完整性：保留的像元及其余像元未保留的原因</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="388" />
+      <location filename="../core/report.py" line="394" />
       <source>Figures</source>
       <translation>图</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="394" />
+      <location filename="../core/report.py" line="400" />
       <source>No density: the scatter needs the exact density (OUTPUT_DENSITY, or DENSITY in a batch).</source>
       <translation>无密度：散点图需要精确密度（OUTPUT_DENSITY，批处理中为 DENSITY）。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="408" />
+      <location filename="../core/report.py" line="414" />
       <source>LAI validation report</source>
       <translation>LAI 验证报告</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="418" />
+      <location filename="../core/report.py" line="424" />
       <source>Pooled over all pairs from their running sums.</source>
       <translation>由各配对的累加和合并全部配对。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="426" />
+      <location filename="../core/report.py" line="432" />
       <source>Tiles</source>
       <translation>分幅</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="432" />
+      <location filename="../core/report.py" line="438" />
       <source>Pairs (class all)</source>
       <translation>配对（类别 all）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="437" />
+      <location filename="../core/report.py" line="443" />
       <source>None: every pair was compared.</source>
       <translation>无：所有配对均已比较。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="439" />
+      <location filename="../core/report.py" line="445" />
       <source>Over time</source>
       <translation>时间序列</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="441" />
+      <location filename="../core/report.py" line="447" />
       <source>Temporal consistency per tile</source>
       <translation>各分幅的时间一致性</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="445" />
+      <location filename="../core/report.py" line="451" />
       <source>Bias trend: least-squares slope of the date bias against time (LAI per year). Jumps: mean change of the tile mean between consecutive dates; a ratio above 1 means the product jumps more than the reference.</source>
       <translation>偏差趋势：各日期偏差对时间的最小二乘斜率（LAI/年）。跳变：相邻日期间分幅均值变化量的平均值；比值大于 1 表示待验证产品的跳变大于参考产品。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="447" />
+      <location filename="../core/report.py" line="453" />
       <source>LAI validation report: batch</source>
       <translation>LAI 验证报告：批处理</translation>
     </message>
@@ -1484,12 +1484,12 @@
       <translation>LAI QA 对比…</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="33" />
+      <location filename="../plugin.py" line="34" />
       <source>QA pixel inspector</source>
       <translation>QA 像元查看器</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="37" />
+      <location filename="../plugin.py" line="39" />
       <source>LAI QA Toolkit</source>
       <translation>LAI QA 工具箱</translation>
     </message>

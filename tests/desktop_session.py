@@ -34,10 +34,13 @@ def finish():
 def start():
     try:
         plugin = plugins["laiqa"]
-        action = next(action for action in plugin.actions if action.text().startswith("LAI QA Compare"))
+        action = next(action for action in plugin.actions if action.objectName() == "laiqa_compare")
+        report["menu_text"] = action.text()
         action.trigger()
         dialog = state["dialog"] = plugin.dialog
         report["dialog_visible"] = dialog.isVisible()
+        report["run_button"] = dialog.run_button.text()
+        report["results_tab"] = dialog.results.tabText(0)
         dialog.tabs.setCurrentIndex(0)
         dialog.product.file.setFilePath(os.environ["LAIQA_DESKTOP_PRODUCT"])
         dialog.reference.file.setFilePath(os.environ["LAIQA_DESKTOP_REFERENCE"])

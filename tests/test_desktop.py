@@ -12,14 +12,21 @@ from helpers import PLUGIN_PATH, ROOT, read_band
 ARTIFACTS = os.environ.get("LAIQA_TEST_ARTIFACTS", os.path.join(ROOT, ".build", "test-artifacts"))
 
 
+# The locale settings QGIS really writes: none (the system's, English here), and 简体中文 chosen in
+# Settings ▸ Options (zh-Hans); the screenshots of each are kept, suffixed with the locale.
+LOCALES = {"": ("LAI QA Compare…", "Run", "Statistics"), "zh-Hans": ("LAI QA 对比…", "运行", "统计")}
+
+
 @pytest.mark.skipif(not (shutil.which("xvfb-run") and shutil.which("qgis")), reason="needs xvfb-run and qgis")
-def test_desktop_qgis_loads_the_plugin_and_the_dialog_runs_the_sample_pair(sample_dir, tmp_path):
+@pytest.mark.parametrize("locale", list(LOCALES))
+def test_desktop_qgis_loads_the_plugin_and_the_dialog_runs_the_sample_pair(sample_dir, tmp_path, locale):
     own_path, glass_path = sample_dir[1]["h12v03"]
     profiles = tmp_path / "profiles"
     settings = profiles / "profiles" / "default" / "QGIS"
     settings.mkdir(parents=True)
+    chosen = f"\n[locale]\noverrideFlag=true\nuserLocale={locale}\n" if locale else ""
     (settings / "QGIS3.ini").write_text("[PythonPlugins]\nlaiqa=true\n\n[qgis]\ncheckVersion=false\n"
-                                        "showTips=false\n", encoding="utf-8")
+                                        "showTips=false\n" + chosen, encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     os.makedirs(ARTIFACTS, exist_ok=True)
@@ -31,12 +38,14 @@ def test_desktop_qgis_loads_the_plugin_and_the_dialog_runs_the_sample_pair(sampl
          "--profiles-path", str(profiles), "--code", os.path.join(ROOT, "tests", "desktop_session.py")],
         env=env, capture_output=True, text=True, timeout=300)
     assert (out / "desktop.json").exists(), done.stdout[-3000:] + done.stderr[-3000:]
-    with open(os.path.join(ARTIFACTS, "desktop_qgis.log"), "w", encoding="utf-8") as log:
+    suffix = f"_{locale}" if locale else ""
+    with open(os.path.join(ARTIFACTS, f"desktop_qgis{suffix}.log"), "w", encoding="utf-8") as log:
         log.write(done.stdout + done.stderr)
     report = json.loads((out / "desktop.json").read_text(encoding="utf-8"))
     for name in ("desktop_dialog.png", "desktop_screen.png", "desktop_plots.png"):
         if (out / name).exists():
-            shutil.copy(out / name, os.path.join(ARTIFACTS, name))
+            shutil.copy(out / name, os.path.join(ARTIFACTS, name.replace(".png", f"{suffix}.png")))
+    assert (report["menu_text"], report["run_button"], report["results_tab"]) == LOCALES[locale], report
     assert report["errors"] == [] and report["loaded"] and report["dialog_visible"], report
     assert report["validate"] == "", report
     rows = {row[0]: row for row in report["rows"]}

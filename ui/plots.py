@@ -29,7 +29,7 @@ def _same(text):
 
 def new_figure(size: tuple) -> Figure:
     """A figure that lays itself out again whenever it is resized (the dialog's canvases)."""
-    return Figure(figsize=size, dpi=110, layout="tight")
+    return Figure(figsize=size, dpi=110, layout="constrained")
 
 
 def draw_histogram(figure: Figure, density: dict, tr=_same) -> bool:
@@ -44,7 +44,7 @@ def draw_scatter(figure: Figure, density: dict, rows: list, tr=_same, summary: s
     """Product against reference for all kept pixels, with the lines of the 'all' row of ``rows``."""
     with matplotlib.rc_context(font_settings()):
         figure.clear()
-        return report.draw_density(figure, density, rows, tr, names=["all"], summary=summary) > 0
+        return report.draw_density(figure, density, rows, tr, names=["all"], summary=summary, beside=True) > 0
 
 
 def draw_time_series(figure: Figure, date_rows: list, tr=_same) -> bool:
