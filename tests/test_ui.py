@@ -471,8 +471,9 @@ def test_every_control_has_a_tooltip_and_help_opens_the_readme_section(plugin):
 
 def test_dialog_runs_enter_the_processing_history(plugin, sample_dir, tmp_path, monkeypatch):
     if hasattr(QgsGui, "historyProviderRegistry"):  # QGIS >= 3.24
+        before = {entry.id for entry in QgsGui.historyProviderRegistry().queryEntries()}  # earlier sessions' too
         run_single_in_dialog(plugin, sample_dir, tmp_path)
-        entries = [entry.entry for entry in QgsGui.historyProviderRegistry().queryEntries()]
+        entries = [entry.entry for entry in QgsGui.historyProviderRegistry().queryEntries() if entry.id not in before]
         mine = [entry for entry in entries if str(tmp_path / "d.tif") in entry.get("python_command", "")]
         assert len(mine) == 1 and mine[0]["algorithm_id"] == "laiqa:maskeddifference"
         assert mine[0]["python_command"].startswith("processing.run(\"laiqa:maskeddifference\"")
