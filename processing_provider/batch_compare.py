@@ -38,7 +38,8 @@ class BatchCompare(ValidationAlgorithm):
     KEY_PATTERN = "KEY_PATTERN"
     PRODUCT_LAI = parameters.PRODUCT_LAI.in_folders(subdataset="PRODUCT_SUBDATASET")
     REFERENCE_LAI = parameters.REFERENCE_LAI.in_folders(subdataset="REFERENCE_SUBDATASET")
-    QA = parameters.QaParameters(None, "QA_BAND", default_band=2, subdataset="QA_SUBDATASET")
+    QA = parameters.QaParameters(None, "QA_BAND", default_band=2, subdataset="QA_SUBDATASET",
+                                 extra=parameters.ExtraQaParameter(in_batch=True))
     SETTINGS = parameters.DifferenceParameters()
     STRATA = parameters.StrataParameters()
     DENSITY = "DENSITY"

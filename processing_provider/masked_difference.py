@@ -39,7 +39,8 @@ def add_provenance(table, record: dict) -> None:
 class MaskedDifference(ValidationAlgorithm):
     PRODUCT_LAI = parameters.PRODUCT_LAI
     REFERENCE_LAI = parameters.REFERENCE_LAI
-    QA = parameters.QaParameters("QA", "QA_BAND", default_band=2, optional=True)
+    QA = parameters.QaParameters("QA", "QA_BAND", default_band=2, optional=True,
+                                 extra=parameters.ExtraQaParameter())
     SETTINGS = parameters.DifferenceParameters()
     STRATA = parameters.StrataParameters()
     CREATION_OPTIONS = parameters.CreationOptionsParameter()

@@ -4,6 +4,7 @@ Each group is an object an algorithm holds as a class constant: ``add_to(algorit
 parameters, ``read(algorithm, parameters, context)`` gives the core's typed input. Every public
 parameter name is a constant written once, here or in the algorithm that owns it.
 """
+import os
 from dataclasses import dataclass, replace
 
 from qgis.core import (
@@ -30,6 +31,7 @@ from ..core.inputs import (
     LaiInput,
     LaiSpec,
     QaInput,
+    QaLayerSpec,
     QaSpec,
     RasterInput,
 )
@@ -43,6 +45,7 @@ from ..core.writers import split_creation_options
 from ..translation import tr, translated_name
 
 CUSTOM_HEADERS = ["name", "first bit", "bit count", "labels"]
+EXTRA_QA_HEADERS = ["raster", "band", "scheme", "grid"]
 
 
 class GdalRasterParameter(QgsProcessingParameterRasterLayer):
@@ -242,6 +245,60 @@ class BufferParameters:
                           text_or_none(algorithm, parameters, self.rule, context))
 
 
+def preset_of_cell(text: str):
+    """A scheme named in a table cell: a preset id, its SCHEME index, or a scheme file."""
+    if text.isdigit() and int(text) < len(PRESET_IDS):
+        return load_preset(PRESET_IDS[int(text)])
+    if text not in PRESET_IDS and os.path.isfile(text):
+        return read_scheme_file(text).scheme
+    return load_preset(text)
+
+
+@dataclass(frozen=True)
+class ExtraQaParameter:
+    """More QA layers of the product (FparExtra_QC beside FparLai_QC), one table row each: raster (empty: the
+    QA raster, or in a batch the product file), band, scheme (preset id or index) and grid in containers."""
+
+    name: str = "EXTRA_QA"
+    in_batch: bool = False  # each layer is read from the product file of each pair: no raster
+
+    def add_to(self, algorithm):
+        algorithm.addParameter(advanced(QgsProcessingParameterMatrix(
+            self.name, tr("More QA layers under the same rule (raster: empty = the QA raster; band; scheme: preset "
+                          "id or index; grid in HDF containers)"),
+            numberRows=1, hasFixedNumberRows=False, headers=EXTRA_QA_HEADERS, optional=True)))
+
+    def read(self, algorithm, parameters, context) -> tuple:
+        """The layers as QaLayerSpec; blank rows are skipped."""
+        cells = list(algorithm.parameterAsMatrix(parameters, self.name, context) or [])
+        columns = len(EXTRA_QA_HEADERS)
+        if len(cells) % columns:
+            raise QgsProcessingException(tr("{0} has {1} cells, not a multiple of {2} (raster, band, scheme, grid)")
+                                         .format(self.name, len(cells), columns))
+        layers = []
+        for number, start in enumerate(range(0, len(cells), columns), start=1):
+            raster, band, scheme, grid = ("" if blank(cell) else str(cell).strip()
+                                          for cell in cells[start:start + columns])
+            if not any((raster, band, scheme, grid)):
+                continue
+            where = tr("{0} row {1}").format(self.name, number)
+            if raster and self.in_batch:
+                raise QgsProcessingException(tr("{0}: in a batch every QA layer is read from each product file; "
+                                                "leave the raster empty").format(where))
+            if not scheme:
+                raise QgsProcessingException(tr("{0}: give the layer's scheme (a preset id such as "
+                                                "mod15_fparextra_qc, or its index)").format(where))
+            if band and not (band.isdigit() and int(band) >= 1):
+                raise QgsProcessingException(tr("{0}: the band must be a whole number from 1, got '{1}'")
+                                             .format(where, band))
+            try:
+                layer_scheme = preset_of_cell(scheme)
+            except LaiQaError as error:
+                raise QgsProcessingException(f"{where}: {error}") from None
+            layers.append(QaLayerSpec(layer_scheme, int(band) if band else 1, grid or None, raster or None))
+        return tuple(layers)
+
+
 @dataclass(frozen=True)
 class QaParameters:
     """A QA raster (absent in a batch, where each product file holds it), its band and its scheme."""
@@ -252,6 +309,7 @@ class QaParameters:
     optional: bool = False  # an empty QA raster means the product raster
     subdataset: str | None = None  # the batch's QA grid name in containers
     schemes: SchemeParameters = SchemeParameters()
+    extra: ExtraQaParameter | None = None  # more QA layers under one rule
 
     def add_to(self, algorithm, raster_label=None, band_label=None):
         if self.raster:
@@ -259,6 +317,8 @@ class QaParameters:
                 GdalRasterParameter(self.raster, raster_label or tr("QA raster"), optional=self.optional))
         algorithm.addParameter(band_parameter(self.band, band_label or tr("QA band"), self.default_band,
                                               self.raster or ""))
+        if self.extra is not None:
+            self.extra.add_to(algorithm)
 
     def add_subdataset_to(self, algorithm):
         algorithm.addParameter(QgsProcessingParameterString(
@@ -266,8 +326,9 @@ class QaParameters:
 
     def read_spec(self, algorithm, parameters, context, feedback=None) -> QaSpec:
         subdataset = text_or_none(algorithm, parameters, self.subdataset, context) if self.subdataset else None
+        extra = self.extra.read(algorithm, parameters, context) if self.extra is not None else ()
         return QaSpec(self.schemes.read(algorithm, parameters, context, feedback),
-                      algorithm.parameterAsInt(parameters, self.band, context), subdataset)
+                      algorithm.parameterAsInt(parameters, self.band, context), subdataset, extra)
 
     def read(self, algorithm, parameters, context, fallback_source=None, feedback=None) -> QaInput:
         """The QA input; an empty optional QA raster is ``fallback_source`` (the product raster)."""

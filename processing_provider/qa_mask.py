@@ -9,7 +9,7 @@ from .styling import mask_palette, paletted, style_output
 
 
 class QaMask(QaFieldsAlgorithm):
-    QA = parameters.QaParameters("INPUT", "BAND")
+    QA = parameters.QaParameters("INPUT", "BAND", extra=parameters.ExtraQaParameter())
     CREATION_OPTIONS = parameters.CreationOptionsParameter()
     RULE = parameters.RuleParameter()
     BUFFER = parameters.BufferParameters()
@@ -42,10 +42,10 @@ class QaMask(QaFieldsAlgorithm):
 
     def process(self, params, context, feedback):
         qa = self.QA.read(self, params, context, feedback=feedback)
-        rule = self.RULE.read(self, params, context, qa.scheme)
+        rule = self.RULE.read(self, params, context, qa.rule_scheme)
         output = self.parameterAsOutputLayer(params, self.OUTPUT, context)
         feedback.pushInfo(self.tr("QA: {0} band {1}; scheme: {2}; rule: {3}").format(
-            qa.raster.source, qa.raster.band, qa.scheme.name, rule.text or self.tr("(none: keep all)")))
+            qa.raster.source, qa.raster.band, qa.rule_scheme.name, rule.text or self.tr("(none: keep all)")))
         summary = qa_mask_raster(qa, rule, OutputSpec(output, self.CREATION_OPTIONS.read(self, params, context)),
                                    self.progress_of(feedback), self.BUFFER.read(self, params, context))
         for note in summary.notes:
