@@ -259,7 +259,8 @@ def _reference_on_product_grid(reference, product, settings, notes, product_name
 
 
 def _difference_pass(inputs, qa_layers, grid, context, class_names, output: OutputSpec,
-                     settings: DifferenceSettings, notes, progress, finish, record, warnings, strata=None, density_bins_per_axis=0) -> DifferenceResult:
+                     settings: DifferenceSettings, notes, progress, finish, record, warnings, strata=None,
+                     density_bins_per_axis=0) -> DifferenceResult:
     """Write every band of every window and add up the statistics of its kept pixels (per stratum too, and
     their density, when asked). ``inputs``: the product and reference bands; the QA layers follow them."""
     sample_points, deming_lambda = settings.sample_points, settings.deming_lambda
