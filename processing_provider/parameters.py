@@ -5,6 +5,7 @@ parameters, ``read(algorithm, parameters, context)`` gives the core's typed inpu
 parameter name is a constant written once, here or in the algorithm that owns it.
 """
 import os
+import re
 from dataclasses import dataclass, replace
 
 from qgis.core import (
@@ -245,10 +246,17 @@ class BufferParameters:
                           text_or_none(algorithm, parameters, self.rule, context))
 
 
+def whole_number(text: str):
+    """A matrix cell's whole number ("2", or "2.0" as qgis_process hands numbers over), or None."""
+    match = re.fullmatch(r"([0-9]{1,9})(\.0*)?", text)
+    return int(match[1]) if match else None
+
+
 def preset_of_cell(text: str):
     """A scheme named in a table cell: a preset id, its SCHEME index, or a scheme file."""
-    if text.isdigit() and int(text) < len(PRESET_IDS):
-        return load_preset(PRESET_IDS[int(text)])
+    index = whole_number(text)
+    if index is not None and index < len(PRESET_IDS):
+        return load_preset(PRESET_IDS[index])
     if text not in PRESET_IDS and os.path.isfile(text):
         return read_scheme_file(text).scheme
     return load_preset(text)
@@ -288,14 +296,14 @@ class ExtraQaParameter:
             if not scheme:
                 raise QgsProcessingException(tr("{0}: give the layer's scheme (a preset id such as "
                                                 "mod15_fparextra_qc, or its index)").format(where))
-            if band and not (band.isdigit() and int(band) >= 1):
+            if band and not (whole_number(band) or 0) >= 1:
                 raise QgsProcessingException(tr("{0}: the band must be a whole number from 1, got '{1}'")
                                              .format(where, band))
             try:
                 layer_scheme = preset_of_cell(scheme)
             except LaiQaError as error:
                 raise QgsProcessingException(f"{where}: {error}") from None
-            layers.append(QaLayerSpec(layer_scheme, int(band) if band else 1, grid or None, raster or None))
+            layers.append(QaLayerSpec(layer_scheme, whole_number(band) if band else 1, grid or None, raster or None))
         return tuple(layers)
 
 
