@@ -91,7 +91,7 @@ class BatchCompare(ValidationAlgorithm):
             "year and how much the product's and the reference's means jump between dates; tiles.gpkg has a date "
             "field for QGIS's temporal controller. OUTPUT_REPORT: an HTML report with the tables, figures, tiles "
             "by bias, every pair, the failed pairs and the time series."
-        ) + "</p>"
+        ) + "</p>" + self.QA.extra.help()
 
     def cancelled_message(self) -> str:
         return self.tr("Cancelled: the pairs finished before were kept; a run with the same settings skips them "

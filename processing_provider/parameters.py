@@ -276,10 +276,24 @@ class ExtraQaParameter:
                           "id or index; grid in HDF containers)"),
             numberRows=1, hasFixedNumberRows=False, headers=EXTRA_QA_HEADERS, optional=True)))
 
+    def help(self) -> str:
+        """How to fill the table and name the layers' fields in a rule, for the algorithms' help."""
+        return "<p>" + tr(
+            "EXTRA_QA: more QA layers of the same product under one rule, e.g. FparExtra_QC beside FparLai_QC. One "
+            "row per layer: raster (empty = the QA raster; in a batch always empty: each product file), band, "
+            "scheme (a preset id such as mod15_fparextra_qc, or its SCHEME index) and grid in HDF containers "
+            "(empty = the preset's). From qgis_process: EXTRA_QA=,1,mod15_fparextra_qc,FparExtra_QC. A rule names "
+            "a layer's fields LAYER.FIELD (the layer is its grid name, else its scheme id), e.g. "
+            "<code>FparExtra_QC.SNOW_ICE == no and SCF_QC in (main, main_saturated)</code>; a field only one layer "
+            "has may be written alone. A pixel is QA nodata where any layer is; together the layers hold at most 64 "
+            "bits. An empty rule is the main scheme's default rule.") + "</p>"
+
     def read(self, algorithm, parameters, context) -> tuple:
         """The layers as QaLayerSpec; blank rows are skipped."""
         cells = list(algorithm.parameterAsMatrix(parameters, self.name, context) or [])
         columns = len(EXTRA_QA_HEADERS)
+        if all(blank(cell) for cell in cells):  # not given (an empty text from a front end is one blank cell)
+            return ()
         if len(cells) % columns:
             raise QgsProcessingException(tr("{0} has {1} cells, not a multiple of {2} (raster, band, scheme, grid)")
                                          .format(self.name, len(cells), columns))

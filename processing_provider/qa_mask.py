@@ -29,7 +29,7 @@ class QaMask(QaFieldsAlgorithm):
             "Operators: == != &lt; &lt;= &gt; &gt;= in, not in, and, or, not, parentheses; values are numbers "
             "or the field's labels. An empty rule uses the scheme's default rule. Output: 1 keep, 0 drop, "
             "255 where the QA band is nodata; KEPT_FRACTION is the kept share of pixels that have QA."
-        ) + "<h3>" + self.tr("Schemes") + "</h3>" + parameters.schemes_help()
+        ) + self.QA.extra.help() + "<h3>" + self.tr("Schemes") + "</h3>" + parameters.schemes_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.QA.add_to(self)
