@@ -20,6 +20,7 @@ from .core.inputs import (
     LaiSpec,
     OutputSpec,
     QaInput,
+    QaLayerSpec,
     QaSpec,
     RasterInput,
 )
@@ -73,6 +74,22 @@ def _add_scheme_choice(parser):
                              "JSON; #NAME picks an asset, band or product where the file holds several")
 
 
+def _extra_qa(text):
+    """``--extra-qa SCHEME[:GRID[:BAND[:PATH]]]``: one more QA layer (PATH last, it may hold colons)."""
+    scheme, grid, band, path = [*text.split(":", 3), "", "", ""][:4]
+    if band and not (band.isdigit() and int(band) >= 1):
+        raise argparse.ArgumentTypeError(f"'{text}': the band must be a whole number from 1, got '{band}'")
+    return QaLayerSpec(load_preset(_choice(PRESET_IDS)(scheme)), int(band) if band else 1, grid or None, path or None)
+
+
+def _add_extra_qa(parser):
+    parser.add_argument("--extra-qa", type=_extra_qa, action="append", default=[],
+                        metavar="SCHEME[:GRID[:BAND[:PATH]]]",
+                        help="one more QA layer under the same rule, e.g. mod15_fparextra_qc (its grid in the QA "
+                             "file); repeatable. Rules name its fields LAYER.FIELD (FparExtra_QC.SNOW_ICE), or FIELD "
+                             "alone where no other layer has one of that name")
+
+
 def _add_rule(parser):
     parser.add_argument("--rule", help="QA keep rule, e.g. 'quality != 3 and algorithm in (DRT, ECO)' "
                                        "(default: the scheme's default rule; '' keeps every pixel)")
@@ -99,6 +116,7 @@ def _add_lai(parser, side, default_preset, with_raster):
 
 def _add_difference_settings(parser):
     _add_scheme(parser, default_band=2)
+    _add_extra_qa(parser)
     _add_rule(parser)
     parser.add_argument("--split-field", default="algorithm", help="QA field to split by ('' = no split)")
     parser.add_argument("--resampling", type=_choice(RESAMPLING), default="auto")
@@ -127,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     mask = commands.add_parser("mask", help="laiqa:qamask: a keep-mask from a rule (1 keep, 0 drop, 255 nodata)")
     mask.add_argument("--input", required=True)
     _add_scheme(mask, default_band=1)
+    _add_extra_qa(mask)
     _add_rule(mask)
     mask.add_argument("--output", required=True)
     mask.add_argument("--creation-options")
@@ -246,8 +265,8 @@ def _decode(args, log):
 def _mask(args, log):
     from .core.qa_rasters import qa_mask_raster
 
-    qa = QaInput(RasterInput(args.input, args.band), _scheme(args, log))
-    summary = qa_mask_raster(qa, rule_for(qa.scheme, args.rule),
+    qa = QaSpec(_scheme(args, log), args.band, extra=tuple(args.extra_qa)).at(args.input)
+    summary = qa_mask_raster(qa, rule_for(qa.rule_scheme, args.rule),
                              OutputSpec(args.output, _creation_options(args.creation_options)),
                              _terminal_progress("mask"), BufferSpec(args.buffer, args.buffer_rule))
     _warn(log, summary.warnings)
@@ -292,7 +311,7 @@ def _difference(args, log):
     scheme = _scheme(args, log)
     result = masked_difference(
         product, _lai_spec(args, "reference").at(args.reference),
-        QaInput(RasterInput(args.qa or args.product, args.band), scheme),
+        QaSpec(scheme, args.band, extra=tuple(args.extra_qa)).at(args.qa or args.product),
         _settings(args, SAMPLE_POINTS if args.output_sample else 0, bool(args.output_density)),
         OutputSpec(args.output, _creation_options(args.creation_options), args.cog, args.class_folder),
         _terminal_progress("difference"), strata=_strata(args))
@@ -314,13 +333,22 @@ def _difference(args, log):
     return DONE
 
 
+def _batch_layers(args) -> tuple:
+    """The extra QA layers of a batch: each read from every product file, so none names a file."""
+    for layer in args.extra_qa:
+        if layer.source:
+            raise Refused(f"--extra-qa {layer.scheme.id}: in a batch every QA layer is read from each product file; "
+                          f"give no PATH")
+    return tuple(args.extra_qa)
+
+
 def _batch(args, log):
     from .core.batch import BatchRequest, run_batch
     from .core.stats import format_row
 
     request = BatchRequest(
         args.product_folder, args.reference_folder, args.output_folder, _lai_spec(args, "product"),
-        _lai_spec(args, "reference"), QaSpec(_scheme(args, log), args.band, args.qa_subdataset),
+        _lai_spec(args, "reference"), QaSpec(_scheme(args, log), args.band, args.qa_subdataset, _batch_layers(args)),
         _settings(args, density=args.density), strata=_strata(args),
         product_pattern=args.product_pattern, reference_pattern=args.reference_pattern, recursive=args.recursive,
         key_pattern=args.key_pattern, workers=args.workers, executor=args.executor, scheduler=args.scheduler,

@@ -160,7 +160,10 @@ def _footprint(path: str) -> tuple | None:
 
 def settings_digest(request: BatchRequest) -> str:
     """What decides a pair's result besides its two files: a pair made with other settings is redone."""
-    chosen = {"product": asdict(request.product), "reference": asdict(request.reference), "qa": asdict(request.qa),
+    qa = asdict(request.qa)
+    if not qa["extra"]:
+        del qa["extra"]  # digests of runs from before extra QA layers stay valid
+    chosen = {"product": asdict(request.product), "reference": asdict(request.reference), "qa": qa,
               "settings": asdict(request.settings), "class_folders": request.class_folders,
               "creation_options": request.creation_options,
               "strata": asdict(request.strata) if request.strata else None}
@@ -300,7 +303,7 @@ def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print, foo
     """Every pair, the summary, the footprints GeoPackage (with ``footprints_style`` = (name, QML, description)
     as its default style, when given) and the mosaics. ``warn`` (default: ``log``) takes each pair's warning
     that the preset does not fit its QA file."""
-    check_settings(request.settings, request.qa.scheme)  # a bad rule fails the batch once, not every pair
+    check_settings(request.settings, request.qa.rule_scheme)  # a bad rule fails the batch once, not every pair
     check_output_folder(request)
     products = find_files(request.product_folder, request.product_pattern, request.recursive, "Product")
     references = find_files(request.reference_folder, request.reference_pattern, request.recursive, "Reference")

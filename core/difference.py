@@ -24,7 +24,7 @@ from .provenance import difference_provenance
 from .qa.buffer import buffer_for
 from .qa.decode import as_bit_pattern, decode_field
 from .qa.rule import keep_mask, rule_for
-from .readers import nodata_mask, open_lai, open_qa, refuse_overwriting_inputs
+from .readers import nodata_mask, open_lai, open_qa_layers, refuse_overwriting_inputs
 from .stats import Accumulator, completeness_rows, strata_rows
 from .strata import StrataInput, strata_on_grid
 from .writers import AtomicRaster
@@ -194,11 +194,12 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
     """The difference raster(s) and statistics (also per stratum of ``strata``). ``finish(result)`` writes a front
     end's other outputs (tables, samples) before the rasters are published: if it fails, no raster appears, so a
     run leaves all or none."""
-    scheme = qa.scheme
+    scheme = qa.rule_scheme
     rule, (split_field, class_values, class_names) = check_settings(settings, scheme)
     product_band = open_lai(product, "Product")
     reference_band = open_lai(reference, "Reference")
-    qa_band = open_qa(qa)
+    qa_layers = open_qa_layers(qa)
+    qa_band = qa_layers.main
     if (qa_band.band.XSize, qa_band.band.YSize) != (product_band.band.XSize, product_band.band.YSize):
         raise LaiQaError(
             tr("The QA raster is {0}x{1} pixels but the product is {2}x{3}; QA and product must share one grid")
@@ -207,8 +208,9 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
     written = [("The output", output.path)] + [
         (tr("The class file of {0}").format(name), class_file_path(output.class_folder, name, output.path))
         for name in (class_names or ["all"]) if output.class_folder]
-    refuse_overwriting_inputs(written, [("product", product_band), ("reference", reference_band), ("QA", qa_band)])
-    notes = [product_band.note, reference_band.note, *([qa_band.note] if qa_band.note else []),
+    refuse_overwriting_inputs(written, [("product", product_band), ("reference", reference_band),
+                                        *(("QA", layer) for layer in qa_layers.layers)])
+    notes = [product_band.note, reference_band.note, *qa_layers.notes,
              tr("Product LAI: {0}").format(product_band.encoding.describe()),
              tr("Reference LAI: {0}").format(reference_band.encoding.describe()),
              tr("QA: {0}; keep rule: {1}; split by: {2}").format(
@@ -230,13 +232,13 @@ def masked_difference(product: LaiInput, reference: LaiInput, qa: QaInput, setti
             notes.append(tr("Buffer: pixels within {0} of a pixel where {1} are dropped too").format(
                 buffer.pixels, buffer.flag_rule.text if buffer.flag_rule else tr("the keep rule fails")))
         context = BlockContext(scheme, rule, product_band.encoding, reference_band.encoding, len(class_names),
-                               split_field, class_lookup, reference_nodata, qa_band.nodata, buffer)
+                               split_field, class_lookup, reference_nodata, qa_layers.nodata, buffer)
         record = difference_provenance(product, reference, qa, settings, rule, {
             "product": product_band.encoding, "reference": reference_band.encoding}, resampling, strata)
         bins = density_bins(product_band.encoding, reference_band.encoding) if settings.density else 0
-        return _difference_pass([product_band.band, reference_read, qa_band.band], product_band.grid, context,
+        return _difference_pass([product_band.band, reference_read], qa_layers, product_band.grid, context,
                                 class_names, output, settings, notes, progress, finish, record,
-                                [qa_band.warning] if qa_band.warning else [], strata_read, bins)
+                                qa_layers.warnings, strata_read, bins)
 
 
 @contextmanager
@@ -256,23 +258,26 @@ def _reference_on_product_grid(reference, product, settings, notes, product_name
         aligned.close()
 
 
-def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, settings: DifferenceSettings, notes,
-                     progress, finish, record, warnings, strata=None, density_bins_per_axis=0) -> DifferenceResult:
+def _difference_pass(inputs, qa_layers, grid, context, class_names, output: OutputSpec,
+                     settings: DifferenceSettings, notes, progress, finish, record, warnings, strata=None,
+                     density_bins_per_axis=0) -> DifferenceResult:
     """Write every band of every window and add up the statistics of its kept pixels (per stratum too, and
-    their density, when asked)."""
+    their density, when asked). ``inputs``: the product and reference bands; the QA layers follow them."""
     sample_points, deming_lambda = settings.sample_points, settings.deming_lambda
     band_names = [*class_names, "all"]
     accumulator = Accumulator.for_bands(band_names)
     per_stratum = len(accumulator.class_names)  # the classes and 'other'
     strata_accumulator = None
-    extra, halos = [], {}  # names of the inputs read after the three; the QA read again with a halo for a buffer
+    qa_count = len(qa_layers.bands)
+    inputs = [*inputs, *qa_layers.bands]
+    extra, halos = [], {}  # names of the inputs read after the QA; the QA read again with a halo for a buffer
     if strata is not None:  # stratum-major columns; the last stratum holds pixels of no stratum
         strata_accumulator = Accumulator([(name, cls) for name in [*strata.names, None]
                                           for cls in accumulator.class_names], histogram=False)
         inputs, extra = [*inputs, strata.band], [*extra, "strata"]
     if context.buffer is not None:
-        halos[len(inputs)] = context.buffer.pixels
-        inputs, extra = [*inputs, inputs[2]], [*extra, "qa_halo"]
+        halos.update({len(inputs) + k: context.buffer.pixels for k in range(qa_count)})
+        inputs, extra = [*inputs, *qa_layers.bands], [*extra, *(("qa_halo", k) for k in range(qa_count))]
     density = Density(accumulator.class_names, density_bins_per_axis) if density_bins_per_axis else None
     sample, sample_step = [], 0
     if sample_points:
@@ -281,12 +286,14 @@ def _difference_pass(inputs, grid, context, class_names, output: OutputSpec, set
     pool = BufferPool()
     completeness = np.zeros((context.class_count + 1, 1 + len(DROP_REASONS)), np.int64)
 
-    def compute(window, product_raw, reference_raw, qa_raw, *more):
+    def compute(window, product_raw, reference_raw, *more):
         nonlocal completeness
-        named = dict(zip(extra, more))
+        qa_raw = qa_layers.word(more[:qa_count])
+        named = dict(zip(extra, more[qa_count:]))
         in_buffer = None
-        if "qa_halo" in named:
-            in_buffer = context.buffer.in_buffer(named["qa_halo"], window, (grid.width, grid.height), context.scheme,
+        if context.buffer is not None:
+            qa_halo = qa_layers.word([named["qa_halo", k] for k in range(qa_count)])
+            in_buffer = context.buffer.in_buffer(qa_halo, window, (grid.width, grid.height), context.scheme,
                                                  context.qa_nodata)
         block = difference_block(product_raw, reference_raw, qa_raw, context, pool.take, in_buffer)
         accumulator.add(block.kept_classes, block.kept_product, block.kept_reference)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from .qa.layers import composite_scheme, layer_name
 from .qa.scheme import Scheme
 
 
@@ -45,6 +46,16 @@ class LaiInput:
 class QaInput:
     raster: RasterInput
     scheme: Scheme
+    extra: tuple = ()  # more QA layers on the same grid (QaInput each, no extra of their own): one rule over all
+
+    @property
+    def layer_name(self) -> str:
+        return layer_name(self.scheme, self.raster.subdataset)
+
+    @property
+    def rule_scheme(self) -> Scheme:
+        """The scheme rules are read with: the QA's own, or over extra layers the composite (qa/layers.py)."""
+        return _rule_scheme(self)
 
 
 @dataclass(frozen=True)
@@ -61,15 +72,41 @@ class LaiSpec:
 
 
 @dataclass(frozen=True)
+class QaLayerSpec:
+    """One more QA layer: its scheme, band and grid, in ``source`` (None: the file the main QA is read from,
+    so a granule given as a container supplies its other QC grid by the preset's grid name)."""
+
+    scheme: Scheme
+    band: int = 1
+    subdataset: str | None = None
+    source: str | None = None
+
+    def at(self, source: str) -> QaInput:
+        return QaInput(RasterInput(self.source or source, self.band, self.subdataset), self.scheme)
+
+
+@dataclass(frozen=True)
 class QaSpec:
     """How the QA is read from a product file of a batch."""
 
     scheme: Scheme
     band: int = 2
     subdataset: str | None = None
+    extra: tuple = ()  # QaLayerSpec of more QA layers, read from the same file unless they name their own
 
     def at(self, source: str) -> QaInput:
-        return QaInput(RasterInput(source, self.band, self.subdataset), self.scheme)
+        return QaInput(RasterInput(source, self.band, self.subdataset), self.scheme,
+                       tuple(layer.at(source) for layer in self.extra))
+
+    @property
+    def rule_scheme(self) -> Scheme:
+        return self.at("").rule_scheme
+
+
+def _rule_scheme(qa: QaInput) -> Scheme:
+    if not qa.extra:
+        return qa.scheme
+    return composite_scheme([(layer.layer_name, layer.scheme) for layer in (qa, *qa.extra)])
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,16 @@ def strata_record(strata) -> dict | None:
             "preset": strata.preset, "labels": {str(value): label for value, label in strata.label_map.items()}}
 
 
+def extra_layers_record(layers) -> dict:
+    """The extra QA layers (QaInput or QaLayerSpec) under "extra_layers", or nothing when there are none."""
+    if not layers:
+        return {}
+    return {"extra_layers": [{"source": getattr(layer, "raster", layer).source,
+                              "band": getattr(layer, "raster", layer).band,
+                              "subdataset": getattr(layer, "raster", layer).subdataset, "scheme": layer.scheme.id,
+                              "scheme_sha256": scheme_digest(layer.scheme)} for layer in layers]}
+
+
 def difference_provenance(product, reference, qa, settings, rule, encodings: dict, resampling: str,
                           strata=None) -> dict:
     """The record of one masked difference (inputs as given, encodings as resolved)."""
@@ -61,7 +71,8 @@ def difference_provenance(product, reference, qa, settings, rule, encodings: dic
         "reference": {"source": reference.raster.source, "band": reference.raster.band,
                       "preset": reference.preset, "encoding": encoding_record(encodings["reference"])},
         "qa": {"source": qa.raster.source, "band": qa.raster.band, "scheme": qa.scheme.id,
-               "scheme_name": qa.scheme.name, "scheme_sha256": scheme_digest(qa.scheme)},
+               "scheme_name": qa.scheme.name, "scheme_sha256": scheme_digest(qa.scheme),
+               **extra_layers_record(qa.extra)},
         "rule": rule.text, "split_field": settings.split_field, "resampling": resampling,
         "deming_lambda": settings.deming_lambda,
         "strata": strata_record(strata),
@@ -128,7 +139,8 @@ def batch_provenance(request) -> dict:
         "key_pattern": request.key_pattern, "recursive": request.recursive,
         "product": asdict(request.product), "reference": asdict(request.reference),
         "qa": {"band": request.qa.band, "subdataset": request.qa.subdataset, "scheme": request.qa.scheme.id,
-               "scheme_name": request.qa.scheme.name, "scheme_sha256": scheme_digest(request.qa.scheme)},
+               "scheme_name": request.qa.scheme.name, "scheme_sha256": scheme_digest(request.qa.scheme),
+               **extra_layers_record(request.qa.extra)},
         "settings": asdict(request.settings), "executor": request.executor, "workers": request.workers,
         "software": software(),
     }

@@ -13,7 +13,15 @@ from .qa.buffer import buffer_for
 from .qa.decode import as_bit_pattern, decode_field, output_dtype
 from .qa.rule import keep_mask
 from .qa.scheme import presets
-from .readers import numpy_type, open_qa, open_quietly, refuse_overwriting_inputs, type_name
+from .readers import (
+    nodata_mask,
+    numpy_type,
+    open_qa,
+    open_qa_layers,
+    open_quietly,
+    refuse_overwriting_inputs,
+    type_name,
+)
 from .writers import AtomicRaster
 
 MASK_NODATA = 255  # the mask's third value, beside 1 keep and 0 drop
@@ -130,29 +138,32 @@ class MaskSummary:
 
 def qa_mask_raster(qa: QaInput, rule, output: OutputSpec, progress=SILENT,
                    buffer_spec: BufferSpec | None = None) -> MaskSummary:
-    """Byte mask: 1 keep, 0 drop (the rule, and its buffer), MASK_NODATA where the QA band is nodata."""
-    buffer = buffer_for(buffer_spec or BufferSpec(), qa.scheme, rule)
-    opened = open_qa(qa)
-    refuse_overwriting_inputs([("The output", output.path)], [("QA", opened)])
-    summary = MaskSummary(output.path, notes=[opened.note] if opened.note else [],
-                          warnings=[opened.warning] if opened.warning else [])
-    size = (opened.band.XSize, opened.band.YSize)
+    """Byte mask: 1 keep, 0 drop (the rule, and its buffer), MASK_NODATA where the QA band (any QA layer) is
+    nodata. ``rule`` is read with ``qa.rule_scheme``."""
+    scheme = qa.rule_scheme
+    buffer = buffer_for(buffer_spec or BufferSpec(), scheme, rule)
+    opened = open_qa_layers(qa)
+    refuse_overwriting_inputs([("The output", output.path)], [("QA", layer) for layer in opened.layers])
+    summary = MaskSummary(output.path, notes=opened.notes, warnings=opened.warnings)
+    size = (opened.main.band.XSize, opened.main.band.YSize)
+    count = len(opened.bands)
 
-    def compute(window, qa_block, qa_halo=None):
-        missing = opened.nodata_mask(qa_block)
+    def compute(window, *blocks):
+        qa_block = opened.word(blocks[:count])
+        missing = nodata_mask(qa_block, opened.nodata)
         in_buffer = None
         if buffer is not None:
-            in_buffer = buffer.in_buffer(qa_halo, window, size, qa.scheme, opened.nodata)
-        mask = mask_block(qa_block, qa.scheme, rule, missing, in_buffer)
+            in_buffer = buffer.in_buffer(opened.word(blocks[count:]), window, size, scheme, opened.nodata)
+        mask = mask_block(qa_block, scheme, rule, missing, in_buffer)
         summary.kept += int(np.count_nonzero(mask == 1))
         summary.valid += mask.size - (0 if missing is None else int(missing.sum()))
         return [mask]
 
     with AtomicRaster(output.path, band_count=1, numpy_dtype=np.uint8, nodata=MASK_NODATA,
                       descriptions=[rule.text or "all"], creation_options=output.creation_options,
-                      **opened.grid.creation_geo()) as out:
-        inputs, halos = [opened.band], {}
+                      **opened.main.grid.creation_geo()) as out:
+        inputs, halos = opened.bands, {}
         if buffer is not None:  # the QA again, grown by the buffer: the buffer of every window is the whole one's
-            inputs, halos = [opened.band, opened.band], {1: buffer.pixels}
+            inputs, halos = [*opened.bands, *opened.bands], {count + k: buffer.pixels for k in range(count)}
         run_blocks(inputs, every_band(out), compute, progress, halos=halos)
     return summary

@@ -19,6 +19,7 @@ from .lai_encoding import LaiEncoding, lai_preset, resolve_encoding
 from .messages import tr
 from .pixel_grid import PixelGrid, pixel_grid_of
 from .qa.decode import check_fits
+from .qa.layers import layer_width, pack_layers, packed_nodata
 from .qa.product_guard import preset_mismatch
 
 # Pixels per window; ~1 M keeps a window of a few Float32/Int16 arrays in a few tens of MB.
@@ -219,6 +220,67 @@ def open_qa(qa: QaInput, role: str = "QA raster") -> OpenedBand:
     check_fits(qa.scheme, gdal.GetDataTypeSize(band.DataType), name)
     warning = preset_mismatch(qa.scheme.id, source, dataset.GetMetadata() or {}) or ""
     return OpenedBand(source, dataset, band, grid, note, nodata=band.GetNoDataValue(), warning=warning)
+
+
+@dataclass
+class OpenedQa:
+    """The QA of a run: one band, or several layers packed window by window into one word (qa/layers.py).
+
+    The block engine reads ``bands``; ``word(blocks)`` turns their blocks of a window into the one QA array
+    the rule, buffer and split field read; ``nodata`` is its nodata value (where any layer is nodata)."""
+
+    layers: list  # OpenedBand of each layer, the main QA first
+    scheme: object  # the rule scheme: QaInput.rule_scheme
+    widths: tuple = ()  # bits of each layer in the packed word (several layers only)
+    nodata: float | None = None
+
+    @property
+    def main(self) -> OpenedBand:
+        return self.layers[0]
+
+    @property
+    def bands(self) -> list:
+        return [layer.band for layer in self.layers]
+
+    @property
+    def notes(self) -> list:
+        return [layer.note for layer in self.layers if layer.note]
+
+    @property
+    def warnings(self) -> list:
+        return [layer.warning for layer in self.layers if layer.warning]
+
+    def word(self, blocks):
+        """The QA word of one window from each layer's block (in ``bands`` order)."""
+        if len(self.layers) == 1:
+            return blocks[0]
+        missing = None
+        for layer, block in zip(self.layers, blocks):
+            layer_missing = layer.nodata_mask(block)
+            if layer_missing is not None:
+                missing = layer_missing if missing is None else missing | layer_missing
+        return pack_layers(blocks, self.widths, missing)
+
+
+def open_qa_layers(qa: QaInput) -> OpenedQa:
+    """The QA band and every extra layer of ``qa``, each checked as ``open_qa`` does and to share the QA's grid
+    (its size: the layers of one product's granule)."""
+    scheme = qa.rule_scheme
+    main = open_qa(qa)
+    if not qa.extra:
+        return OpenedQa([main], scheme, nodata=main.nodata)
+    layers = [main]
+    for extra in qa.extra:
+        role = tr("QA layer {0}").format(extra.layer_name)
+        opened = open_qa(extra, role)
+        if (opened.band.XSize, opened.band.YSize) != (main.band.XSize, main.band.YSize):
+            raise LaiQaError(tr("{0} is {1}x{2} pixels but the QA raster is {3}x{4}; every QA layer must share the "
+                                "QA grid").format(role, opened.band.XSize, opened.band.YSize, main.band.XSize,
+                                                  main.band.YSize))
+        layers.append(opened)
+    widths = tuple(layer_width(layer.scheme) for layer in (qa, *qa.extra))
+    nodata = packed_nodata(widths, any(layer.nodata is not None for layer in layers))
+    return OpenedQa(layers, scheme, widths, nodata)
 
 
 def _aligned_step(block: int, align: int) -> int:

@@ -19,87 +19,87 @@
       <translation>{0}：GDAL 无法封装“{1}”以进行重采样（{2}）</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="205" />
+      <location filename="../core/batch.py" line="208" />
       <source>its sums file was written for another pair</source>
       <translation>其累加文件是为另一对文件写入的</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="207" />
+      <location filename="../core/batch.py" line="210" />
       <source>its product, reference or strata file changed since (size or modification time)</source>
       <translation>其待验证产品、参考产品或分层文件此后已更改（大小或修改时间）</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="209" />
+      <location filename="../core/batch.py" line="212" />
       <source>the settings changed since the earlier run</source>
       <translation>设置自上次运行以来已更改</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="212" />
+      <location filename="../core/batch.py" line="215" />
       <source>'{0}' is not the file the earlier run wrote (size or checksum)</source>
       <translation>“{0}”不是上次运行写入的文件（大小或校验和不符）</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="221" />
+      <location filename="../core/batch.py" line="224" />
       <source>a file of the earlier run cannot be read ({0})</source>
       <translation>无法读取上次运行的某个文件（{0}）</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="223" />
+      <location filename="../core/batch.py" line="226" />
       <source>its sums file is incomplete or from an older version</source>
       <translation>其累加文件不完整或来自旧版本</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="289" />
+      <location filename="../core/batch.py" line="292" />
       <source>redone: {0}</source>
       <translation>已重新计算：{0}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="311" />
+      <location filename="../core/batch.py" line="314" />
       <source>No product file pairs with a reference file ({0} products, {1} references; see the list above): nothing was run or written</source>
       <translation>没有待验证产品文件能与参考产品文件配对（{0} 个待验证产品，{1} 个参考产品；见上方列表）：未运行也未写入任何内容</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="316" />
+      <location filename="../core/batch.py" line="319" />
       <source>Cannot create the output folder '{0}': {1}</source>
       <translation>无法创建输出文件夹“{0}”：{1}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="326" />
+      <location filename="../core/batch.py" line="329" />
       <source>The output folder '{0}' is a file; choose a folder</source>
       <translation>输出文件夹“{0}”是一个文件；请选择一个文件夹</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="331" />
+      <location filename="../core/batch.py" line="334" />
       <source>The output folder '{0}' is inside the {1} folder: the next run would take this run's outputs as {1}s; choose another output folder</source>
       <translation>输出文件夹“{0}”位于{1}文件夹内：下次运行会把本次运行的输出当作{1}；请选择其他输出文件夹</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="333" />
+      <location filename="../core/batch.py" line="336" />
       <source>The output folder '{0}' is the {1} folder: the next run would take this run's outputs as {1}s; choose another output folder</source>
       <translation>输出文件夹“{0}”就是{1}文件夹：下次运行会把本次运行的输出当作{1}；请选择其他输出文件夹</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="350" />
+      <location filename="../core/batch.py" line="353" />
       <source>Another batch is writing into '{0}' (host and process: {1}); wait for it to finish, or remove {2} there if it is gone</source>
       <translation>另一个批处理正在写入“{0}”（主机和进程：{1}）；请等待其完成，如果该进程已不存在，请删除其中的 {2}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="355" />
+      <location filename="../core/batch.py" line="358" />
       <source>Cannot write into the output folder '{0}': {1}</source>
       <translation>无法写入输出文件夹“{0}”：{1}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="383" />
+      <location filename="../core/batch.py" line="386" />
       <source> on {0}</source>
       <translation>，在 {0} 上</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="522" />
+      <location filename="../core/batch.py" line="525" />
       <source>Cannot create '{0}': {1}</source>
       <translation>无法创建“{0}”：{1}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="532" />
+      <location filename="../core/batch.py" line="535" />
       <source>Writing '{0}' failed: {1}</source>
       <translation>写入“{0}”失败：{1}</translation>
     </message>
@@ -109,57 +109,57 @@
       <translation>无法读取密度文件“{0}”：{1}</translation>
     </message>
     <message>
-      <location filename="../core/difference.py" line="204" />
+      <location filename="../core/difference.py" line="205" />
       <source>The QA raster is {0}x{1} pixels but the product is {2}x{3}; QA and product must share one grid</source>
       <translation>QA 栅格为 {0}x{1} 像元，而待验证产品为 {2}x{3}；QA 与待验证产品必须使用同一格网</translation>
     </message>
     <message>
-      <location filename="../core/difference.py" line="208" />
+      <location filename="../core/difference.py" line="209" />
       <source>The class file of {0}</source>
       <translation>{0} 的类别文件</translation>
     </message>
     <message>
-      <location filename="../core/difference.py" line="212" />
+      <location filename="../core/difference.py" line="214" />
       <source>Product LAI: {0}</source>
       <translation>待验证产品 LAI：{0}</translation>
     </message>
     <message>
-      <location filename="../core/difference.py" line="213" />
+      <location filename="../core/difference.py" line="215" />
       <source>Reference LAI: {0}</source>
       <translation>参考产品 LAI：{0}</translation>
     </message>
     <message>
-      <location filename="../core/difference.py" line="214" />
+      <location filename="../core/difference.py" line="216" />
       <source>QA: {0}; keep rule: {1}; split by: {2}</source>
       <translation>QA：{0}；保留规则：{1}；分组字段：{2}</translation>
     </message>
     <message>
-      <location filename="../core/difference.py" line="215" />
+      <location filename="../core/difference.py" line="217" />
       <source>none (keep all)</source>
       <translation>无（全部保留）</translation>
     </message>
     <message>
-      <location filename="../core/difference.py" line="215" />
+      <location filename="../core/difference.py" line="217" />
       <source>nothing</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../core/difference.py" line="230" />
+      <location filename="../core/difference.py" line="232" />
       <source>Buffer: pixels within {0} of a pixel where {1} are dropped too</source>
       <translation>缓冲区：距 {1} 的像元 {0} 个像元以内的像元也被剔除</translation>
     </message>
     <message>
-      <location filename="../core/difference.py" line="231" />
+      <location filename="../core/difference.py" line="233" />
       <source>the keep rule fails</source>
       <translation>不满足保留规则</translation>
     </message>
     <message>
-      <location filename="../core/difference.py" line="246" />
+      <location filename="../core/difference.py" line="248" />
       <source>Reference grid is identical to the product grid: read as it is</source>
       <translation>参考产品格网与待验证产品格网相同：按原样读取</translation>
     </message>
     <message>
-      <location filename="../core/difference.py" line="252" />
+      <location filename="../core/difference.py" line="254" />
       <source>Reference resampled onto the product grid with GDAL warp ({0})</source>
       <translation>参考产品已用 GDAL warp 重采样到待验证产品格网（{0}）</translation>
     </message>
@@ -499,6 +499,31 @@
       <translation>64 位的 QA 字段无法容纳无效值；请将其拆分为两个字段</translation>
     </message>
     <message>
+      <location filename="../core/qa/layers.py" line="44" />
+      <source>QA layer name '{0}' is not usable in rules: use letters, digits and _, starting with a letter</source>
+      <translation>QA 图层名“{0}”无法在规则中使用：只能使用字母、数字和 _，且以字母开头</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/layers.py" line="49" />
+      <source>Two QA layers are both named {0}; give each its own grid (subdataset) name</source>
+      <translation>两个 QA 图层都名为 {0}；请为每个图层指定各自的网格（子数据集）名</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/layers.py" line="54" />
+      <source>The QA layers need {0} bits together ({1}); at most {2} fit in one QA word</source>
+      <translation>这些 QA 图层合计需要 {0} 位（{1}）；一个 QA 字最多容纳 {2} 位</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/layers.py" line="71" />
+      <source>The QA layers need {0} bits together; at most {1} fit in one QA word</source>
+      <translation>这些 QA 图层合计需要 {0} 位；一个 QA 字最多容纳 {1} 位</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/layers.py" line="80" />
+      <source>The QA layers fill all {0} bits of a QA word, leaving none to mark their nodata pixels; drop a layer</source>
+      <translation>这些 QA 图层占满了 QA 字的全部 {0} 位，没有剩余的位来标记无数据像元；请去掉一个图层</translation>
+    </message>
+    <message>
       <location filename="../core/qa/presets/landsat_c2_qa_pixel.json" line="3" />
       <source>Landsat Collection 2 QA_PIXEL</source>
       <translation>Landsat Collection 2 QA_PIXEL</translation>
@@ -584,259 +609,269 @@
       <translation>QA {0}：子数据集 {1} 的布局与 QA 预设 {2} 不符{3}</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="114" />
+      <location filename="../core/qa/rule.py" line="115" />
       <source>Syntax error at column {0}: unexpected '{1}'</source>
       <translation>第 {0} 列语法错误：意外的“{1}”</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="145" />
+      <location filename="../core/qa/rule.py" line="146" />
       <source>expected {0}</source>
       <translation>应为{0}</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="150" />
+      <location filename="../core/qa/rule.py" line="151" />
       <source>the end of the rule</source>
       <translation>规则结尾</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="151" />
+      <location filename="../core/qa/rule.py" line="152" />
       <source>Syntax error at column {0}: {1}, found {2}</source>
       <translation>第 {0} 列语法错误：{1}，实际为{2}</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="156" />
+      <location filename="../core/qa/rule.py" line="157" />
       <source>expected 'and', 'or' or the end of the rule</source>
       <translation>应为 'and'、'or' 或规则结尾</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="180" />
+      <location filename="../core/qa/rule.py" line="181" />
       <source>Rule nested too deeply at column {0} (more than {1} levels of parentheses or 'not')</source>
       <translation>规则在第 {0} 列嵌套过深（括号或 'not' 超过 {1} 层）</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="195" />
+      <location filename="../core/qa/rule.py" line="196" />
       <source>expected a field name</source>
       <translation>应为字段名</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="203" />
+      <location filename="../core/qa/rule.py" line="204" />
       <source>expected 'in' after 'not'</source>
       <translation>'not' 之后应为 'in'</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="206" />
+      <location filename="../core/qa/rule.py" line="207" />
       <source>'(' to open the list of values</source>
       <translation>用于开始值列表的 '('</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="211" />
+      <location filename="../core/qa/rule.py" line="212" />
       <source>',' or ')'</source>
       <translation>',' 或 ')'</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="215" />
+      <location filename="../core/qa/rule.py" line="216" />
       <source>expected a comparison (==, !=, &lt;, &lt;=, &gt;, &gt;=) or 'in' after '{0}'</source>
       <translation>“{0}”之后应为比较运算符（==、!=、&lt;、&lt;=、&gt;、&gt;=）或 'in'</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="227" />
+      <location filename="../core/qa/rule.py" line="224" />
+      <source>{0} (column {1})</source>
+      <translation>{0}（第 {1} 列）</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/rule.py" line="230" />
       <source>Unknown field '{0}' at column {1}; fields of {2}: {3}</source>
       <translation>第 {1} 列有未知字段“{0}”；{2} 的字段：{3}</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="239" />
+      <location filename="../core/qa/rule.py" line="242" />
       <source>Value {0} at column {1} is out of range for '{2}' ({3}: 0-{4})</source>
       <translation>第 {1} 列的值 {0} 超出“{2}”的范围（{3}：0-{4}）</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="250" />
+      <location filename="../core/qa/rule.py" line="253" />
       <source>none, use numbers</source>
       <translation>无，请使用数字</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="252" />
+      <location filename="../core/qa/rule.py" line="255" />
       <source>Unknown label '{0}' for field '{1}' at column {2}; labels: {3}</source>
       <translation>第 {2} 列字段“{1}”的标签“{0}”未知；可用标签：{3}</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="256" />
+      <location filename="../core/qa/rule.py" line="259" />
       <source>expected a value (number or label) for '{0}'</source>
       <translation>“{0}”应有一个值（数字或标签）</translation>
     </message>
     <message>
-      <location filename="../core/qa/rule.py" line="269" />
+      <location filename="../core/qa/rule.py" line="272" />
       <source>Syntax error at column {0}: '{1}' has leading zeros; write {2}</source>
       <translation>第 {0} 列语法错误：“{1}”有前导零；请写作 {2}</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="126" />
+      <location filename="../core/qa/scheme.py" line="106" />
+      <source>Unknown field '{0}'; fields of {1}: {2}</source>
+      <translation>未知字段“{0}”；{1} 的字段：{2}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="148" />
+      <source>Field '{0}' is in several QA layers; write one of {1}</source>
+      <translation>字段“{0}”存在于多个 QA 图层中；请写成以下之一：{1}</translation>
+    </message>
+    <message>
+      <location filename="../core/qa/scheme.py" line="154" />
       <source>QA scheme '{0}' has no fields</source>
       <translation>QA 方案“{0}”没有字段</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="134" />
+      <location filename="../core/qa/scheme.py" line="162" />
       <source>Field name '{0}' is not usable in rules: use letters, digits and _, starting with a letter</source>
       <translation>字段名“{0}”无法在规则中使用：请使用字母、数字和 _，并以字母开头</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="138" />
+      <location filename="../core/qa/scheme.py" line="166" />
       <source>Field name '{0}' is a rule keyword ({1}), so no rule could name it</source>
       <translation>字段名“{0}”是规则关键字（{1}），因此规则无法引用它</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="141" />
+      <location filename="../core/qa/scheme.py" line="169" />
       <source>Duplicate field name '{0}'</source>
       <translation>字段名“{0}”重复</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="145" />
+      <location filename="../core/qa/scheme.py" line="173" />
       <source>Field '{0}': first bit must be &gt;= 0 and bit count &gt;= 1 (got first bit {1}, bit count {2})</source>
       <translation>字段“{0}”：起始位必须 &gt;= 0 且位数必须 &gt;= 1（实际起始位 {1}，位数 {2}）</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="150" />
+      <location filename="../core/qa/scheme.py" line="178" />
       <source>Field '{0}' ends at bit {1}, beyond the {2} bits of the widest QA type</source>
       <translation>字段“{0}”结束于第 {1} 位，超出了最宽 QA 类型的 {2} 位</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="155" />
+      <location filename="../core/qa/scheme.py" line="183" />
       <source>Fields '{0}' and '{1}' overlap at bit {2}</source>
       <translation>字段“{0}”与“{1}”在第 {2} 位重叠</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="161" />
+      <location filename="../core/qa/scheme.py" line="189" />
       <source>Field '{0}': label '{1}' is for value {2}, but {3} bit(s) hold only 0-{4}</source>
       <translation>字段“{0}”：标签“{1}”对应值 {2}，但 {3} 位只能表示 0-{4}</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="166" />
+      <location filename="../core/qa/scheme.py" line="194" />
       <source>Field '{0}': label '{1}' is not usable in rules: use letters, digits and _, starting with a letter</source>
       <translation>字段“{0}”：标签“{1}”无法在规则中使用：请使用字母、数字和 _，并以字母开头</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="171" />
+      <location filename="../core/qa/scheme.py" line="199" />
       <source>Field '{0}': label '{1}' is a rule keyword ({2}), so no rule could name it</source>
       <translation>字段“{0}”：标签“{1}”是规则关键字（{2}），因此规则无法引用它</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="175" />
+      <location filename="../core/qa/scheme.py" line="203" />
       <source>Field '{0}': duplicate label '{1}'</source>
       <translation>字段“{0}”：标签“{1}”重复</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="190" />
+      <location filename="../core/qa/scheme.py" line="218" />
       <source>{0} must be a whole number, got '{1}'</source>
       <translation>{0}必须是整数，实际为“{1}”</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="192" />
+      <location filename="../core/qa/scheme.py" line="220" />
       <source>{0} is too large, got '{1}'</source>
       <translation>{0}过大，实际为“{1}”</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="200" />
+      <location filename="../core/qa/scheme.py" line="228" />
       <source>{0}: value</source>
       <translation>{0}：值</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="202" />
+      <location filename="../core/qa/scheme.py" line="230" />
       <source>{0}: value {1} is given twice, '{2}' and '{3}'</source>
       <translation>{0}：值 {1} 被给出两次，分别为“{2}”和“{3}”</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="216" />
+      <location filename="../core/qa/scheme.py" line="244" />
       <source>Field '{0}' labels</source>
       <translation>字段“{0}”的标签</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="217" />
+      <location filename="../core/qa/scheme.py" line="245" />
       <source>Field '{0}' meanings</source>
       <translation>字段“{0}”的含义</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="231" />
+      <location filename="../core/qa/scheme.py" line="259" />
       <source>QA scheme is missing the key {0}</source>
       <translation>QA 方案缺少键 {0}</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="240" />
+      <location filename="../core/qa/scheme.py" line="268" />
       <source>Cannot read QA scheme file {0}: {1}</source>
       <translation>无法读取 QA 方案文件 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="242" />
+      <location filename="../core/qa/scheme.py" line="270" />
       <source>QA scheme file {0} is not text (JSON or YAML)</source>
       <translation>QA 方案文件 {0} 不是文本文件（JSON 或 YAML）</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="249" />
+      <location filename="../core/qa/scheme.py" line="277" />
       <source>QA scheme file {0} is not valid JSON: {1}</source>
       <translation>QA 方案文件 {0} 不是有效的 JSON：{1}</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="259" />
+      <location filename="../core/qa/scheme.py" line="287" />
       <source>Unknown QA preset '{0}'; presets: {1}</source>
       <translation>未知的 QA 预设“{0}”；可用预设：{1}</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="280" />
+      <location filename="../core/qa/scheme.py" line="308" />
       <source>Field '{0}': labels must look like 0=DRT;1=ECO, got '{1}'</source>
       <translation>字段“{0}”：标签格式应类似 0=DRT;1=ECO，实际为“{1}”</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="282" />
+      <location filename="../core/qa/scheme.py" line="310" />
       <source>Field '{0}': labelled value</source>
       <translation>字段“{0}”：带标签的值</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="285" />
+      <location filename="../core/qa/scheme.py" line="313" />
       <source>Field '{0}': value {1} has two labels, '{2}' and '{3}'</source>
       <translation>字段“{0}”：值 {1} 有两个标签，“{2}”和“{3}”</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="300" />
+      <location filename="../core/qa/scheme.py" line="328" />
       <source>Custom field row {0} needs at least: name, first bit, bit count</source>
       <translation>自定义字段行 {0} 至少需要：名称、起始位、位数</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="306" />
+      <location filename="../core/qa/scheme.py" line="334" />
       <source>Field '{0}': first bit</source>
       <translation>字段“{0}”：起始位</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="307" />
+      <location filename="../core/qa/scheme.py" line="335" />
       <source>Field '{0}': bit count</source>
       <translation>字段“{0}”：位数</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="312" />
+      <location filename="../core/qa/scheme.py" line="340" />
       <source>The custom QA scheme has no fields: fill in at least one row</source>
       <translation>自定义 QA 方案没有字段：请至少填写一行</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="321" />
+      <location filename="../core/qa/scheme.py" line="349" />
       <source>The custom field table has {0} cells, not a multiple of {1} (name, first bit, bit count, labels)</source>
       <translation>自定义字段表有 {0} 个单元格，不是 {1} 的倍数（名称、起始位、位数、标签）</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="42" />
+      <location filename="../core/qa/scheme.py" line="43" />
       <source>{0}… ({1:,} characters)</source>
       <translation>{0}…（共 {1:,} 个字符）</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="67" />
+      <location filename="../core/qa/scheme.py" line="68" />
       <source>bit {0}</source>
       <translation>第 {0} 位</translation>
     </message>
     <message>
-      <location filename="../core/qa/scheme.py" line="68" />
+      <location filename="../core/qa/scheme.py" line="69" />
       <source>bits {0}-{1}</source>
       <translation>第 {0}-{1} 位</translation>
-    </message>
-    <message>
-      <location filename="../core/qa/scheme.py" line="98" />
-      <source>Unknown field '{0}'; fields of {1}: {2}</source>
-      <translation>未知字段“{0}”；{1} 的字段：{2}</translation>
     </message>
     <message>
       <location filename="../core/qa/scheme_files.py" line="103" />
@@ -994,77 +1029,87 @@
       <translation>第 {0} 位不属于任何字段：规则从不读取它们，因此列出的值中这些位为 0，且无论这些位取何值，保留的值都会被保留。</translation>
     </message>
     <message>
-      <location filename="../core/qa_rasters.py" line="39" />
+      <location filename="../core/qa_rasters.py" line="47" />
       <source>Band {0} holds {1} values: not a QA band (QA bands hold integers whose bits are flags)</source>
       <translation>波段 {0} 的值类型为 {1}：不是 QA 波段（QA 波段存储的是以位作为标志的整数）</translation>
     </message>
     <message>
-      <location filename="../core/qa_rasters.py" line="44" />
+      <location filename="../core/qa_rasters.py" line="52" />
       <source>This raster holds the decoded fields of {0} ({1}), not QA bits: inspect the QA raster they were decoded from</source>
       <translation>此栅格存储的是 {0} 已解码的字段（{1}），而不是 QA 位：请查看解码所用的原始 QA 栅格</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="100" />
+      <location filename="../core/readers.py" line="101" />
       <source>{0}: '{1}' holds {2} grids; using {3}</source>
       <translation>{0}：“{1}”包含 {2} 个子数据集；使用 {3}</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="103" />
+      <location filename="../core/readers.py" line="104" />
       <source>no grid named {0}; </source>
       <translation>没有名为 {0} 的子数据集；</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="105" />
+      <location filename="../core/readers.py" line="106" />
       <source>{0}: '{1}' is a container of {2} grids ({3}pick one): {4}. Full names: {5}</source>
       <translation>{0}：“{1}”是包含 {2} 个子数据集的容器文件（{3}请选择其一）：{4}。完整名称：{5}</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="109" />
+      <location filename="../core/readers.py" line="110" />
       <source>{0}: '{1}' holds no raster band</source>
       <translation>{0}：“{1}”不含栅格波段</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="128" />
+      <location filename="../core/readers.py" line="129" />
       <source>{0}: band {1} does not exist; '{2}' has {3} bands (1-{3})</source>
       <translation>{0}：波段 {1} 不存在；“{2}”有 {3} 个波段（1-{3}）</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="129" />
+      <location filename="../core/readers.py" line="130" />
       <source>{0}: band {1} does not exist; '{2}' has {3} band (1-{3})</source>
       <translation>{0}：波段 {1} 不存在；“{2}”有 {3} 个波段（1-{3}）</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="180" />
+      <location filename="../core/readers.py" line="181" />
       <source>{0} '{1}' is the {2} file '{3}': writing it would destroy an input; choose another output file</source>
       <translation>{0}“{1}”就是{2}文件“{3}”：写入它会破坏输入数据；请选择其他输出文件</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="216" />
+      <location filename="../core/readers.py" line="217" />
       <source>{0} band {1} is {2}; bit fields need an integer band (Byte, UInt16, Int16, UInt32, Int32). Is this the QA band?</source>
       <translation>{0} 波段 {1} 的类型为 {2}；位字段需要整数波段（Byte、UInt16、Int16、UInt32、Int32）。这是 QA 波段吗？</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="258" />
+      <location filename="../core/readers.py" line="274" />
+      <source>QA layer {0}</source>
+      <translation>QA 图层 {0}</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="277" />
+      <source>{0} is {1}x{2} pixels but the QA raster is {3}x{4}; every QA layer must share the QA grid</source>
+      <translation>{0} 为 {1}x{2} 像元，而 QA 栅格为 {3}x{4}；所有 QA 图层必须与 QA 栅格共用同一网格</translation>
+    </message>
+    <message>
+      <location filename="../core/readers.py" line="320" />
       <source>Cannot read rows {0}-{1} of '{2}' ({3}); the file may be truncated</source>
       <translation>无法读取“{2}”的第 {0}-{1} 行（{3}）；文件可能已被截断</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="259" />
+      <location filename="../core/readers.py" line="321" />
       <source>read error</source>
       <translation>读取错误</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="76" />
+      <location filename="../core/readers.py" line="77" />
       <source>{0}: cannot open '{1}' as a raster ({2})</source>
       <translation>{0}：无法将“{1}”作为栅格打开（{2}）</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="76" />
+      <location filename="../core/readers.py" line="77" />
       <source>unknown format</source>
       <translation>未知格式</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="87" />
+      <location filename="../core/readers.py" line="88" />
       <source>{0}: no raster given</source>
       <translation>{0}：未指定栅格</translation>
     </message>
@@ -1514,182 +1559,182 @@
       <translation>LAI 验证</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="101" />
+      <location filename="../processing_provider/batch_compare.py" line="102" />
       <source>Product folder</source>
       <translation>待验证产品文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="102" />
+      <location filename="../processing_provider/batch_compare.py" line="103" />
       <source>Reference folder</source>
       <translation>参考产品文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="104" />
+      <location filename="../processing_provider/batch_compare.py" line="105" />
       <source>Product file pattern (several separated by ;)</source>
       <translation>待验证产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="106" />
+      <location filename="../processing_provider/batch_compare.py" line="107" />
       <source>Reference file pattern (several separated by ;)</source>
       <translation>参考产品文件名模式（多个以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="107" />
+      <location filename="../processing_provider/batch_compare.py" line="108" />
       <source>Search sub-folders</source>
       <translation>搜索子文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="109" />
+      <location filename="../processing_provider/batch_compare.py" line="110" />
       <source>Key pattern: one regular expression per key part, separated by ;</source>
       <translation>配对关键字模式：每个关键字部分一个正则表达式，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="111" />
+      <location filename="../processing_provider/batch_compare.py" line="112" />
       <source>Product LAI</source>
       <translation>待验证产品 LAI</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="112" />
+      <location filename="../processing_provider/batch_compare.py" line="113" />
       <source>QA band (in the product file)</source>
       <translation>QA 波段（位于待验证产品文件中）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="114" />
+      <location filename="../processing_provider/batch_compare.py" line="115" />
       <source>Reference LAI</source>
       <translation>参考产品 LAI</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="117" />
+      <location filename="../processing_provider/batch_compare.py" line="118" />
       <source>Count the exact density of product against reference LAI (per pair &lt;key&gt;.density.npz, pooled density.npz)</source>
       <translation>统计待验证产品与参考产品 LAI 的精确密度（每对 &lt;key&gt;.density.npz，合并为 density.npz）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="119" />
+      <location filename="../processing_provider/batch_compare.py" line="120" />
       <source>Product grid in HDF containers (e.g. Lai_500m)</source>
       <translation>HDF 文件中待验证产品的子数据集（如 Lai_500m）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="121" />
+      <location filename="../processing_provider/batch_compare.py" line="122" />
       <source>Reference grid in HDF containers</source>
       <translation>HDF 文件中参考产品的子数据集</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="122" />
+      <location filename="../processing_provider/batch_compare.py" line="123" />
       <source>Output folder</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="124" />
+      <location filename="../processing_provider/batch_compare.py" line="125" />
       <source>Pairs at a time (0 = one per core)</source>
       <translation>同时处理的配对数（0 = 每个 CPU 核一对）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="127" />
+      <location filename="../processing_provider/batch_compare.py" line="128" />
       <source>Run pairs in</source>
       <translation>配对的运行方式</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="127" />
+      <location filename="../processing_provider/batch_compare.py" line="128" />
       <source>threads of this process</source>
       <translation>本进程的线程</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="128" />
+      <location filename="../processing_provider/batch_compare.py" line="129" />
       <source>local processes</source>
       <translation>本地多进程</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="128" />
+      <location filename="../processing_provider/batch_compare.py" line="129" />
       <source>a Dask cluster</source>
       <translation>Dask 集群</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="131" />
+      <location filename="../processing_provider/batch_compare.py" line="132" />
       <source>Dask scheduler address (e.g. tcp://host:8786; empty = a local cluster of WORKERS processes)</source>
       <translation>Dask 调度器地址（如 tcp://host:8786；留空 = 启动由 WORKERS 个进程组成的本地集群）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="134" />
+      <location filename="../processing_provider/batch_compare.py" line="135" />
       <source>Overwrite complete outputs of an earlier run</source>
       <translation>覆盖之前运行已完整写出的结果</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="136" />
+      <location filename="../processing_provider/batch_compare.py" line="137" />
       <source>Also write one folder per class (DRT/h12v03.tif …)</source>
       <translation>同时按类别分文件夹输出（DRT/h12v03.tif …）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="139" />
+      <location filename="../processing_provider/batch_compare.py" line="140" />
       <source>Summary table (CSV)</source>
       <translation>汇总表（CSV）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="140" />
+      <location filename="../processing_provider/batch_compare.py" line="141" />
       <source>Tile footprints with statistics</source>
       <translation>带统计量的分幅范围</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="141" />
+      <location filename="../processing_provider/batch_compare.py" line="142" />
       <source>Pairs</source>
       <translation>配对数</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="142" />
+      <location filename="../processing_provider/batch_compare.py" line="143" />
       <source>Failed pairs</source>
       <translation>失败的配对数</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="143" />
+      <location filename="../processing_provider/batch_compare.py" line="144" />
       <source>Statistics per stratum (CSV)</source>
       <translation>分层统计（CSV）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="144" />
+      <location filename="../processing_provider/batch_compare.py" line="145" />
       <source>Pooled density (numpy .npz)</source>
       <translation>合并密度（numpy .npz）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="145" />
+      <location filename="../processing_provider/batch_compare.py" line="146" />
       <source>Statistics per date (CSV)</source>
       <translation>按日期统计（CSV）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="146" />
+      <location filename="../processing_provider/batch_compare.py" line="147" />
       <source>Statistics per tile over its dates (CSV)</source>
       <translation>各分幅全部日期统计（CSV）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="148" />
+      <location filename="../processing_provider/batch_compare.py" line="149" />
       <source>Temporal consistency per tile (CSV)</source>
       <translation>各分幅时间一致性（CSV）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="175" />
+      <location filename="../processing_provider/batch_compare.py" line="176" />
       <source>Pooled over all pairs:</source>
       <translation>全部配对合并统计：</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="67" />
+      <location filename="../processing_provider/batch_compare.py" line="68" />
       <source>Batch LAI comparison of tile folders</source>
       <translation>分幅文件夹批量 LAI 对比</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="70" />
+      <location filename="../processing_provider/batch_compare.py" line="71" />
       <source>Pairs product and reference files by keys in their names (default: acquisition date AYYYYDDD and MODIS tile hXXvYY; KEY_PATTERN lists one regular expression per key part, separated by ';'; two files pair when every part both names carry is equal). Unmatched and ambiguous files are listed, never guessed. Each pair runs the QA-masked difference with the same settings as laiqa:maskeddifference, WORKERS pairs at a time, into OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif. A failing pair is recorded with its reason and the batch goes on. Complete outputs of an earlier run are skipped unless OVERWRITE is set. Writes summary.csv (per pair and class, plus statistics pooled over all pairs from the running sums), tiles.gpkg (tile footprints styled by bias) and one VRT mosaic per date and class; with STRATA also strata.csv (per pair, stratum and class, and pooled), with DENSITY the exact density per pair and pooled (density.npz). A MODIS granule folder works on either side: name its grids in PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET (e.g. Lai_500m, FparLai_QC).</source>
       <translation>按文件名中的关键字配对待验证产品与参考产品文件（默认：获取日期 AYYYYDDD 与 MODIS 分幅号 hXXvYY；KEY_PATTERN 为每个关键字部分给出一个正则表达式，以“;”分隔；两个文件名中都含有的各部分全部相同时即配对）。未匹配与有歧义的文件会列出，绝不猜测。每一对都以与 laiqa:maskeddifference 相同的设置计算 QA 掩膜差值，每次并行 WORKERS 对，输出到 OUTPUT_FOLDER/&amp;lt;key&amp;gt;.tif。某一对失败时记录原因，批处理继续。除非设置 OVERWRITE，之前运行已完整写出的结果会被跳过。输出 summary.csv（每对、每类的统计，以及由累加和合并得到的全部配对统计）、tiles.gpkg（按偏差着色的分幅范围）以及每个日期、每个类别一个 VRT 镶嵌；给定 STRATA 时还输出 strata.csv（每对、每层、每类的统计及合并统计），选择 DENSITY 时输出每对及合并的精确密度（density.npz）。任一侧都可以是 MODIS 数据文件夹：在 PRODUCT_SUBDATASET / QA_SUBDATASET / REFERENCE_SUBDATASET 中填写子数据集名（如 Lai_500m、FparLai_QC）。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="82" />
+      <location filename="../processing_provider/batch_compare.py" line="83" />
       <source>EXECUTOR: threads of this process (default), local processes, or a Dask cluster: SCHEDULER names a running scheduler (tcp://host:8786, e.g. started by dask-jobqueue on SLURM or PBS); empty starts a local cluster of WORKERS processes for this run. Workers write into OUTPUT_FOLDER, which must be on storage they all see. Dask is optional: pip install 'dask[distributed]'.</source>
       <translation>EXECUTOR：本进程的线程（默认）、本地多进程或 Dask 集群。SCHEDULER 为正在运行的调度器地址（tcp://host:8786，例如由 dask-jobqueue 在 SLURM 或 PBS 上启动）；留空则为本次运行启动由 WORKERS 个进程组成的本地集群。各工作进程直接写入 OUTPUT_FOLDER，它必须位于所有工作进程都能访问的存储上。Dask 为可选依赖：pip install 'dask[distributed]'。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="87" />
+      <location filename="../processing_provider/batch_compare.py" line="88" />
       <source>Over time (keys with a date AYYYYDDD): summary_by_date.csv pools every tile of a date, summary_by_tile.csv every date of a tile, temporal_consistency.csv gives per tile the bias trend per year and how much the product's and the reference's means jump between dates; tiles.gpkg has a date field for QGIS's temporal controller. OUTPUT_REPORT: an HTML report with the tables, figures, tiles by bias, every pair, the failed pairs and the time series.</source>
       <translation>时间序列（关键字含日期 AYYYYDDD 时）：summary_by_date.csv 合并同一日期的全部分幅，summary_by_tile.csv 合并同一分幅的全部日期，temporal_consistency.csv 给出各分幅每年的偏差趋势，以及待验证产品与参考产品均值在相邻日期间的跳变幅度；tiles.gpkg 含日期字段，可用于 QGIS 的时间控制器。OUTPUT_REPORT：HTML 报告，包含统计表、图、按偏差着色的分幅、每个配对、失败的配对及时间序列。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/batch_compare.py" line="96" />
+      <location filename="../processing_provider/batch_compare.py" line="97" />
       <source>Cancelled: the pairs finished before were kept; a run with the same settings skips them and does the rest.</source>
       <translation>已取消：此前已完成的配对已保留；以相同设置再次运行会跳过它们并完成其余配对。</translation>
     </message>
@@ -1879,277 +1924,312 @@
       <translation>已将 {0}（{1} 个字段）写为 {2}：{3}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="100" />
+      <location filename="../processing_provider/masked_difference.py" line="101" />
       <source>LAI difference</source>
       <translation>LAI 差值</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="101" />
+      <location filename="../processing_provider/masked_difference.py" line="102" />
       <source>Statistics per class</source>
       <translation>分类统计</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="102" />
+      <location filename="../processing_provider/masked_difference.py" line="103" />
       <source>Completeness per class: pixels kept and why not</source>
       <translation>各类别完整性：保留的像元及未保留的原因</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="103" />
+      <location filename="../processing_provider/masked_difference.py" line="104" />
       <source>Statistics per stratum and class (with STRATA)</source>
       <translation>分层、分类别统计（需 STRATA）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="105" />
+      <location filename="../processing_provider/masked_difference.py" line="106" />
       <source>Density: product against reference LAI of every kept pixel, 0.05 LAI bins (numpy .npz, optional)</source>
       <translation>密度：每个保留像元的产品与参考 LAI，0.05 LAI 区间（numpy .npz，可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="106" />
+      <location filename="../processing_provider/masked_difference.py" line="107" />
       <source>numpy archive (*.npz)</source>
       <translation>numpy 归档（*.npz）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="110" />
+      <location filename="../processing_provider/masked_difference.py" line="111" />
       <source>Folder for one file per class (optional)</source>
       <translation>按类别分别输出文件的文件夹（可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="113" />
+      <location filename="../processing_provider/masked_difference.py" line="114" />
       <source>Sample of kept pixels for plots (CSV, optional)</source>
       <translation>用于绘图的保留像元样本（CSV，可选）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="118" />
+      <location filename="../processing_provider/masked_difference.py" line="119" />
       <source>Write the difference as a Cloud Optimized GeoTIFF (COG)</source>
       <translation>将差值写为云优化 GeoTIFF（COG）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="175" />
+      <location filename="../processing_provider/masked_difference.py" line="176" />
       <source>Provenance: {0}</source>
       <translation>来源与处理记录：{0}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="178" />
+      <location filename="../processing_provider/masked_difference.py" line="179" />
       <source>LAI difference: product - reference (LAI)</source>
       <translation>LAI 差值：待验证产品 - 参考产品（LAI）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="61" />
+      <location filename="../processing_provider/masked_difference.py" line="62" />
       <source>QA-masked LAI difference with statistics</source>
       <translation>QA 掩膜的 LAI 差值及统计</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="64" />
+      <location filename="../processing_provider/masked_difference.py" line="65" />
       <source>Product LAI minus reference LAI (in LAI units), kept where the QA rule holds and both values are valid, split into one band per class of SPLIT_FIELD (e.g. DRT, ECO, WAT, TIM) plus 'all'. Float32, nodata -9999. Scale, offset, valid range and fill values (stored units) come from your overrides, else the file's metadata, else the preset; the log states each value and its origin. A raster without georeference whose name carries a MODIS tile id hXXvYY is placed on the MODIS sinusoidal grid. A reference on another grid is resampled onto the product grid with GDAL (RESAMPLING auto: average when the reference is finer, else nearest). Statistics per class: N, mean product, mean reference, bias, MAE, RMSE, SD (n-1), Pearson r, OLS slope and intercept (product on reference), and the share within the GCOS requirement max(0.5, 20 % of reference).</source>
       <translation>待验证产品 LAI 减去参考产品 LAI（LAI 单位），仅保留满足 QA 规则且两者均为有效值的像元，并按 SPLIT_FIELD 的类别（如 DRT、ECO、WAT、TIM）各输出一个波段，另加 “all” 波段。Float32，无效值 -9999。缩放系数、偏移量、有效范围与填充值（存储单位）依次取自您的设置、文件元数据、预设；日志会写明每个取值及其来源。没有地理参考但文件名含 MODIS 分幅号 hXXvYY 的栅格会被放置到 MODIS 正弦投影格网上。参考产品格网不同时，用 GDAL 重采样到待验证产品格网（RESAMPLING 自动：参考产品更精细时取平均，否则取最邻近）。每类统计量：样本数 N、待验证产品均值、参考产品均值、偏差、平均绝对误差（MAE）、均方根误差（RMSE）、标准差（n-1）、皮尔逊相关系数 r、最小二乘回归斜率与截距（待验证产品对参考产品），以及满足 GCOS 精度要求 max(0.5, 参考值的 20%) 的像元比例。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="74" />
+      <location filename="../processing_provider/masked_difference.py" line="75" />
       <source>Also per class: reduced (standardised) major axis and major axis lines (Model II: both products carry error), a Deming line when DEMING_LAMBDA gives the ratio of the product's error variance to the reference's, the shares within the GCOS-244 threshold (|d| &lt;= max(0.1, 20 % of reference)) and goal (max(0.05, 10 %)), bias and RMSE in % of the mean reference, and the median |d| (0.01 LAI bins). These shares measure agreement with a reference that has its own error, not conformity. OUTPUT_COMPLETENESS counts, per class, the pixels the QA puts in it, those kept, and why the others were not (QA nodata, the rule, product fill or out of range, no reference after alignment, reference fill or out of range).</source>
       <translation>每个类别另给出：约化（标准化）主轴与主轴回归线（II 型回归：两种产品都含误差）；当 DEMING_LAMBDA 给出待验证产品与参考产品误差方差之比时，给出 Deming 回归线；满足 GCOS-244 阈值（|d| &lt;= max(0.1, 参考值的 20 %)）与目标（max(0.05, 10 %)）的像元比例；以平均参考值百分比表示的偏差与 RMSE；以及 |d| 的中位数（0.01 LAI 分箱）。这些比例衡量的是与自身也含误差的参考产品的一致程度，而非达标与否。OUTPUT_COMPLETENESS 按类别统计 QA 归入该类的像元数、保留的像元数，以及其余像元未被保留的原因（QA 无数据、规则剔除、产品填充值或超出有效范围、对齐后无参考值、参考产品填充值或超出有效范围）。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="82" />
+      <location filename="../processing_provider/masked_difference.py" line="83" />
       <source>STRATA: an optional integer class raster (land cover, biomes; the MCD12Q1 LC_Type3 preset names the biomes the MODIS LAI algorithm retrieves by), read by nearest neighbour on the product grid. OUTPUT_STRATA then holds the statistics of every stratum with kept pixels, per class and 'all' (no median |d| there). OUTPUT_DENSITY counts every kept pixel by product and reference LAI in 0.05 LAI bins, per class, as a numpy archive: numpy.load(path) gives counts[class, product bin, reference bin], classes and edges.</source>
       <translation>STRATA：可选的整数类别栅格（土地覆盖、生物群区；MCD12Q1 LC_Type3 预设给出 MODIS LAI 算法按其反演的生物群区），以最邻近法读到产品格网上。OUTPUT_STRATA 给出每个有保留像元的分层按类别及“all”的统计（其中不含 |d| 中位数）。OUTPUT_DENSITY 按类别以 0.05 LAI 的区间统计每个保留像元的产品与参考 LAI，保存为 numpy 归档：numpy.load(path) 得到 counts[类别, 产品区间, 参考区间]、classes 和 edges。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="89" />
+      <location filename="../processing_provider/masked_difference.py" line="90" />
       <source>OUTPUT_REPORT: one HTML file with the tables, the density scatter, the histogram of differences and the provenance; it opens offline in any browser and prints on A4.</source>
       <translation>OUTPUT_REPORT：一个 HTML 文件，包含各统计表、密度散点图、差值直方图及来源与处理记录；可在任何浏览器中离线打开，并可按 A4 打印。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="92" />
+      <location filename="../processing_provider/masked_difference.py" line="93" />
       <source>QA schemes</source>
       <translation>QA 方案</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="96" />
+      <location filename="../processing_provider/masked_difference.py" line="97" />
       <source>QA raster (empty = the product raster)</source>
       <translation>QA 栅格（留空 = 待验证产品栅格）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="96" />
+      <location filename="../processing_provider/masked_difference.py" line="97" />
       <source>QA band</source>
       <translation>QA 波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="107" />
+      <location filename="../processing_provider/parameters.py" line="111" />
       <source>Default rule</source>
       <translation>默认规则</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="112" />
+      <location filename="../processing_provider/parameters.py" line="116" />
       <source>Custom: one CUSTOM_FIELDS row per field (name, first bit, bit count, labels such as 0=DRT;1=ECO). From qgis_process: CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</source>
       <translation>自定义：每个字段在 CUSTOM_FIELDS 中占一行（名称、起始比特位、比特数、取值标签如 0=DRT;1=ECO）。在 qgis_process 中：CUSTOM_FIELDS=algorithm,2,2,0=DRT;1=ECO;2=WAT;3=TIM</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="116" />
+      <location filename="../processing_provider/parameters.py" line="120" />
       <source>a scheme file instead of SCHEME: STAC classification:bitfields JSON (a bare list, an object holding it, or a STAC Item whose asset or band carries it), unpackqa product YAML, or a LAI QA Toolkit scheme JSON (laiqa:exportscheme writes all three). A file with several bit field sets gives its first; name another as file.json#asset or file.yaml#product. Not together with CUSTOM_FIELDS.</source>
       <translation>以方案文件代替 SCHEME：STAC classification:bitfields JSON（单独的列表、包含该键的对象，或其资产或波段带有该键的 STAC Item）、unpackqa 产品 YAML，或 LAI QA Toolkit 方案 JSON（laiqa:exportscheme 可写出这三种格式）。含有多组位字段的文件取第一组；如需其他组，写作 file.json#资产 或 file.yaml#产品。不能与 CUSTOM_FIELDS 同时使用。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="144" />
+      <location filename="../processing_provider/parameters.py" line="148" />
       <source>{0}: layer '{1}' is served by '{2}', not by GDAL; save it as a file first</source>
       <translation>{0}：图层“{1}”由“{2}”提供而非 GDAL，请先将其保存为文件</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="154" />
+      <location filename="../processing_provider/parameters.py" line="158" />
       <source>Validation report (HTML with tables and figures, opens offline)</source>
       <translation>验证报告（含表格与图的 HTML，可离线打开）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="154" />
+      <location filename="../processing_provider/parameters.py" line="158" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="177" />
+      <location filename="../processing_provider/parameters.py" line="181" />
       <source>QA scheme</source>
       <translation>QA 方案</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="179" />
+      <location filename="../processing_provider/parameters.py" line="183" />
       <source>Custom QA fields (used when the scheme is Custom; labels as 0=DRT;1=ECO)</source>
       <translation>自定义 QA 字段（方案为“自定义”时使用；标签写作 0=DRT;1=ECO）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="182" />
+      <location filename="../processing_provider/parameters.py" line="186" />
       <source>QA scheme file (STAC bitfields JSON, unpackqa YAML or LAI QA Toolkit JSON; overrides the QA scheme)</source>
       <translation>QA 方案文件（STAC bitfields JSON、unpackqa YAML 或 LAI QA Toolkit JSON；优先于 QA 方案）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="184" />
+      <location filename="../processing_provider/parameters.py" line="188" />
       <source>QA scheme files (*.json *.yaml *.yml);;All files (*.*)</source>
       <translation>QA 方案文件 (*.json *.yaml *.yml);;所有文件 (*.*)</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="192" />
+      <location filename="../processing_provider/parameters.py" line="196" />
       <source>Give the QA scheme as {0} or as {1}, not both</source>
       <translation>请以 {0} 或 {1} 之一给出 QA 方案，不能同时给出</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="213" />
+      <location filename="../processing_provider/parameters.py" line="217" />
       <source>QA keep rule (e.g. quality != 3 and algorithm in (DRT, ECO); empty = the scheme's default)</source>
       <translation>QA 保留规则（如 quality != 3 and algorithm in (DRT, ECO)；留空 = 方案的默认规则）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="233" />
+      <location filename="../processing_provider/parameters.py" line="237" />
       <source>Buffer: also drop pixels within this many pixels of a flagged one (0 = no buffer)</source>
       <translation>缓冲区：距标记像元这么多像元以内的像元也剔除（0 = 不设缓冲区）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="236" />
+      <location filename="../processing_provider/parameters.py" line="240" />
       <source>Buffer rule: the flagged pixels, e.g. cloud_state != clear (empty = the pixels the keep rule drops)</source>
       <translation>缓冲区规则：被标记的像元，如 cloud_state != clear（为空 = 保留规则剔除的像元）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="259" />
+      <location filename="../processing_provider/parameters.py" line="275" />
+      <source>More QA layers under the same rule (raster: empty = the QA raster; band; scheme: preset id or index; grid in HDF containers)</source>
+      <translation>同一规则下的更多 QA 图层（栅格：留空 = QA 栅格；波段；方案：预设 id 或序号；HDF 容器中的网格）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="281" />
+      <source>EXTRA_QA: more QA layers of the same product under one rule, e.g. FparExtra_QC beside FparLai_QC. One row per layer: raster (empty = the QA raster; in a batch always empty: each product file), band, scheme (a preset id such as mod15_fparextra_qc, or its SCHEME index) and grid in HDF containers (empty = the preset's). From qgis_process: EXTRA_QA=,1,mod15_fparextra_qc,FparExtra_QC. A rule names a layer's fields LAYER.FIELD (the layer is its grid name, else its scheme id), e.g. &lt;code&gt;FparExtra_QC.SNOW_ICE == no and SCF_QC in (main, main_saturated)&lt;/code&gt;; a field only one layer has may be written alone. A pixel is QA nodata where any layer is; together the layers hold at most 64 bits. An empty rule is the main scheme's default rule.</source>
+      <translation>EXTRA_QA：同一产品的更多 QA 图层，在同一条规则下使用，例如 FparLai_QC 之外的 FparExtra_QC。每个图层一行：栅格（留空 = QA 栅格；批处理中必须留空：取自每个产品文件）、波段、方案（预设 id，如 mod15_fparextra_qc，或其 SCHEME 序号）以及 HDF 容器中的网格（留空 = 预设的网格）。在 qgis_process 中：EXTRA_QA=,1,mod15_fparextra_qc,FparExtra_QC。规则以 图层.字段 指代某图层的字段（图层名为其网格名，否则为其方案 id），例如 &lt;code&gt;FparExtra_QC.SNOW_ICE == no and SCF_QC in (main, main_saturated)&lt;/code&gt;；只有一个图层具有的字段可以直接写字段名。任一图层为无数据的像元即为 QA 无数据；所有图层合计最多 64 位。规则留空时使用主方案的默认规则。</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="296" />
+      <source>{0} has {1} cells, not a multiple of {2} (raster, band, scheme, grid)</source>
+      <translation>{0} 有 {1} 个单元格，不是 {2} 的倍数（栅格、波段、方案、网格）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="304" />
+      <source>{0} row {1}</source>
+      <translation>{0} 第 {1} 行</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="306" />
+      <source>{0}: in a batch every QA layer is read from each product file; leave the raster empty</source>
+      <translation>{0}：批处理中每个 QA 图层都从各产品文件读取；请将栅格留空</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="309" />
+      <source>{0}: give the layer's scheme (a preset id such as mod15_fparextra_qc, or its index)</source>
+      <translation>{0}：请给出该图层的方案（预设 id，如 mod15_fparextra_qc，或其序号）</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="312" />
+      <source>{0}: the band must be a whole number from 1, got '{1}'</source>
+      <translation>{0}：波段必须是从 1 开始的整数，得到的是“{1}”</translation>
+    </message>
+    <message>
+      <location filename="../processing_provider/parameters.py" line="337" />
       <source>QA raster</source>
       <translation>QA 栅格</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="265" />
+      <location filename="../processing_provider/parameters.py" line="345" />
       <source>QA grid in HDF containers (e.g. FparLai_QC)</source>
       <translation>HDF 文件中 QA 的子数据集（如 FparLai_QC）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="298" />
+      <location filename="../processing_provider/parameters.py" line="379" />
       <source>{0} band</source>
       <translation>{0} 波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="301" />
+      <location filename="../processing_provider/parameters.py" line="382" />
       <source>{0} preset (scale, valid range, fill)</source>
       <translation>{0} 预设（缩放系数、有效范围、填充值）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="303" />
+      <location filename="../processing_provider/parameters.py" line="384" />
       <source>{0} scale factor (empty = from file or preset)</source>
       <translation>{0} 缩放系数（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="304" />
+      <location filename="../processing_provider/parameters.py" line="385" />
       <source>{0} offset (empty = from file or preset)</source>
       <translation>{0} 偏移量（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="305" />
+      <location filename="../processing_provider/parameters.py" line="386" />
       <source>{0} valid minimum, stored units (empty = from file or preset)</source>
       <translation>{0} 有效最小值，存储单位（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="306" />
+      <location filename="../processing_provider/parameters.py" line="387" />
       <source>{0} valid maximum, stored units (empty = from file or preset)</source>
       <translation>{0} 有效最大值，存储单位（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="310" />
+      <location filename="../processing_provider/parameters.py" line="391" />
       <source>{0} fill values, stored units, comma separated (empty = from file or preset)</source>
       <translation>{0} 填充值，存储单位，逗号分隔（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="365" />
+      <location filename="../processing_provider/parameters.py" line="446" />
       <source>Split by QA field (empty = no split)</source>
       <translation>按 QA 字段分类（留空 = 不分类）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="367" />
+      <location filename="../processing_provider/parameters.py" line="448" />
       <source>Resampling of the reference</source>
       <translation>参考产品重采样方法</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="369" />
+      <location filename="../processing_provider/parameters.py" line="450" />
       <source>Deming regression: error variance of the product / of the reference (empty = no Deming line)</source>
       <translation>Deming 回归：待验证产品误差方差 / 参考产品误差方差（留空 = 不计算 Deming 回归线）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="393" />
+      <location filename="../processing_provider/parameters.py" line="474" />
       <source>Creation options of the output rasters (KEY=VALUE|KEY=VALUE; empty = tiled ZSTD GeoTIFF)</source>
       <translation>输出栅格的创建选项（KEY=VALUE|KEY=VALUE；留空 = 分块 ZSTD 压缩的 GeoTIFF）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="404" />
+      <location filename="../processing_provider/parameters.py" line="485" />
       <source>{0}: '{1}' is not KEY=VALUE (separate options with |)</source>
       <translation>{0}：'{1}' 不是 KEY=VALUE 形式（多个选项用 | 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="410" />
+      <location filename="../processing_provider/parameters.py" line="491" />
       <source>Labels from STRATA_LABELS (empty = each value 0-255 is a stratum)</source>
       <translation>使用 STRATA_LABELS 中的标签（为空 = 0-255 每个值为一层）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="411" />
+      <location filename="../processing_provider/parameters.py" line="492" />
       <source>MODIS MCD12Q1 LC_Type3 (LAI/FPAR biomes)</source>
       <translation>MODIS MCD12Q1 LC_Type3（LAI/FPAR 生物群区）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="426" />
+      <location filename="../processing_provider/parameters.py" line="507" />
       <source>Strata: a class raster such as MCD12Q1 LC_Type3 (optional; nearest neighbour onto the product grid)</source>
       <translation>分层：类别栅格，如 MCD12Q1 LC_Type3（可选；以最邻近法重采样到产品格网）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="428" />
+      <location filename="../processing_provider/parameters.py" line="509" />
       <source>Strata band</source>
       <translation>分层波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="430" />
+      <location filename="../processing_provider/parameters.py" line="511" />
       <source>Strata classes</source>
       <translation>分层类别</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="432" />
+      <location filename="../processing_provider/parameters.py" line="513" />
       <source>Strata labels, e.g. 1=Grasslands;2=Shrublands (empty = the preset's)</source>
       <translation>分层标签，如 1=Grasslands;2=Shrublands（为空 = 使用预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="66" />
+      <location filename="../processing_provider/parameters.py" line="70" />
       <source>No raster given for {0}</source>
       <translation>{0} 未给定栅格</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="84" />
+      <location filename="../processing_provider/parameters.py" line="88" />
       <source>Custom (fields from CUSTOM_FIELDS)</source>
       <translation>自定义（字段取自 CUSTOM_FIELDS）</translation>
     </message>

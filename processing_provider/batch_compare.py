@@ -38,7 +38,8 @@ class BatchCompare(ValidationAlgorithm):
     KEY_PATTERN = "KEY_PATTERN"
     PRODUCT_LAI = parameters.PRODUCT_LAI.in_folders(subdataset="PRODUCT_SUBDATASET")
     REFERENCE_LAI = parameters.REFERENCE_LAI.in_folders(subdataset="REFERENCE_SUBDATASET")
-    QA = parameters.QaParameters(None, "QA_BAND", default_band=2, subdataset="QA_SUBDATASET")
+    QA = parameters.QaParameters(None, "QA_BAND", default_band=2, subdataset="QA_SUBDATASET",
+                                 extra=parameters.ExtraQaParameter(in_batch=True))
     SETTINGS = parameters.DifferenceParameters()
     STRATA = parameters.StrataParameters()
     DENSITY = "DENSITY"
@@ -90,7 +91,7 @@ class BatchCompare(ValidationAlgorithm):
             "year and how much the product's and the reference's means jump between dates; tiles.gpkg has a date "
             "field for QGIS's temporal controller. OUTPUT_REPORT: an HTML report with the tables, figures, tiles "
             "by bias, every pair, the failed pairs and the time series."
-        ) + "</p>"
+        ) + "</p>" + self.QA.extra.help()
 
     def cancelled_message(self) -> str:
         return self.tr("Cancelled: the pairs finished before were kept; a run with the same settings skips them "

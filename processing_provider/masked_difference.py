@@ -39,7 +39,8 @@ def add_provenance(table, record: dict) -> None:
 class MaskedDifference(ValidationAlgorithm):
     PRODUCT_LAI = parameters.PRODUCT_LAI
     REFERENCE_LAI = parameters.REFERENCE_LAI
-    QA = parameters.QaParameters("QA", "QA_BAND", default_band=2, optional=True)
+    QA = parameters.QaParameters("QA", "QA_BAND", default_band=2, optional=True,
+                                 extra=parameters.ExtraQaParameter())
     SETTINGS = parameters.DifferenceParameters()
     STRATA = parameters.StrataParameters()
     CREATION_OPTIONS = parameters.CreationOptionsParameter()
@@ -89,7 +90,7 @@ class MaskedDifference(ValidationAlgorithm):
         ) + "</p><p>" + self.tr(
             "OUTPUT_REPORT: one HTML file with the tables, the density scatter, the histogram of differences and "
             "the provenance; it opens offline in any browser and prints on A4."
-        ) + "</p>" + "<h3>" + self.tr("QA schemes") + "</h3>" + parameters.schemes_help()
+        ) + "</p>" + self.QA.extra.help() + "<h3>" + self.tr("QA schemes") + "</h3>" + parameters.schemes_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.PRODUCT_LAI.add_to(self, self.tr("Product LAI"))

@@ -4,6 +4,8 @@ Each group is an object an algorithm holds as a class constant: ``add_to(algorit
 parameters, ``read(algorithm, parameters, context)`` gives the core's typed input. Every public
 parameter name is a constant written once, here or in the algorithm that owns it.
 """
+import os
+import re
 from dataclasses import dataclass, replace
 
 from qgis.core import (
@@ -30,6 +32,7 @@ from ..core.inputs import (
     LaiInput,
     LaiSpec,
     QaInput,
+    QaLayerSpec,
     QaSpec,
     RasterInput,
 )
@@ -43,6 +46,7 @@ from ..core.writers import split_creation_options
 from ..translation import tr, translated_name
 
 CUSTOM_HEADERS = ["name", "first bit", "bit count", "labels"]
+EXTRA_QA_HEADERS = ["raster", "band", "scheme", "grid"]
 
 
 class GdalRasterParameter(QgsProcessingParameterRasterLayer):
@@ -242,6 +246,81 @@ class BufferParameters:
                           text_or_none(algorithm, parameters, self.rule, context))
 
 
+def whole_number(text: str):
+    """A matrix cell's whole number ("2", or "2.0" as qgis_process hands numbers over), or None."""
+    match = re.fullmatch(r"([0-9]{1,9})(\.0*)?", text)
+    return int(match[1]) if match else None
+
+
+def preset_of_cell(text: str):
+    """A scheme named in a table cell: a preset id, its SCHEME index, or a scheme file."""
+    index = whole_number(text)
+    if index is not None and index < len(PRESET_IDS):
+        return load_preset(PRESET_IDS[index])
+    if text not in PRESET_IDS and os.path.isfile(text):
+        return read_scheme_file(text).scheme
+    return load_preset(text)
+
+
+@dataclass(frozen=True)
+class ExtraQaParameter:
+    """More QA layers of the product (FparExtra_QC beside FparLai_QC), one table row each: raster (empty: the
+    QA raster, or in a batch the product file), band, scheme (preset id or index) and grid in containers."""
+
+    name: str = "EXTRA_QA"
+    in_batch: bool = False  # each layer is read from the product file of each pair: no raster
+
+    def add_to(self, algorithm):
+        algorithm.addParameter(advanced(QgsProcessingParameterMatrix(
+            self.name, tr("More QA layers under the same rule (raster: empty = the QA raster; band; scheme: preset "
+                          "id or index; grid in HDF containers)"),
+            numberRows=1, hasFixedNumberRows=False, headers=EXTRA_QA_HEADERS, optional=True)))
+
+    def help(self) -> str:
+        """How to fill the table and name the layers' fields in a rule, for the algorithms' help."""
+        return "<p>" + tr(
+            "EXTRA_QA: more QA layers of the same product under one rule, e.g. FparExtra_QC beside FparLai_QC. One "
+            "row per layer: raster (empty = the QA raster; in a batch always empty: each product file), band, "
+            "scheme (a preset id such as mod15_fparextra_qc, or its SCHEME index) and grid in HDF containers "
+            "(empty = the preset's). From qgis_process: EXTRA_QA=,1,mod15_fparextra_qc,FparExtra_QC. A rule names "
+            "a layer's fields LAYER.FIELD (the layer is its grid name, else its scheme id), e.g. "
+            "<code>FparExtra_QC.SNOW_ICE == no and SCF_QC in (main, main_saturated)</code>; a field only one layer "
+            "has may be written alone. A pixel is QA nodata where any layer is; together the layers hold at most 64 "
+            "bits. An empty rule is the main scheme's default rule.") + "</p>"
+
+    def read(self, algorithm, parameters, context) -> tuple:
+        """The layers as QaLayerSpec; blank rows are skipped."""
+        cells = list(algorithm.parameterAsMatrix(parameters, self.name, context) or [])
+        columns = len(EXTRA_QA_HEADERS)
+        if all(blank(cell) for cell in cells):  # not given (an empty text from a front end is one blank cell)
+            return ()
+        if len(cells) % columns:
+            raise QgsProcessingException(tr("{0} has {1} cells, not a multiple of {2} (raster, band, scheme, grid)")
+                                         .format(self.name, len(cells), columns))
+        layers = []
+        for number, start in enumerate(range(0, len(cells), columns), start=1):
+            raster, band, scheme, grid = ("" if blank(cell) else str(cell).strip()
+                                          for cell in cells[start:start + columns])
+            if not any((raster, band, scheme, grid)):
+                continue
+            where = tr("{0} row {1}").format(self.name, number)
+            if raster and self.in_batch:
+                raise QgsProcessingException(tr("{0}: in a batch every QA layer is read from each product file; "
+                                                "leave the raster empty").format(where))
+            if not scheme:
+                raise QgsProcessingException(tr("{0}: give the layer's scheme (a preset id such as "
+                                                "mod15_fparextra_qc, or its index)").format(where))
+            if band and not (whole_number(band) or 0) >= 1:
+                raise QgsProcessingException(tr("{0}: the band must be a whole number from 1, got '{1}'")
+                                             .format(where, band))
+            try:
+                layer_scheme = preset_of_cell(scheme)
+            except LaiQaError as error:
+                raise QgsProcessingException(f"{where}: {error}") from None
+            layers.append(QaLayerSpec(layer_scheme, whole_number(band) if band else 1, grid or None, raster or None))
+        return tuple(layers)
+
+
 @dataclass(frozen=True)
 class QaParameters:
     """A QA raster (absent in a batch, where each product file holds it), its band and its scheme."""
@@ -252,6 +331,7 @@ class QaParameters:
     optional: bool = False  # an empty QA raster means the product raster
     subdataset: str | None = None  # the batch's QA grid name in containers
     schemes: SchemeParameters = SchemeParameters()
+    extra: ExtraQaParameter | None = None  # more QA layers under one rule
 
     def add_to(self, algorithm, raster_label=None, band_label=None):
         if self.raster:
@@ -259,6 +339,8 @@ class QaParameters:
                 GdalRasterParameter(self.raster, raster_label or tr("QA raster"), optional=self.optional))
         algorithm.addParameter(band_parameter(self.band, band_label or tr("QA band"), self.default_band,
                                               self.raster or ""))
+        if self.extra is not None:
+            self.extra.add_to(algorithm)
 
     def add_subdataset_to(self, algorithm):
         algorithm.addParameter(QgsProcessingParameterString(
@@ -266,8 +348,9 @@ class QaParameters:
 
     def read_spec(self, algorithm, parameters, context, feedback=None) -> QaSpec:
         subdataset = text_or_none(algorithm, parameters, self.subdataset, context) if self.subdataset else None
+        extra = self.extra.read(algorithm, parameters, context) if self.extra is not None else ()
         return QaSpec(self.schemes.read(algorithm, parameters, context, feedback),
-                      algorithm.parameterAsInt(parameters, self.band, context), subdataset)
+                      algorithm.parameterAsInt(parameters, self.band, context), subdataset, extra)
 
     def read(self, algorithm, parameters, context, fallback_source=None, feedback=None) -> QaInput:
         """The QA input; an empty optional QA raster is ``fallback_source`` (the product raster)."""

@@ -9,7 +9,7 @@ from .styling import mask_palette, paletted, style_output
 
 
 class QaMask(QaFieldsAlgorithm):
-    QA = parameters.QaParameters("INPUT", "BAND")
+    QA = parameters.QaParameters("INPUT", "BAND", extra=parameters.ExtraQaParameter())
     CREATION_OPTIONS = parameters.CreationOptionsParameter()
     RULE = parameters.RuleParameter()
     BUFFER = parameters.BufferParameters()
@@ -29,7 +29,7 @@ class QaMask(QaFieldsAlgorithm):
             "Operators: == != &lt; &lt;= &gt; &gt;= in, not in, and, or, not, parentheses; values are numbers "
             "or the field's labels. An empty rule uses the scheme's default rule. Output: 1 keep, 0 drop, "
             "255 where the QA band is nodata; KEPT_FRACTION is the kept share of pixels that have QA."
-        ) + "<h3>" + self.tr("Schemes") + "</h3>" + parameters.schemes_help()
+        ) + self.QA.extra.help() + "<h3>" + self.tr("Schemes") + "</h3>" + parameters.schemes_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.QA.add_to(self)
@@ -42,10 +42,10 @@ class QaMask(QaFieldsAlgorithm):
 
     def process(self, params, context, feedback):
         qa = self.QA.read(self, params, context, feedback=feedback)
-        rule = self.RULE.read(self, params, context, qa.scheme)
+        rule = self.RULE.read(self, params, context, qa.rule_scheme)
         output = self.parameterAsOutputLayer(params, self.OUTPUT, context)
         feedback.pushInfo(self.tr("QA: {0} band {1}; scheme: {2}; rule: {3}").format(
-            qa.raster.source, qa.raster.band, qa.scheme.name, rule.text or self.tr("(none: keep all)")))
+            qa.raster.source, qa.raster.band, qa.rule_scheme.name, rule.text or self.tr("(none: keep all)")))
         summary = qa_mask_raster(qa, rule, OutputSpec(output, self.CREATION_OPTIONS.read(self, params, context)),
                                    self.progress_of(feedback), self.BUFFER.read(self, params, context))
         for note in summary.notes:

@@ -82,18 +82,21 @@ def write_granule(path: str, h: int, v: int, fields, grid: str = GRID) -> str:
 
 
 def mcd15a2h_granule(path: str, h: int = 12, v: int = 3, size: int = 240, seed: int = 3) -> dict:
-    """A granule with Lai_500m (x0.1, fill 255, 249-254 fill classes) and FparLai_QC; returns the arrays."""
+    """A granule with Fpar_500m, Lai_500m (x0.1, fill 255, 249-254 fill classes), FparLai_QC and FparExtra_QC
+    (both fill 255); returns the arrays of LAI and both QC grids."""
     rng = np.random.default_rng(seed)
     lai = rng.integers(0, 70, (size, size)).astype(np.uint8)
     lai[rng.random((size, size)) < 0.05] = 255
     lai[rng.random((size, size)) < 0.03] = 250  # "barren" fill class
     qc = rng.integers(0, 256, (size, size)).astype(np.uint8)
+    fpar = rng.integers(0, 100, (size, size)).astype(np.uint8)
+    extra = rng.integers(0, 256, (size, size)).astype(np.uint8)
     write_granule(path, h, v, [
-        ("Fpar_500m", rng.integers(0, 100, (size, size)).astype(np.uint8),
+        ("Fpar_500m", fpar,
          {"scale_factor": 0.01, "_FillValue": 255, "valid_range": (0, 100)}),
         ("Lai_500m", lai, {"scale_factor": 0.1, "add_offset": 0.0, "_FillValue": 255, "valid_range": (0, 100),
                            "units": "m^2/m^2"}),
         ("FparLai_QC", qc, {"_FillValue": 255, "valid_range": (0, 254)}),
-        ("FparExtra_QC", rng.integers(0, 256, (size, size)).astype(np.uint8), {"_FillValue": 255}),
+        ("FparExtra_QC", extra, {"_FillValue": 255}),
     ])
-    return {"lai": lai, "qc": qc}
+    return {"lai": lai, "qc": qc, "extra": extra}

@@ -10,7 +10,8 @@ A small recursive-descent parser of our own (never ``eval``)::
              | FIELD ["not"] "in" "(" value ("," value)* ")"
     value   := integer (decimal without leading zeros, 0b…, 0x…) | label of FIELD (bare or quoted)
 
-Field names and labels are matched without regard to case. The parsed rule
+Field names and labels are matched without regard to case. Over several QA layers (qa/layers.py) a
+field is ``layer.field``, or only ``field`` where no other layer has one of that name. The parsed rule
 is a tree (``Compare``, ``Member``, ``Not``, ``And``, ``Or``) that evaluates
 decoded field arrays to a boolean keep-mask, and that exports (rule_exports.py)
 and value lists (value_lists.py) read. Chains of ``and``/``or`` are one node
@@ -30,13 +31,13 @@ import numpy as np
 from ..errors import RuleError
 from ..messages import tr
 from .decode import decode
-from .scheme import RULE_KEYWORDS, shorten
+from .scheme import RULE_KEYWORDS, ambiguous_field, shorten
 
 MAX_NESTING = 100  # levels of "(" or "not"; far beyond any real rule, far below Python's recursion limit
 _SPACE = re.compile(r"\s*")
 _TOKEN = re.compile(
     r"(?P<number>0[bB][01]+|0[xX][0-9a-fA-F]+|[0-9]+)"
-    r"|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"|(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)"  # layer.field: a field of one QA layer
     r"|(?P<string>\"[^\"]*\"|'[^']*')"
     r"|(?P<op>==|!=|<=|>=|=|<|>|\(|\)|,)"
 )
@@ -218,11 +219,13 @@ class _Parser:
         return Compare(qa_field.name, _SPELLING.get(op, op), self.parse_value(qa_field))
 
     def field_named(self, token: _Token):
-        for qa_field in self.scheme.fields:
-            if qa_field.name.lower() == token.text.lower():
-                if qa_field.name not in self.fields_used:
-                    self.fields_used.append(qa_field.name)
-                return qa_field
+        found = self.scheme.fields_named(token.text)
+        if len(found) > 1:
+            raise RuleError(tr("{0} (column {1})").format(ambiguous_field(token.text, found), token.column))
+        if found:
+            if found[0].name not in self.fields_used:
+                self.fields_used.append(found[0].name)
+            return found[0]
         raise RuleError(
             tr("Unknown field '{0}' at column {1}; fields of {2}: {3}").format(
                 shorten(token.text), token.column, shorten(self.scheme.name),

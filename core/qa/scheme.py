@@ -28,6 +28,7 @@ PRESET_IDS = (
 
 MAX_BITS = 64
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_FIELD_NAME = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*$")  # layer.field in a composite
 # Words of the rule language (rule.py reads them from here): a field or label so named could not be written in a rule.
 RULE_KEYWORDS = ("and", "or", "not", "in")
 
@@ -91,13 +92,29 @@ class Scheme:
         _validate(self)
 
     def field(self, name: str) -> Field:
+        """The field so named, or in a scheme of several layers (qa/layers.py) the one field an unqualified
+        name leaves (an ambiguous one is refused)."""
         for qa_field in self.fields:
             if qa_field.name == name:
                 return qa_field
+        found = [qa_field for qa_field in self.fields if "." not in name and unqualified(qa_field.name) == name]
+        if len(found) > 1:
+            raise SchemeError(ambiguous_field(name, found))
+        if found:
+            return found[0]
         raise SchemeError(
             tr("Unknown field '{0}'; fields of {1}: {2}").format(
                 shorten(name), shorten(self.name), ", ".join(shorten(field_name) for field_name in self.field_names))
         )
+
+    def fields_named(self, name: str) -> list:
+        """The fields a rule means by ``name`` (case-insensitive): the one of that full name, else every field
+        of that unqualified name (one: found; several: ambiguous)."""
+        wanted = name.lower()
+        exact = [qa_field for qa_field in self.fields if qa_field.name.lower() == wanted]
+        if exact or "." in wanted:
+            return exact
+        return [qa_field for qa_field in self.fields if unqualified(qa_field.name).lower() == wanted]
 
     @property
     def field_names(self) -> list:
@@ -121,6 +138,17 @@ class Scheme:
         return "\n".join(lines)
 
 
+def unqualified(name: str) -> str:
+    """``FparExtra_QC.SNOW_ICE`` -> ``SNOW_ICE``; a plain name stays as it is."""
+    return name.rpartition(".")[2]
+
+
+def ambiguous_field(name: str, found) -> str:
+    """The one-line message for an unqualified name that several layers have."""
+    return tr("Field '{0}' is in several QA layers; write one of {1}").format(
+        shorten(name), ", ".join(shorten(qa_field.name) for qa_field in found))
+
+
 def _validate(scheme: Scheme) -> None:
     if not scheme.fields:
         raise SchemeError(tr("QA scheme '{0}' has no fields").format(shorten(scheme.name)))
@@ -129,7 +157,7 @@ def _validate(scheme: Scheme) -> None:
     keywords = ", ".join(RULE_KEYWORDS)
     for qa_field in scheme.fields:
         name = shorten(qa_field.name)
-        if not _NAME.match(qa_field.name):
+        if not _FIELD_NAME.match(qa_field.name):
             raise SchemeError(
                 tr("Field name '{0}' is not usable in rules: use letters, digits and _, starting with a letter")
                     .format(name)
