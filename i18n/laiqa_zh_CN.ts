@@ -2099,127 +2099,127 @@
       <translation>EXTRA_QA：同一产品的更多 QA 图层，在同一条规则下使用，例如 FparLai_QC 之外的 FparExtra_QC。每个图层一行：栅格（留空 = QA 栅格；批处理中必须留空：取自每个产品文件）、波段、方案（预设 id，如 mod15_fparextra_qc，或其 SCHEME 序号）以及 HDF 容器中的网格（留空 = 预设的网格）。在 qgis_process 中：EXTRA_QA=,1,mod15_fparextra_qc,FparExtra_QC。规则以 图层.字段 指代某图层的字段（图层名为其网格名，否则为其方案 id），例如 &lt;code&gt;FparExtra_QC.SNOW_ICE == no and SCF_QC in (main, main_saturated)&lt;/code&gt;；只有一个图层具有的字段可以直接写字段名。任一图层为无数据的像元即为 QA 无数据；所有图层合计最多 64 位。规则留空时使用主方案的默认规则。</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="296" />
+      <location filename="../processing_provider/parameters.py" line="298" />
       <source>{0} has {1} cells, not a multiple of {2} (raster, band, scheme, grid)</source>
       <translation>{0} 有 {1} 个单元格，不是 {2} 的倍数（栅格、波段、方案、网格）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="304" />
+      <location filename="../processing_provider/parameters.py" line="306" />
       <source>{0} row {1}</source>
       <translation>{0} 第 {1} 行</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="306" />
+      <location filename="../processing_provider/parameters.py" line="308" />
       <source>{0}: in a batch every QA layer is read from each product file; leave the raster empty</source>
       <translation>{0}：批处理中每个 QA 图层都从各产品文件读取；请将栅格留空</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="309" />
+      <location filename="../processing_provider/parameters.py" line="311" />
       <source>{0}: give the layer's scheme (a preset id such as mod15_fparextra_qc, or its index)</source>
       <translation>{0}：请给出该图层的方案（预设 id，如 mod15_fparextra_qc，或其序号）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="312" />
+      <location filename="../processing_provider/parameters.py" line="314" />
       <source>{0}: the band must be a whole number from 1, got '{1}'</source>
       <translation>{0}：波段必须是从 1 开始的整数，得到的是“{1}”</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="337" />
+      <location filename="../processing_provider/parameters.py" line="339" />
       <source>QA raster</source>
       <translation>QA 栅格</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="345" />
+      <location filename="../processing_provider/parameters.py" line="347" />
       <source>QA grid in HDF containers (e.g. FparLai_QC)</source>
       <translation>HDF 文件中 QA 的子数据集（如 FparLai_QC）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="379" />
+      <location filename="../processing_provider/parameters.py" line="381" />
       <source>{0} band</source>
       <translation>{0} 波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="382" />
+      <location filename="../processing_provider/parameters.py" line="384" />
       <source>{0} preset (scale, valid range, fill)</source>
       <translation>{0} 预设（缩放系数、有效范围、填充值）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="384" />
+      <location filename="../processing_provider/parameters.py" line="386" />
       <source>{0} scale factor (empty = from file or preset)</source>
       <translation>{0} 缩放系数（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="385" />
+      <location filename="../processing_provider/parameters.py" line="387" />
       <source>{0} offset (empty = from file or preset)</source>
       <translation>{0} 偏移量（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="386" />
+      <location filename="../processing_provider/parameters.py" line="388" />
       <source>{0} valid minimum, stored units (empty = from file or preset)</source>
       <translation>{0} 有效最小值，存储单位（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="387" />
+      <location filename="../processing_provider/parameters.py" line="389" />
       <source>{0} valid maximum, stored units (empty = from file or preset)</source>
       <translation>{0} 有效最大值，存储单位（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="391" />
+      <location filename="../processing_provider/parameters.py" line="393" />
       <source>{0} fill values, stored units, comma separated (empty = from file or preset)</source>
       <translation>{0} 填充值，存储单位，逗号分隔（留空 = 取自文件或预设）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="446" />
+      <location filename="../processing_provider/parameters.py" line="448" />
       <source>Split by QA field (empty = no split)</source>
       <translation>按 QA 字段分类（留空 = 不分类）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="448" />
+      <location filename="../processing_provider/parameters.py" line="450" />
       <source>Resampling of the reference</source>
       <translation>参考产品重采样方法</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="450" />
+      <location filename="../processing_provider/parameters.py" line="452" />
       <source>Deming regression: error variance of the product / of the reference (empty = no Deming line)</source>
       <translation>Deming 回归：待验证产品误差方差 / 参考产品误差方差（留空 = 不计算 Deming 回归线）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="474" />
+      <location filename="../processing_provider/parameters.py" line="476" />
       <source>Creation options of the output rasters (KEY=VALUE|KEY=VALUE; empty = tiled ZSTD GeoTIFF)</source>
       <translation>输出栅格的创建选项（KEY=VALUE|KEY=VALUE；留空 = 分块 ZSTD 压缩的 GeoTIFF）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="485" />
+      <location filename="../processing_provider/parameters.py" line="487" />
       <source>{0}: '{1}' is not KEY=VALUE (separate options with |)</source>
       <translation>{0}：'{1}' 不是 KEY=VALUE 形式（多个选项用 | 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="491" />
+      <location filename="../processing_provider/parameters.py" line="493" />
       <source>Labels from STRATA_LABELS (empty = each value 0-255 is a stratum)</source>
       <translation>使用 STRATA_LABELS 中的标签（为空 = 0-255 每个值为一层）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="492" />
+      <location filename="../processing_provider/parameters.py" line="494" />
       <source>MODIS MCD12Q1 LC_Type3 (LAI/FPAR biomes)</source>
       <translation>MODIS MCD12Q1 LC_Type3（LAI/FPAR 生物群区）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="507" />
+      <location filename="../processing_provider/parameters.py" line="509" />
       <source>Strata: a class raster such as MCD12Q1 LC_Type3 (optional; nearest neighbour onto the product grid)</source>
       <translation>分层：类别栅格，如 MCD12Q1 LC_Type3（可选；以最邻近法重采样到产品格网）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="509" />
+      <location filename="../processing_provider/parameters.py" line="511" />
       <source>Strata band</source>
       <translation>分层波段</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="511" />
+      <location filename="../processing_provider/parameters.py" line="513" />
       <source>Strata classes</source>
       <translation>分层类别</translation>
     </message>
     <message>
-      <location filename="../processing_provider/parameters.py" line="513" />
+      <location filename="../processing_provider/parameters.py" line="515" />
       <source>Strata labels, e.g. 1=Grasslands;2=Shrublands (empty = the preset's)</source>
       <translation>分层标签，如 1=Grasslands;2=Shrublands（为空 = 使用预设）</translation>
     </message>
