@@ -1,6 +1,7 @@
 """QA rasters in, decoded fields or a keep-mask out: the science of one window, run by ``blocks``."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -14,12 +15,15 @@ from .qa.decode import as_bit_pattern, decode_field, output_dtype
 from .qa.rule import keep_mask
 from .qa.scheme import presets
 from .readers import (
+    gdal_call,
     nodata_mask,
     numpy_type,
     open_qa,
     open_qa_layers,
     open_quietly,
     refuse_overwriting_inputs,
+    subdataset_names,
+    subdataset_short_name,
     type_name,
 )
 from .writers import AtomicRaster
@@ -52,6 +56,37 @@ def qa_band_problem(source: str, band_number: int):
             return tr("This raster holds the decoded fields of {0} ({1}), not QA bits: inspect the QA raster they "
                       "were decoded from").format(scheme.name, ", ".join(descriptions))
     return None
+
+
+def container_qa_layers(source: str, preset_id: str) -> list:
+    """The other QA grids of the container a subdataset comes from, as (grid, its GDAL name, preset id) for each
+    preset whose grid the container holds (a granule's FparExtra_QC beside its FparLai_QC): what a pixel
+    inspector shows beside the layer it was clicked on."""
+    match = re.match(r'^[A-Z0-9_]+:[A-Z_]*:?"([^"]+)":', source or "")
+    if not match:
+        return []
+    container, _ = open_quietly(match.group(1))
+    if container is None:
+        return []
+    found = {subdataset_short_name(name): name for name in subdataset_names(container)}
+    return [(grid, found[grid], scheme.id) for scheme in presets() if scheme.id != preset_id
+            for grid in scheme.grids if grid in found and found[grid] != source]
+
+
+def read_pixel(source: str, band: int, row: int, column: int):
+    """One pixel's raw value, or None outside the raster, where it is nodata, or where it cannot be read."""
+    dataset, _ = open_quietly(source)
+    if dataset is None or not 1 <= band <= dataset.RasterCount:
+        return None
+    raster = dataset.GetRasterBand(band)
+    if not (0 <= row < raster.YSize and 0 <= column < raster.XSize):
+        return None
+    values, _ = gdal_call(raster.ReadAsArray, column, row, 1, 1)
+    if values is None:
+        return None
+    value = values[0, 0]
+    nodata = raster.GetNoDataValue()
+    return None if nodata is not None and value == nodata else int(value)
 
 
 def decode_block(qa_block: np.ndarray, scheme, dtype, nodata, missing) -> list:

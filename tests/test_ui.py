@@ -555,3 +555,23 @@ def test_a_glass_file_is_added_on_the_modis_grid(plugin, sample_dir, tmp_path):
     assert dialog.add_on_modis_grid(own_path) is None
     assert dialog.message.text() == (f"Reference: '{own_path}' has a georeference of its own; add it to the map "
                                      "as it is")
+
+
+def test_inspector_shows_the_granules_other_qa_grid_at_the_pixel(plugin, qgis_iface, tmp_path):
+    from hdfeos_writer import GRID, mcd15a2h_granule
+
+    from laiqa.ui.qa_inspector import SCHEME_PROPERTY
+
+    path = str(tmp_path / "MCD15A2H.A2018161.h12v03.061.2021180000000.hdf")
+    arrays = mcd15a2h_granule(path, 12, 3, 4, seed=11)
+    row, column = next((r, c) for r in range(4) for c in range(4)
+                       if arrays["qc"][r, c] != 255 and arrays["extra"][r, c] != 255)
+    layer = QgsRasterLayer(f'HDF4_EOS:EOS_GRID:"{path}":{GRID}:FparLai_QC', "FparLai_QC")
+    layer.setCustomProperty(SCHEME_PROPERTY, "mod15_fparlai_qc")
+    _, _, described = inspect_at(plugin, qgis_iface, layer, row, column)
+    values = {field["field"]: field["value"] for field in described["fields"]}
+    qc, extra = int(arrays["qc"][row, column]), int(arrays["extra"][row, column])
+    assert values["MODLAND_QC"] == qc & 1 and values["SCF_QC"] == qc >> 5
+    assert values["FparExtra_QC.LANDSEA"] == extra & 3
+    assert values["FparExtra_QC.SNOW_ICE"] == (extra >> 2) & 1
+    assert values["FparExtra_QC.CLOUD_SHADOW"] == (extra >> 6) & 1

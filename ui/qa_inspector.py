@@ -4,8 +4,10 @@ The scheme and band are chosen once per layer and kept on the layer (custom prop
 survive in the project; a layer seen for the first time starts at the band its QA is in (band 1 of a
 single-band QA file, band 2 of the product raster). A band that holds no QA bits (floating point, or
 fields already decoded by Decode QA bits) is refused with the reason in the panel. The clicked pixel is
-marked on the map, with its map coordinate and its row and column. Decoding is the core's, so the
-inspector shows what the algorithms use.
+marked on the map, with its map coordinate and its row and column. A layer of a granule's QA grid also
+shows the granule's other QA grids at that pixel (FparExtra_QC beside FparLai_QC), their fields named
+``grid.field`` as rules over several QA layers name them. Decoding is the core's, so the inspector shows
+what the algorithms use.
 """
 from qgis.core import QgsCoordinateTransform, QgsProject, QgsRasterLayer
 from qgis.gui import QgsMapToolEmitPoint, QgsVertexMarker
@@ -29,7 +31,7 @@ from ..core.errors import LaiQaError
 from ..core.pixel_grid import pixel_of
 from ..core.qa.decode import describe_value
 from ..core.qa.scheme import PRESET_IDS, load_preset, presets
-from ..core.qa_rasters import default_qa_band, qa_band_problem
+from ..core.qa_rasters import container_qa_layers, default_qa_band, qa_band_problem, read_pixel
 from ..core.readers import numpy_type_of
 from ..translation import tr, translated_name
 from .modis_grid import modis_grid_layer
@@ -100,23 +102,30 @@ class QaInspectorDock(QDockWidget):
         self.raw.setText(message)
         self.table.setRowCount(0)
 
-    def show_value(self, raw, dtype):
+    def show_value(self, raw, dtype, others=()):
+        """The clicked value's fields, then those of the container's other QA grids at the same pixel
+        (``others``: (grid, raw value or None, preset id)), named ``grid.field``."""
         if raw is None:
             self.refuse(tr("no value here (outside the layer or nodata)"))
             return None
         try:
             described = describe_value(int(raw), dtype, load_preset(PRESET_IDS[self.scheme.currentIndex()]))
+            fields = list(described["fields"])
+            for grid, other_raw, preset_id in others:
+                if other_raw is not None:
+                    other = describe_value(int(other_raw), dtype, load_preset(preset_id))
+                    fields += [{**field, "field": f"{grid}.{field['field']}"} for field in other["fields"]]
         except LaiQaError as error:
             self.refuse(str(error))
             return None
         self.raw.setText(f"{described['raw']}  ({described['binary']})")
-        self.table.setRowCount(len(described["fields"]))
-        for row, field in enumerate(described["fields"]):
+        self.table.setRowCount(len(fields))
+        for row, field in enumerate(fields):
             cells = (field["field"], field["bits"], field["value"], value_label(field), field["meaning"])
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(str(text)))
         self.table.resizeColumnsToContents()
-        return described
+        return {**described, "fields": fields}
 
     @answers(None)
     def add_on_modis_grid(self, *_):
@@ -191,4 +200,6 @@ class QaInspectorTool(QgsMapToolEmitPoint):
         value, found = layer.dataProvider().sample(at, band)
         data_type = layer.dataProvider().dataType(band)
         dtype = numpy_type_of(getattr(data_type, "value", data_type))  # Qgis.DataType codes are GDAL's
-        return self.dock.show_value(value if found else None, dtype)
+        others = [(grid, read_pixel(name, 1, row, column), preset_id) for grid, name, preset_id
+                  in container_qa_layers(layer.source(), PRESET_IDS[self.dock.scheme.currentIndex()])]
+        return self.dock.show_value(value if found else None, dtype, others)
