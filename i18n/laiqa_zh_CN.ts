@@ -1029,12 +1029,12 @@
       <translation>第 {0} 位不属于任何字段：规则从不读取它们，因此列出的值中这些位为 0，且无论这些位取何值，保留的值都会被保留。</translation>
     </message>
     <message>
-      <location filename="../core/qa_rasters.py" line="47" />
+      <location filename="../core/qa_rasters.py" line="51" />
       <source>Band {0} holds {1} values: not a QA band (QA bands hold integers whose bits are flags)</source>
       <translation>波段 {0} 的值类型为 {1}：不是 QA 波段（QA 波段存储的是以位作为标志的整数）</translation>
     </message>
     <message>
-      <location filename="../core/qa_rasters.py" line="52" />
+      <location filename="../core/qa_rasters.py" line="56" />
       <source>This raster holds the decoded fields of {0} ({1}), not QA bits: inspect the QA raster they were decoded from</source>
       <translation>此栅格存储的是 {0} 已解码的字段（{1}），而不是 QA 位：请查看解码所用的原始 QA 栅格</translation>
     </message>
@@ -2838,87 +2838,87 @@ RMSE = {2} LAI</translation>
       <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="105" />
+      <location filename="../ui/qa_inspector.py" line="109" />
       <source>no value here (outside the layer or nodata)</source>
       <translation>此处无值（在图层范围外或为无效值）</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="124" />
+      <location filename="../ui/qa_inspector.py" line="133" />
       <source>Select a raster QA layer in the Layers panel first</source>
       <translation>请先在图层面板中选择一个 QA 栅格图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="137" />
+      <location filename="../ui/qa_inspector.py" line="146" />
       <source>value {0}</source>
       <translation>取值 {0}</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="184" />
+      <location filename="../ui/qa_inspector.py" line="193" />
       <source>x {0:.3f}, y {1:.3f} (map); row {2}, column {3}</source>
       <translation>x {0:.3f}，y {1:.3f}（地图坐标）；第 {2} 行，第 {3} 列</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="47" />
+      <location filename="../ui/qa_inspector.py" line="49" />
       <source>Click a QA layer with the inspector tool</source>
       <translation>用查看工具点击 QA 图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="50" />
+      <location filename="../ui/qa_inspector.py" line="52" />
       <source>How the QA band's bits are named; kept with the layer in the project</source>
       <translation>QA 波段各位的命名；随图层保存在项目中</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="53" />
+      <location filename="../ui/qa_inspector.py" line="55" />
       <source>The band holding the QA bits; kept with the layer in the project</source>
       <translation>存放 QA 位的波段；随图层保存在项目中</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="59" />
+      <location filename="../ui/qa_inspector.py" line="61" />
       <source>Add this layer on the MODIS grid</source>
       <translation>将此图层按 MODIS 格网添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="63" />
+      <location filename="../ui/qa_inspector.py" line="65" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="66" />
+      <location filename="../ui/qa_inspector.py" line="68" />
       <source>Pixel</source>
       <translation>像元</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="67" />
+      <location filename="../ui/qa_inspector.py" line="69" />
       <source>Raw value (bits)</source>
       <translation>原始值（二进制位）</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="69" />
+      <location filename="../ui/qa_inspector.py" line="71" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="69" />
+      <location filename="../ui/qa_inspector.py" line="71" />
       <source>Bits</source>
       <translation>比特位</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="69" />
+      <location filename="../ui/qa_inspector.py" line="71" />
       <source>Value</source>
       <translation>取值</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="69" />
+      <location filename="../ui/qa_inspector.py" line="71" />
       <source>Label</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="69" />
+      <location filename="../ui/qa_inspector.py" line="71" />
       <source>Meaning</source>
       <translation>含义</translation>
     </message>
     <message>
-      <location filename="../ui/qa_inspector.py" line="70" />
+      <location filename="../ui/qa_inspector.py" line="72" />
       <source>Every field of the scheme at the clicked pixel</source>
       <translation>所点击像元处该方案的每个字段</translation>
     </message>
