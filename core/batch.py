@@ -135,6 +135,7 @@ class BatchResult:
     by_date_csv: str | None = None  # the three time-series tables, when some pair's key has a date
     by_tile_csv: str | None = None
     consistency_csv: str | None = None
+    strata_rows: list = field(default_factory=list)  # stats.STRATA_COLUMNS pooled over the pairs (with strata)
 
     @property
     def failed(self) -> int:
@@ -402,10 +403,10 @@ def _run_locked(request: BatchRequest, pairing, progress: Progress, log, footpri
     write_provenance(sidecar_path(summary), record)
     completeness = write_completeness(os.path.join(request.output_folder, COMPLETENESS_NAME), ordered)
     series = time_series_tables(request.output_folder, ordered, deming_lambda)
-    strata_csv = None
+    strata_csv, pooled_strata = None, []
     if request.strata is not None:
         strata_csv = os.path.join(request.output_folder, STRATA_NAME)
-        write_strata(strata_csv, ordered, deming_lambda)
+        pooled_strata = write_strata(strata_csv, ordered, deming_lambda)
     density = None
     if request.settings.density:
         density = pooled_density(ordered, os.path.join(request.output_folder, DENSITY_NAME))
@@ -414,7 +415,7 @@ def _run_locked(request: BatchRequest, pairing, progress: Progress, log, footpri
     mosaics = build_mosaics(request.output_folder, ordered) if request.mosaics else []
     progress.check()  # a Cancel that came while the summary was written is still a cancel
     return BatchResult(ordered, pairing, summary, footprints, mosaics, pooled_over_pairs, strata_csv, density,
-                       completeness, record, **series)
+                       completeness, record, **series, strata_rows=pooled_strata)
 
 
 def pooled_rows(pairs: list, deming_lambda=None) -> list:
@@ -438,8 +439,9 @@ def time_series_tables(folder: str, pairs: list, deming_lambda=None) -> dict:
     return tables
 
 
-def write_strata(path: str, pairs: list, deming_lambda=None) -> None:
-    """Per pair, stratum and class, then pooled over the pairs (by stratum and class, from the summed sums)."""
+def write_strata(path: str, pairs: list, deming_lambda=None) -> list:
+    """Per pair, stratum and class, then pooled over the pairs (by stratum and class, from the summed sums).
+    Returns the pooled rows."""
     complete = [pair for pair in pairs if pair.strata_sums is not None]
     pooled = {}
     with atomic_text_file(path) as handle:
@@ -450,9 +452,12 @@ def write_strata(path: str, pairs: list, deming_lambda=None) -> None:
             pooled[names] = pooled.get(names, 0) + pair.strata_sums
             for row in strata_rows(pair.strata_names, pair.class_names, pair.strata_sums, deming_lambda):
                 writer.writerow([pair.key, *(csv_text(row[column]) for column in STRATA_COLUMNS)])
+        pooled_rows_written = []
         for (strata_names, class_names), sums in pooled.items():
             for row in strata_rows(strata_names, class_names, sums, deming_lambda):
                 writer.writerow(["all pairs", *(csv_text(row[column]) for column in STRATA_COLUMNS)])
+                pooled_rows_written.append(row)
+    return pooled_rows_written
 
 
 def pooled_density(pairs: list, path: str) -> str | None:

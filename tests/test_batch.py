@@ -195,7 +195,8 @@ def test_qgis_process_batch_with_strata_and_density_keeps_provenance_in_the_geop
     world = None
     done = qgis_process("--json", "run", "laiqa:batchcompare", "--", f"PRODUCT_FOLDER={folders['rt']}",
                         f"REFERENCE_FOLDER={folders['glass']}", f"OUTPUT_FOLDER={folders['out']}", "WORKERS=2",
-                        f"STRATA={tmp_path / 'lc.tif'}", "STRATA_LABELS=7=Seven", "DENSITY=true", cwd=tmp_path)
+                        f"STRATA={tmp_path / 'lc.tif'}", "STRATA_LABELS=7=Seven", "DENSITY=true",
+                        f"OUTPUT_REPORT={tmp_path / 'report.html'}", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     results = json.loads(done.stdout)["results"]
     pooled = {row["class"]: row for row in summary_rows(results["SUMMARY"]) if row["key"] == "all pairs"}
@@ -203,6 +204,11 @@ def test_qgis_process_batch_with_strata_and_density_keeps_provenance_in_the_geop
               if row["key"] == "all pairs" and row["stratum"] == "Seven"}
     assert {name: strata[name]["n"] for name in pooled} == {name: pooled[name]["n"] for name in pooled}
     assert read_density(results["OUTPUT_DENSITY"]).counts.sum() == int(pooled["all"]["n"])
+    report = (tmp_path / "report.html").read_text(encoding="utf-8")
+    strata_table = report[report.index('<table id="strata">'):]
+    strata_table = strata_table[:strata_table.index("</table>")]
+    assert '<td data-column="stratum" data-value="Seven"' in strata_table
+    assert strata_table.count("<tr data-class=") == len(pooled)  # the pooled strata rows: one per class and 'all'
     source = ogr.Open(os.path.join(folders["out"], "tiles.gpkg"))
     record = json.loads(source.GetLayerByName("tiles").GetMetadataItem("LAI_QA_TOOLKIT_PROVENANCE"))
     source = None
