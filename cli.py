@@ -169,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     difference.add_argument("--output-sample", help="sample of kept pixels for plots (CSV)")
     difference.add_argument("--output-strata", help="statistics per stratum and class (CSV; with --strata)")
     difference.add_argument("--output-density", help="exact density of product against reference LAI (numpy .npz)")
+    difference.add_argument("--output-report", help="a self-contained HTML report (tables, figures, provenance)")
     difference.add_argument("--cog", action="store_true")
 
     batch = commands.add_parser("batch", help="laiqa:batchcompare: folders of tiles, pair by pair")
@@ -189,6 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--overwrite", action="store_true")
     batch.add_argument("--class-folders", action="store_true")
     batch.add_argument("--density", action="store_true", help="count the exact density per pair and pooled")
+    batch.add_argument("--output-report", help="a self-contained HTML report of the batch (with --density: the "
+                                               "density scatter)")
     return parser
 
 
@@ -312,7 +315,7 @@ def _difference(args, log):
     result = masked_difference(
         product, _lai_spec(args, "reference").at(args.reference),
         QaSpec(scheme, args.band, extra=tuple(args.extra_qa)).at(args.qa or args.product),
-        _settings(args, SAMPLE_POINTS if args.output_sample else 0, bool(args.output_density)),
+        _settings(args, SAMPLE_POINTS if args.output_sample else 0, bool(args.output_density or args.output_report)),
         OutputSpec(args.output, _creation_options(args.creation_options), args.cog, args.class_folder),
         _terminal_progress("difference"), strata=_strata(args))
     for line in [*result.notes, *map(format_row, result.rows)]:
@@ -330,6 +333,13 @@ def _difference(args, log):
         write_sample_csv(args.output_sample, result.sample)
     if args.output_density:
         result.density.save(args.output_density)
+    if args.output_report:
+        from .core.report import difference_report
+
+        difference_report(args.output_report, rows=result.rows, completeness=result.completeness,
+                          provenance=result.provenance, density=result.density.as_written(),
+                          strata_rows=result.strata_rows, band_names=result.band_names,
+                          sums=result.accumulator.sums)
     return DONE
 
 
@@ -358,6 +368,12 @@ def _batch(args, log):
     log("Pooled over all pairs:")
     for row in result.pooled_rows:
         log(format_row(row))
+    if args.output_report:
+        from .core.density import read_density_file
+        from .core.report import batch_report
+
+        batch_report(args.output_report, result, density=read_density_file(result.density) if result.density else None,
+                     strata_rows=result.strata_rows)
     log(f"{len(result.pairs)} pairs, {result.failed} failed; summary: {result.summary_csv}")
     return PAIRS_FAILED if result.failed else DONE
 

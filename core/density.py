@@ -69,6 +69,11 @@ class Density:
         names = [*self.class_names[:-1], "all"]
         return names, np.concatenate([self.counts[:-1], self.counts.sum(axis=0)[np.newaxis]])
 
+    def as_written(self) -> dict:
+        """{'classes', 'counts', 'edges'} as ``read_density_file`` gives them back (what the report draws)."""
+        names, counts = self.band_counts()
+        return {"classes": names, "counts": counts, "edges": self.edges()}
+
     def save(self, path: str) -> None:
         names, counts = self.band_counts()
         with atomic_file(path, binary=True) as handle:

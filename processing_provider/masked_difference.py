@@ -149,11 +149,10 @@ class MaskedDifference(ValidationAlgorithm):
                 result.density.save(density_path)
                 tables[self.OUTPUT_DENSITY] = density_path
             if report_path:
-                names, counts = result.density.band_counts()
                 tables[self.OUTPUT_REPORT] = difference_report(
                     report_path, rows=result.rows, completeness=result.completeness,
                     provenance=with_front_end(result.provenance, qgis=Qgis.QGIS_VERSION),
-                    density={"classes": names, "counts": counts, "edges": result.density.edges()},
+                    density=result.density.as_written(),
                     strata_rows=result.strata_rows, band_names=result.band_names, sums=result.accumulator.sums,
                     language=report_language(), tr=tr)
 

@@ -100,6 +100,23 @@ def test_difference_with_strata_and_density_writes_what_the_algorithm_writes(run
                                   read_density_file(tmp_path / "a.npz")["counts"])
 
 
+def test_difference_and_batch_write_the_report_without_qgis(sample_dir, tmp_path):
+    own_path, glass_path = sample_dir[1]["h12v03"]
+    done = laiqa("difference", "--product", own_path, "--reference", glass_path, "--output", tmp_path / "d.tif",
+                 "--output-stats", tmp_path / "d.csv", "--output-report", tmp_path / "d.html")
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "d.html").read_text(encoding="utf-8")
+    everything = csv_rows(tmp_path / "d.csv")[-1]
+    assert f'data-column="n" data-value="{everything["n"]}"' in page and 'data-figure="density"' in page
+    folder = sample_dir[0]
+    done = laiqa("batch", "--product-folder", folder / "rt", "--reference-folder", folder / "glass",
+                 "--output-folder", tmp_path / "batch", "--density", "--output-report", tmp_path / "b.html")
+    assert done.returncode == 0, done.stderr
+    pooled = [row for row in csv_rows(tmp_path / "batch" / "summary.csv") if row["key"] == "all pairs"][-1]
+    page = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert f'data-column="n" data-value="{pooled["n"]}"' in page and 'data-figure="time_series"' in page
+
+
 def test_batch_with_a_failed_pair_exits_1_and_writes_the_algorithms_summary(run, sample_dir, tmp_path):
     folder = sample_dir[0]
     run("laiqa:batchcompare", {"PRODUCT_FOLDER": str(folder / "rt"), "REFERENCE_FOLDER": str(folder / "glass"),
