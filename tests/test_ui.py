@@ -151,8 +151,8 @@ def test_cancel_stops_a_batch_and_leaves_no_partial_output(plugin, sample_dir, t
     folder = sample_dir[0]
     dialog = run_batch_in_dialog(plugin, folder / "rt", folder / "glass", tmp_path / "batch", workers=1, cancel=True)
     assert dialog.last_results is None
-    assert dialog.message.text().startswith("Stopped: the pairs finished before were kept, and a run with the "
-                                            "same settings skips them")
+    assert dialog.message.text() == ("Cancelled: the pairs finished before were kept; a run with the same settings "
+                                     "skips them and does the rest.")  # the batch's own words, once
     written = os.listdir(tmp_path / "batch") if os.path.isdir(tmp_path / "batch") else []
     assert [name for name in written if name.endswith((".partial", ".tif")) and not os.path.exists(
         tmp_path / "batch" / (name[:-4] + ".sums.json"))] == []

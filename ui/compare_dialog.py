@@ -557,7 +557,9 @@ class CompareDialog(QDialog):
             self.validate()
             log = [line for line in self.feedback.textLog().splitlines() if line.strip()]
             reason = log[-1] if log else ""
-            if "PRODUCT_FOLDER" in parameters:
+            if "PRODUCT_FOLDER" in parameters and self.feedback.isCanceled() and reason:
+                self.message.setText(reason)  # the batch's own cancel message says what was kept
+            elif "PRODUCT_FOLDER" in parameters:
                 self.message.setText(tr("Stopped: the pairs finished before were kept, and a run with the same "
                                         "settings skips them: {0}").format(reason or tr("cancelled")))
             else:
