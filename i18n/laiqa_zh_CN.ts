@@ -19,92 +19,92 @@
       <translation>{0}：GDAL 无法封装“{1}”以进行重采样（{2}）</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="208" />
+      <location filename="../core/batch.py" line="209" />
       <source>its sums file was written for another pair</source>
       <translation>其累加文件是为另一对文件写入的</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="210" />
+      <location filename="../core/batch.py" line="211" />
       <source>its product, reference or strata file changed since (size or modification time)</source>
       <translation>其待验证产品、参考产品或分层文件此后已更改（大小或修改时间）</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="212" />
+      <location filename="../core/batch.py" line="213" />
       <source>the settings changed since the earlier run</source>
       <translation>设置自上次运行以来已更改</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="215" />
+      <location filename="../core/batch.py" line="216" />
       <source>'{0}' is not the file the earlier run wrote (size or checksum)</source>
       <translation>“{0}”不是上次运行写入的文件（大小或校验和不符）</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="224" />
+      <location filename="../core/batch.py" line="225" />
       <source>a file of the earlier run cannot be read ({0})</source>
       <translation>无法读取上次运行的某个文件（{0}）</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="226" />
+      <location filename="../core/batch.py" line="227" />
       <source>its sums file is incomplete or from an older version</source>
       <translation>其累加文件不完整或来自旧版本</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="292" />
+      <location filename="../core/batch.py" line="293" />
       <source>redone: {0}</source>
       <translation>已重新计算：{0}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="314" />
+      <location filename="../core/batch.py" line="315" />
       <source>No product file pairs with a reference file ({0} products, {1} references; see the list above): nothing was run or written</source>
       <translation>没有待验证产品文件能与参考产品文件配对（{0} 个待验证产品，{1} 个参考产品；见上方列表）：未运行也未写入任何内容</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="319" />
+      <location filename="../core/batch.py" line="320" />
       <source>Cannot create the output folder '{0}': {1}</source>
       <translation>无法创建输出文件夹“{0}”：{1}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="329" />
+      <location filename="../core/batch.py" line="330" />
       <source>The output folder '{0}' is a file; choose a folder</source>
       <translation>输出文件夹“{0}”是一个文件；请选择一个文件夹</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="334" />
+      <location filename="../core/batch.py" line="335" />
       <source>The output folder '{0}' is inside the {1} folder: the next run would take this run's outputs as {1}s; choose another output folder</source>
       <translation>输出文件夹“{0}”位于{1}文件夹内：下次运行会把本次运行的输出当作{1}；请选择其他输出文件夹</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="336" />
+      <location filename="../core/batch.py" line="337" />
       <source>The output folder '{0}' is the {1} folder: the next run would take this run's outputs as {1}s; choose another output folder</source>
       <translation>输出文件夹“{0}”就是{1}文件夹：下次运行会把本次运行的输出当作{1}；请选择其他输出文件夹</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="353" />
+      <location filename="../core/batch.py" line="354" />
       <source>Another batch is writing into '{0}' (host and process: {1}); wait for it to finish, or remove {2} there if it is gone</source>
       <translation>另一个批处理正在写入“{0}”（主机和进程：{1}）；请等待其完成，如果该进程已不存在，请删除其中的 {2}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="358" />
+      <location filename="../core/batch.py" line="359" />
       <source>Cannot write into the output folder '{0}': {1}</source>
       <translation>无法写入输出文件夹“{0}”：{1}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="386" />
+      <location filename="../core/batch.py" line="387" />
       <source> on {0}</source>
       <translation>，在 {0} 上</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="525" />
+      <location filename="../core/batch.py" line="530" />
       <source>Cannot create '{0}': {1}</source>
       <translation>无法创建“{0}”：{1}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="535" />
+      <location filename="../core/batch.py" line="540" />
       <source>Writing '{0}' failed: {1}</source>
       <translation>写入“{0}”失败：{1}</translation>
     </message>
     <message>
-      <location filename="../core/density.py" line="86" />
+      <location filename="../core/density.py" line="91" />
       <source>Cannot read the density file '{0}': {1}</source>
       <translation>无法读取密度文件“{0}”：{1}</translation>
     </message>
@@ -1969,12 +1969,12 @@
       <translation>将差值写为云优化 GeoTIFF（COG）</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="176" />
+      <location filename="../processing_provider/masked_difference.py" line="175" />
       <source>Provenance: {0}</source>
       <translation>来源与处理记录：{0}</translation>
     </message>
     <message>
-      <location filename="../processing_provider/masked_difference.py" line="179" />
+      <location filename="../processing_provider/masked_difference.py" line="178" />
       <source>LAI difference: product - reference (LAI)</source>
       <translation>LAI 差值：待验证产品 - 参考产品（LAI）</translation>
     </message>
@@ -2759,47 +2759,47 @@
       <translation>请选择差值栅格的保存位置。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="561" />
+      <location filename="../ui/compare_dialog.py" line="563" />
       <source>Stopped: the pairs finished before were kept, and a run with the same settings skips them: {0}</source>
       <translation>已停止：此前已完成的配对已保留，以相同设置再次运行会跳过它们：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="562" />
+      <location filename="../ui/compare_dialog.py" line="564" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="564" />
+      <location filename="../ui/compare_dialog.py" line="566" />
       <source>Stopped, no partial output was kept: {0}</source>
       <translation>已停止，未保留任何不完整的输出：{0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="570" />
+      <location filename="../ui/compare_dialog.py" line="572" />
       <source>Outputs in {0}</source>
       <translation>输出位于 {0}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="606" />
+      <location filename="../ui/compare_dialog.py" line="608" />
       <source>Export statistics</source>
       <translation>导出统计表</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="606" />
+      <location filename="../ui/compare_dialog.py" line="608" />
       <source>CSV (*.csv)</source>
       <translation>CSV（*.csv）</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="639" />
+      <location filename="../ui/compare_dialog.py" line="641" />
       <source>Reference</source>
       <translation>参考产品</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="691" />
+      <location filename="../ui/compare_dialog.py" line="693" />
       <source>Chinese labels need a CJK font and matplotlib knows none: install one (Debian, Ubuntu: fonts-noto-cjk or fonts-wqy-microhei), delete matplotlib's font cache (~/.cache/matplotlib/fontlist-*.json) and restart QGIS.</source>
       <translation>中文标注需要 CJK 字体，而 matplotlib 未找到：请安装一种（Debian、Ubuntu：fonts-noto-cjk 或 fonts-wqy-microhei），删除 matplotlib 的字体缓存（~/.cache/matplotlib/fontlist-*.json），然后重启 QGIS。</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="728" />
+      <location filename="../ui/compare_dialog.py" line="730" />
       <source>N = {0}
 Bias = {1} LAI
 RMSE = {2} LAI</source>
