@@ -296,10 +296,13 @@ def _difference_pass(inputs, qa_layers, grid, context, class_names, output: Outp
             in_buffer = context.buffer.in_buffer(qa_halo, window, (grid.width, grid.height), context.scheme,
                                                  context.qa_nodata)
         block = difference_block(product_raw, reference_raw, qa_raw, context, pool.take, in_buffer)
-        accumulator.add(block.kept_classes, block.kept_product, block.kept_reference)
-        completeness += block.completeness
+        column = None
         if strata_accumulator is not None:
             column = strata.index(named["strata"].ravel().take(block.kept)) * per_stratum + block.kept_classes
+        block.kept = None  # 8 bytes a kept pixel: not held while the sums are added (the window's memory peak)
+        accumulator.add(block.kept_classes, block.kept_product, block.kept_reference)
+        completeness += block.completeness
+        if column is not None:
             strata_accumulator.add(column, block.kept_product, block.kept_reference)
         if density is not None:
             density.add(block.kept_classes, block.kept_product, block.kept_reference)
