@@ -442,22 +442,34 @@ def time_series_tables(folder: str, pairs: list, deming_lambda=None) -> dict:
 def write_strata(path: str, pairs: list, deming_lambda=None) -> list:
     """Per pair, stratum and class, then pooled over the pairs (by stratum and class, from the summed sums).
     Returns the pooled rows."""
-    complete = [pair for pair in pairs if pair.strata_sums is not None]
-    pooled = {}
+    return _write_pooled_table(
+        path, pairs, STRATA_COLUMNS,
+        lambda pair: None if pair.strata_sums is None else (
+            (tuple(pair.strata_names), tuple(pair.class_names)), pair.strata_sums),
+        lambda names, sums: strata_rows(names[0], names[1], sums, deming_lambda))
+
+
+def _write_pooled_table(path: str, pairs: list, columns, part, rows_of) -> list:
+    """A table of every pair's rows, then the rows of their values added up (per kind of pair): ``part(pair)``
+    gives (what its values are of, its values) or None, ``rows_of`` the rows of such values. Returns the
+    pooled rows."""
+    pooled, pooled_rows = {}, []
     with atomic_text_file(path) as handle:
         writer = csv.writer(handle)
-        writer.writerow(("key", *STRATA_COLUMNS))
-        for pair in complete:
-            names = (tuple(pair.strata_names), tuple(pair.class_names))
-            pooled[names] = pooled.get(names, 0) + pair.strata_sums
-            for row in strata_rows(pair.strata_names, pair.class_names, pair.strata_sums, deming_lambda):
-                writer.writerow([pair.key, *(csv_text(row[column]) for column in STRATA_COLUMNS)])
-        pooled_rows_written = []
-        for (strata_names, class_names), sums in pooled.items():
-            for row in strata_rows(strata_names, class_names, sums, deming_lambda):
-                writer.writerow(["all pairs", *(csv_text(row[column]) for column in STRATA_COLUMNS)])
-                pooled_rows_written.append(row)
-    return pooled_rows_written
+        writer.writerow(("key", *columns))
+        for pair in pairs:
+            found = part(pair)
+            if found is None:
+                continue
+            names, values = found
+            pooled[names] = pooled.get(names, 0) + values
+            for row in rows_of(names, values):
+                writer.writerow([pair.key, *(csv_text(row[column]) for column in columns)])
+        for names, values in pooled.items():
+            for row in rows_of(names, values):
+                writer.writerow(["all pairs", *(csv_text(row[column]) for column in columns)])
+                pooled_rows.append(row)
+    return pooled_rows
 
 
 def pooled_density(pairs: list, path: str) -> str | None:
@@ -497,22 +509,11 @@ def write_summary(path: str, pairs: list, pooled_over_pairs: list) -> None:
 def write_completeness(path: str, pairs: list) -> list:
     """Per pair and class, then pooled over the pairs: the pixels kept and why the others were not. Returns
     the pooled rows."""
-    complete = [pair for pair in pairs if pair.completeness is not None]
-    pooled_rows_written = []
-    with atomic_text_file(path) as handle:
-        writer = csv.writer(handle)
-        writer.writerow(("key", *COMPLETENESS_COLUMNS))
-        pooled_counts = {}
-        for pair in complete:
-            names = tuple(Accumulator.for_bands(pair.class_names).class_names)
-            pooled_counts[names] = pooled_counts.get(names, 0) + pair.completeness
-            for row in completeness_rows(names, pair.completeness):
-                writer.writerow([pair.key, *(row[column] for column in COMPLETENESS_COLUMNS)])
-        for names, counts in pooled_counts.items():
-            for row in completeness_rows(names, counts):
-                writer.writerow(["all pairs", *(row[column] for column in COMPLETENESS_COLUMNS)])
-                pooled_rows_written.append(row)
-    return pooled_rows_written
+    return _write_pooled_table(
+        path, pairs, COMPLETENESS_COLUMNS,
+        lambda pair: None if pair.completeness is None else (
+            tuple(Accumulator.for_bands(pair.class_names).class_names), pair.completeness),
+        completeness_rows)
 
 
 def write_footprints(path: str, pairs: list, default_style=None, provenance=None) -> str | None:

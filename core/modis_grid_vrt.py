@@ -13,20 +13,15 @@ from osgeo import gdal
 from .errors import LaiQaError
 from .messages import tr
 from .modis_tiles import has_georeference, resolve_georeference
-from .readers import gdal_call, open_subdataset
+from .readers import container_file, gdal_call, open_subdataset
 from .writers import atomic_text_file
 
 SUFFIX = "_modis_grid.vrt"
 
 
-def file_part(name: str) -> str:
-    """The file of a GDAL name: ``HDF4_EOS:EOS_GRID:"f.hdf":grid:Lai`` -> ``f.hdf``; a path as it is."""
-    return name.split('"')[1] if name.count('"') >= 2 else name
-
-
 def modis_grid_vrt_path(source: str, folder: str) -> str:
     """Where ``write_modis_grid_vrt`` puts the VRT of ``source``: <folder>/<file name>_modis_grid.vrt."""
-    stem = os.path.splitext(os.path.basename(file_part(str(source))))[0]
+    stem = os.path.splitext(os.path.basename(container_file(str(source))))[0]
     return os.path.join(folder, stem + SUFFIX)
 
 

@@ -1,7 +1,6 @@
 """QA rasters in, decoded fields or a keep-mask out: the science of one window, run by ``blocks``."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,9 +14,10 @@ from .qa.decode import as_bit_pattern, decode_field, output_dtype
 from .qa.rule import keep_mask
 from .qa.scheme import presets
 from .readers import (
+    container_file,
     gdal_call,
+    is_integer_band,
     nodata_mask,
-    numpy_type,
     open_qa,
     open_qa_layers,
     open_quietly,
@@ -47,7 +47,7 @@ def qa_band_problem(source: str, band_number: int):
     if dataset is None or not 1 <= band_number <= dataset.RasterCount:
         return None
     band = dataset.GetRasterBand(band_number)
-    if not np.issubdtype(numpy_type(band), np.integer):
+    if not is_integer_band(band):
         return tr("Band {0} holds {1} values: not a QA band (QA bands hold integers whose bits are flags)").format(
             band_number, type_name(band))
     descriptions = [dataset.GetRasterBand(index).GetDescription() for index in range(1, dataset.RasterCount + 1)]
@@ -62,10 +62,10 @@ def container_qa_layers(source: str, preset_id: str) -> list:
     """The other QA grids of the container a subdataset comes from, as (grid, its GDAL name, preset id) for each
     preset whose grid the container holds (a granule's FparExtra_QC beside its FparLai_QC): what a pixel
     inspector shows beside the layer it was clicked on."""
-    match = re.match(r'^[A-Z0-9_]+:[A-Z_]*:?"([^"]+)":', source or "")
-    if not match:
+    path = container_file(source or "")
+    if path == (source or ""):  # no subdataset name: no container to look in
         return []
-    container, _ = open_quietly(match.group(1))
+    container, _ = open_quietly(path)
     if container is None:
         return []
     found = {subdataset_short_name(name): name for name in subdataset_names(container)}

@@ -72,6 +72,11 @@ def subdataset_short_name(subdataset: str) -> str:
     return subdataset.rsplit(":", 1)[-1].strip('"')
 
 
+def container_file(name: str) -> str:
+    """The file of a GDAL subdataset name: ``HDF4_EOS:EOS_GRID:"f.hdf":grid:Lai`` -> ``f.hdf``; a path as it is."""
+    return name.split('"')[1] if name.count('"') >= 2 else name
+
+
 def cannot_open(role: str, source, message: str) -> str:
     """The one-line message for a raster GDAL cannot open (missing, corrupt, a folder, unreadable)."""
     return tr("{0}: cannot open '{1}' as a raster ({2})").format(tr(role), source, message or tr("unknown format"))
@@ -140,6 +145,11 @@ def type_name(band: gdal.Band) -> str:
 def numpy_type(band: gdal.Band) -> np.dtype:
     """The numpy type GDAL reads this band into."""
     return numpy_type_of(band.DataType)
+
+
+def is_integer_band(band: gdal.Band) -> bool:
+    """Whether a band holds integers: what QA bit fields and class rasters (strata) need."""
+    return numpy_type(band).kind in "iu"
 
 
 def numpy_type_of(gdal_type_code: int) -> np.dtype:
@@ -212,7 +222,7 @@ def open_qa(qa: QaInput, role: str = "QA raster") -> OpenedBand:
     the file's name or metadata names a product the scheme's preset does not describe."""
     source, dataset, band, grid, note = open_band(qa.raster, role, qa.scheme.grids, georeference_required=False)
     name = type_name(band)
-    if numpy_type(band).kind not in "iu":
+    if not is_integer_band(band):
         raise LaiQaError(
             tr("{0} band {1} is {2}; bit fields need an integer band (Byte, UInt16, Int16, UInt32, Int32). Is this "
                "the QA band?").format(tr(role), qa.raster.band, name)

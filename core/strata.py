@@ -17,7 +17,7 @@ from .alignment import AlignedBand, check_overlap, georeferenced_vrt
 from .errors import LaiQaError
 from .inputs import RasterInput
 from .messages import tr
-from .readers import OpenedBand, numpy_type, open_band, type_name
+from .readers import OpenedBand, is_integer_band, open_band, type_name
 
 # MODIS MCD12Q1 Land Cover Type 3, the LAI/FPAR biome scheme (MCD12 C6 user guide, table 5); 255 unclassified.
 LC_TYPE3 = {0: "Water bodies", 1: "Grasslands", 2: "Shrublands", 3: "Broadleaf croplands", 4: "Savannas",
@@ -109,7 +109,7 @@ class OpenedStrata:
 def strata_on_grid(strata: StrataInput, product_grid, product_name: str):
     """The strata raster read as it is (same grid) or resampled by nearest neighbour onto the product grid."""
     source, dataset, band, grid, note = open_band(strata.raster, "Strata", _preset(strata.preset)[3], True)
-    if numpy_type(band).kind not in "iu":
+    if not is_integer_band(band):
         raise LaiQaError(tr("Strata band {0} of '{1}' is {2}; strata need an integer class raster (Byte, UInt16, "
                             "Int16, UInt32, Int32)").format(strata.raster.band, source, type_name(band)))
     lookup, names = stratum_lookup(strata.label_map)
