@@ -22,6 +22,7 @@ import math
 import numpy as np
 
 from .fonts import css_font_family, font_settings
+from .messages import tr
 from .stats import ABS_BIN_WIDTH, GCOS_ABSOLUTE, GCOS_RELATIVE, SUMS, Accumulator, csv_text
 from .time_series import complete_pairs, iso_date, key_tile
 from .writers import atomic_file, atomic_text_file
@@ -37,11 +38,7 @@ AGREEMENT_SHARES = ("class", "gcos_share", "gcos244_threshold_share", "gcos244_g
 SHARES = ("gcos_share", "gcos244_threshold_share", "gcos244_goal_share")
 
 
-def _same(text: str) -> str:
-    return text
-
-
-def column_labels(tr=_same) -> dict:
+def column_labels() -> dict:
     """The tables' column headings."""
     return {
         "class": tr("Class"), "n": tr("N"), "mean_product": tr("Mean product"),
@@ -73,9 +70,9 @@ def cell_text(value, column: str) -> str:
     return f"{100 * value:.1f} %" if column in SHARES else f"{value:.4f}"
 
 
-def table(rows: list, columns, tr=_same, table_id: str = "") -> str:
+def table(rows: list, columns, table_id: str = "") -> str:
     """An HTML table; each cell carries its column and the CSV's exact text (``data-value``)."""
-    labels = column_labels(tr)
+    labels = column_labels()
     head = "".join(f"<th>{html.escape(labels.get(column, column))}</th>" for column in columns)
     body = []
     for row in rows:
@@ -104,7 +101,7 @@ def _key_values(items: list) -> str:
     return f'<table class="kv"><tbody>{rows}</tbody></table>'
 
 
-def provenance_sections(provenance: dict, tr=_same) -> str:
+def provenance_sections(provenance: dict) -> str:
     """Inputs, the settings used, and the software and date of the run, from the provenance record."""
     groups = {"inputs": {}, "settings": {}, "software": {}}
     for key, value in provenance.items():
@@ -153,7 +150,7 @@ def density_classes(density: dict, rows: list, names=None) -> list:
             if np.asarray(density["counts"][index]).sum() > 0 and name in by_class and (names is None or name in names)]
 
 
-def draw_density(figure, density: dict, rows: list, tr=_same, names=None, summary: str = "",
+def draw_density(figure, density: dict, rows: list, names=None, summary: str = "",
                  beside: bool = False) -> int:
     """Product against reference on ``figure``, one panel per class (of ``names``): log pixel counts of every kept
     pixel, the 1:1, OLS and RMA lines (from the statistics ``rows``) and the GCOS envelope; ``summary`` (e.g.
@@ -193,14 +190,14 @@ def draw_density(figure, density: dict, rows: list, tr=_same, names=None, summar
     return len(shown)
 
 
-def density_figure(density: dict, rows: list, tr=_same) -> str:
+def density_figure(density: dict, rows: list) -> str:
     """Product against reference per class (``draw_density``), as an embedded PNG with its caption."""
     count = len(density_classes(density, rows))
     if not count:
         return ""
     columns = min(count, 3)
     return _figure(_png((2.6 * columns + 0.6, 2.6 * math.ceil(count / columns)),
-                        lambda figure: draw_density(figure, density, rows, tr)),
+                        lambda figure: draw_density(figure, density, rows)),
                    tr("Product against reference: every kept pixel counted in 0.05 LAI bins, with the 1:1, OLS and "
                       "RMA lines and the GCOS envelope"), "density")
 
@@ -249,7 +246,7 @@ def histogram_shown(centres, histograms: dict):
     return shown, np.abs(centres) <= min(HISTOGRAM_LIMIT, max(1.0, math.ceil(2 * spread) / 2)) + 1e-9
 
 
-def draw_histograms(figure, centres, histograms: dict, signed: bool, tr=_same) -> bool:
+def draw_histograms(figure, centres, histograms: dict, signed: bool) -> bool:
     """One line per class on ``figure``: the share of its kept pixels in each bin of the difference."""
     shown, inside = histogram_shown(centres, histograms)
     if not shown:
@@ -266,7 +263,7 @@ def draw_histograms(figure, centres, histograms: dict, signed: bool, tr=_same) -
     return True
 
 
-def histogram_figure(centres, histograms: dict, signed: bool, tr=_same) -> str:
+def histogram_figure(centres, histograms: dict, signed: bool) -> str:
     """``draw_histograms`` as an embedded PNG with its caption."""
     if not histogram_shown(centres, histograms)[0]:
         return ""
@@ -274,11 +271,11 @@ def histogram_figure(centres, histograms: dict, signed: bool, tr=_same) -> str:
                   "0.05 LAI)") if signed else
                tr("Absolute difference per class, every kept pixel (from the statistics' 0.01 LAI histogram; the "
                   "sign is in the bias)"))
-    return _figure(_png((6.4, 3.0), lambda figure: draw_histograms(figure, centres, histograms, signed, tr)),
+    return _figure(_png((6.4, 3.0), lambda figure: draw_histograms(figure, centres, histograms, signed)),
                    caption, "histogram")
 
 
-def footprint_map(footprints: dict, biases: dict, tr=_same) -> str:
+def footprint_map(footprints: dict, biases: dict) -> str:
     """Tile footprints (xmin, ymin, xmax, ymax) coloured by bias, diverging about 0 (ColorBrewer RdYlBu)."""
     import matplotlib
     from matplotlib.cm import ScalarMappable
@@ -313,23 +310,23 @@ def footprint_map(footprints: dict, biases: dict, tr=_same) -> str:
                                               "grey: no kept pixel)"), "map")
 
 
-def time_series_figure(date_rows: list, tr=_same) -> str:
+def time_series_figure(date_rows: list) -> str:
     """Bias and RMSE against date, one line per class, pooled over the tiles of each date."""
     if not date_rows:
         return ""
-    return _figure(_png((6.4, 3.8), lambda figure: draw_time_series(figure, date_rows, tr)),
+    return _figure(_png((6.4, 3.8), lambda figure: draw_time_series(figure, date_rows)),
                    tr("Bias and RMSE per date, pooled over the tiles of the date"), "time_series")
 
 
-def save_time_series_png(date_rows: list, path: str, tr=_same) -> str:
+def save_time_series_png(date_rows: list, path: str) -> str:
     """The time-series figure as a PNG file (for the dialog); ``date_rows`` as ``BatchResult.date_rows``."""
-    data = _png_bytes((6.4, 3.8), lambda figure: draw_time_series(figure, date_rows, tr))
+    data = _png_bytes((6.4, 3.8), lambda figure: draw_time_series(figure, date_rows))
     with atomic_file(path, binary=True) as handle:
         handle.write(data)
     return path
 
 
-def draw_time_series(figure, date_rows: list, tr=_same) -> None:
+def draw_time_series(figure, date_rows: list) -> None:
     """Bias and RMSE against date on ``figure``, one line per class (the report and the dialog)."""
     from datetime import date
 
@@ -375,81 +372,81 @@ def _page(title: str, body: str, language: str) -> str:
             f"<body><h1>{html.escape(title)}</h1>{body}</body></html>\n")
 
 
-def _statistics(rows: list, strata_rows, completeness: list, tr) -> str:
+def _statistics(rows: list, strata_rows, completeness: list) -> str:
     parts = [f"<h2>{html.escape(tr('Statistics per class'))}</h2>",
-             table(rows, AGREEMENT, tr, "statistics"), table(rows, AGREEMENT_SHARES, tr, "agreement"),
+             table(rows, AGREEMENT, "statistics"), table(rows, AGREEMENT_SHARES, "agreement"),
              f'<p class="note">{html.escape(tr("d = product - reference; SD of d with n - 1; OLS regresses product on reference; RMA is the reduced major axis. Shares within GCOS measure agreement with a reference that has its own error, not conformity."))}</p>']  # noqa: E501
     if strata_rows:
         parts += [f"<h2>{html.escape(tr('Statistics per stratum and class'))}</h2>",
-                  table(strata_rows, ("stratum", *AGREEMENT, "gcos_share"), tr, "strata")]
+                  table(strata_rows, ("stratum", *AGREEMENT, "gcos_share"), "strata")]
     if completeness:
         parts += [f"<h2>{html.escape(tr('Completeness: pixels kept, and why the others were not'))}</h2>",
                   table(completeness, ("class", "pixels", "kept", "qa_nodata", "dropped_by_rule",
                                        "product_fill_or_out_of_range", "reference_missing_after_alignment",
-                                       "reference_fill_or_out_of_range"), tr, "completeness")]
+                                       "reference_fill_or_out_of_range"), "completeness")]
     return "".join(parts)
 
 
-def _figures(rows, density, band_names, sums, tr) -> str:
+def _figures(rows, density, band_names, sums) -> str:
     parts = [f"<h2>{html.escape(tr('Figures'))}</h2>"]
     if density is not None:
-        parts.append(density_figure(density, rows, tr))
+        parts.append(density_figure(density, rows))
         centres, histograms = signed_histograms(density)
-        parts.append(histogram_figure(centres, histograms, True, tr))
+        parts.append(histogram_figure(centres, histograms, True))
     else:
         parts.append(f'<p class="note">{html.escape(tr("No density: the scatter needs the exact density (OUTPUT_DENSITY, or DENSITY in a batch)."))}</p>')  # noqa: E501
         if sums is not None:
             centres, histograms = absolute_histograms(band_names, sums)
-            parts.append(histogram_figure(centres, histograms, False, tr))
+            parts.append(histogram_figure(centres, histograms, False))
     return "".join(parts)
 
 
 def difference_report(path: str, *, rows: list, completeness: list, provenance: dict, density: dict | None = None,
-                      strata_rows=(), band_names=None, sums=None, language: str = "en", tr=_same) -> str:
-    """The report of one masked difference: statistics, completeness, density scatter, histogram, provenance.
+                      strata_rows=(), band_names=None, sums=None, language: str = "en") -> str:
+    """The report of one masked difference: statistics, completeness, density scatter, histogram, provenance;
+    in the language of the core's messages (core.messages: the plugin's catalogue, English without one).
     ``density`` as ``density.read_density_file`` gives it; ``band_names`` and ``sums`` (the accumulator's) for
     the |d| histogram when there is no density."""
-    body = (_statistics(rows, strata_rows, completeness, tr) + _figures(rows, density, band_names, sums, tr)
-            + provenance_sections(provenance, tr))
+    body = (_statistics(rows, strata_rows, completeness) + _figures(rows, density, band_names, sums)
+            + provenance_sections(provenance))
     return _write(path, _page(tr("LAI validation report"), body, language))
 
 
-def batch_report(path: str, result, *, density: dict | None = None, strata_rows=(), language: str = "en",
-                 tr=_same) -> str:
+def batch_report(path: str, result, *, density: dict | None = None, strata_rows=(), language: str = "en") -> str:
     """The report of a batch (``batch.BatchResult``): the pooled statistics and figures, the tiles by bias, every
     pair, the failed pairs with their reasons, and the statistics over time."""
     complete = complete_pairs(result.pairs)
     sums = sum(pair.sums for pair in complete) if complete else None
     band_names = complete[0].class_names if complete else None
     body = [f'<p class="note">{html.escape(tr("Pooled over all pairs from their running sums."))}</p>',
-            _statistics(result.pooled_rows, strata_rows, result.completeness_rows, tr),
-            _figures(result.pooled_rows, density, band_names, sums, tr)]
+            _statistics(result.pooled_rows, strata_rows, result.completeness_rows),
+            _figures(result.pooled_rows, density, band_names, sums)]
     if result.tile_rows:
         biases = {row["tile"]: row["bias"] for row in result.tile_rows if row["class"] == "all"}
     else:
         biases = {key_tile(pair.key): pair.rows[-1]["bias"] for pair in complete}
     footprints = {key_tile(pair.key): pair.footprint[:4] for pair in result.pairs if pair.footprint is not None}
-    body.append(f"<h2>{html.escape(tr('Tiles'))}</h2>" + footprint_map(footprints, biases, tr))
+    body.append(f"<h2>{html.escape(tr('Tiles'))}</h2>" + footprint_map(footprints, biases))
     pair_rows = [{"key": pair.key, "status": pair.status, "date": iso_date(pair.key),
                   **({"class": "all", **pair.rows[-1]} if pair.rows else {"n": 0, "bias": float("nan"),
                                                                            "rmse": float("nan"),
                                                                            "gcos_share": float("nan")})}
                  for pair in result.pairs]
     body.append(f"<h2>{html.escape(tr('Pairs (class all)'))}</h2>"
-                + table(pair_rows, ("key", "date", "status", "n", "bias", "rmse", "gcos_share"), tr, "pairs"))
+                + table(pair_rows, ("key", "date", "status", "n", "bias", "rmse", "gcos_share"), "pairs"))
     failed = [{"key": pair.key, "reason": pair.reason} for pair in result.pairs if pair.status == "failed"]
     body.append(f"<h2>{html.escape(tr('Failed pairs and their reasons'))}</h2>"
-                + (table(failed, ("key", "reason"), tr, "failed") if failed else
+                + (table(failed, ("key", "reason"), "failed") if failed else
                    f'<p class="note">{html.escape(tr("None: every pair was compared."))}</p>'))
     if result.date_rows:
-        body += [f"<h2>{html.escape(tr('Over time'))}</h2>", time_series_figure(result.date_rows, tr),
-                 table(result.date_rows, ("date", "class", "n", "bias", "rmse", "gcos_share"), tr, "by_date"),
+        body += [f"<h2>{html.escape(tr('Over time'))}</h2>", time_series_figure(result.date_rows),
+                 table(result.date_rows, ("date", "class", "n", "bias", "rmse", "gcos_share"), "by_date"),
                  f"<h2>{html.escape(tr('Temporal consistency per tile'))}</h2>",
                  table(result.consistency_rows, ("tile", "class", "dates", "bias_trend_per_year",
-                                                 "product_mean_jump", "reference_mean_jump", "jump_ratio"), tr,
+                                                 "product_mean_jump", "reference_mean_jump", "jump_ratio"),
                        "consistency"),
                  f'<p class="note">{html.escape(tr("Bias trend: least-squares slope of the date bias against time (LAI per year). Jumps: mean change of the tile mean between consecutive dates; a ratio above 1 means the product jumps more than the reference."))}</p>']  # noqa: E501
-    body.append(provenance_sections(result.provenance, tr))
+    body.append(provenance_sections(result.provenance))
     return _write(path, _page(tr("LAI validation report: batch"), "".join(body), language))
 
 

@@ -94,12 +94,12 @@
       <translation>，在 {0} 上</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="530" />
+      <location filename="../core/batch.py" line="531" />
       <source>Cannot create '{0}': {1}</source>
       <translation>无法创建“{0}”：{1}</translation>
     </message>
     <message>
-      <location filename="../core/batch.py" line="540" />
+      <location filename="../core/batch.py" line="541" />
       <source>Writing '{0}' failed: {1}</source>
       <translation>写入“{0}”失败：{1}</translation>
     </message>
@@ -404,17 +404,17 @@
       <translation>文件元数据</translation>
     </message>
     <message>
-      <location filename="../core/modis_grid_vrt.py" line="41" />
+      <location filename="../core/modis_grid_vrt.py" line="36" />
       <source>{0}: '{1}' has a georeference of its own; add it to the map as it is</source>
       <translation>{0}：“{1}”自带地理参考；请直接将其添加到地图</translation>
     </message>
     <message>
-      <location filename="../core/modis_grid_vrt.py" line="46" />
+      <location filename="../core/modis_grid_vrt.py" line="41" />
       <source>{0}: cannot make a VRT of '{1}' ({2})</source>
       <translation>{0}：无法为“{1}”创建 VRT（{2}）</translation>
     </message>
     <message>
-      <location filename="../core/modis_grid_vrt.py" line="47" />
+      <location filename="../core/modis_grid_vrt.py" line="42" />
       <source>unknown reason</source>
       <translation>原因未知</translation>
     </message>
@@ -1039,397 +1039,397 @@
       <translation>此栅格存储的是 {0} 已解码的字段（{1}），而不是 QA 位：请查看解码所用的原始 QA 栅格</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="101" />
+      <location filename="../core/readers.py" line="106" />
       <source>{0}: '{1}' holds {2} grids; using {3}</source>
       <translation>{0}：“{1}”包含 {2} 个子数据集；使用 {3}</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="104" />
+      <location filename="../core/readers.py" line="109" />
       <source>no grid named {0}; </source>
       <translation>没有名为 {0} 的子数据集；</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="106" />
+      <location filename="../core/readers.py" line="111" />
       <source>{0}: '{1}' is a container of {2} grids ({3}pick one): {4}. Full names: {5}</source>
       <translation>{0}：“{1}”是包含 {2} 个子数据集的容器文件（{3}请选择其一）：{4}。完整名称：{5}</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="110" />
+      <location filename="../core/readers.py" line="115" />
       <source>{0}: '{1}' holds no raster band</source>
       <translation>{0}：“{1}”不含栅格波段</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="129" />
+      <location filename="../core/readers.py" line="134" />
       <source>{0}: band {1} does not exist; '{2}' has {3} bands (1-{3})</source>
       <translation>{0}：波段 {1} 不存在；“{2}”有 {3} 个波段（1-{3}）</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="130" />
+      <location filename="../core/readers.py" line="135" />
       <source>{0}: band {1} does not exist; '{2}' has {3} band (1-{3})</source>
       <translation>{0}：波段 {1} 不存在；“{2}”有 {3} 个波段（1-{3}）</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="181" />
+      <location filename="../core/readers.py" line="191" />
       <source>{0} '{1}' is the {2} file '{3}': writing it would destroy an input; choose another output file</source>
       <translation>{0}“{1}”就是{2}文件“{3}”：写入它会破坏输入数据；请选择其他输出文件</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="217" />
+      <location filename="../core/readers.py" line="227" />
       <source>{0} band {1} is {2}; bit fields need an integer band (Byte, UInt16, Int16, UInt32, Int32). Is this the QA band?</source>
       <translation>{0} 波段 {1} 的类型为 {2}；位字段需要整数波段（Byte、UInt16、Int16、UInt32、Int32）。这是 QA 波段吗？</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="274" />
+      <location filename="../core/readers.py" line="284" />
       <source>QA layer {0}</source>
       <translation>QA 图层 {0}</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="277" />
+      <location filename="../core/readers.py" line="287" />
       <source>{0} is {1}x{2} pixels but the QA raster is {3}x{4}; every QA layer must share the QA grid</source>
       <translation>{0} 为 {1}x{2} 像元，而 QA 栅格为 {3}x{4}；所有 QA 图层必须与 QA 栅格共用同一网格</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="320" />
+      <location filename="../core/readers.py" line="330" />
       <source>Cannot read rows {0}-{1} of '{2}' ({3}); the file may be truncated</source>
       <translation>无法读取“{2}”的第 {0}-{1} 行（{3}）；文件可能已被截断</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="321" />
+      <location filename="../core/readers.py" line="331" />
       <source>read error</source>
       <translation>读取错误</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="77" />
+      <location filename="../core/readers.py" line="82" />
       <source>{0}: cannot open '{1}' as a raster ({2})</source>
       <translation>{0}：无法将“{1}”作为栅格打开（{2}）</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="77" />
+      <location filename="../core/readers.py" line="82" />
       <source>unknown format</source>
       <translation>未知格式</translation>
     </message>
     <message>
-      <location filename="../core/readers.py" line="88" />
+      <location filename="../core/readers.py" line="93" />
       <source>{0}: no raster given</source>
       <translation>{0}：未指定栅格</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="113" />
+      <location filename="../core/report.py" line="110" />
       <source>Inputs</source>
       <translation>输入</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="114" />
+      <location filename="../core/report.py" line="111" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="115" />
+      <location filename="../core/report.py" line="112" />
       <source>Software and date</source>
       <translation>软件与日期</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="177" />
+      <location filename="../core/report.py" line="174" />
       <source>OLS</source>
       <translation>OLS</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="178" />
+      <location filename="../core/report.py" line="175" />
       <source>RMA</source>
       <translation>RMA</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="183" />
+      <location filename="../core/report.py" line="180" />
       <source>GCOS max(0.5, 20 %)</source>
       <translation>GCOS 要求 max(0.5, 20%)</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="192" />
+      <location filename="../core/report.py" line="189" />
       <source>Pixels (log)</source>
       <translation>像元数（对数）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="204" />
+      <location filename="../core/report.py" line="201" />
       <source>Product against reference: every kept pixel counted in 0.05 LAI bins, with the 1:1, OLS and RMA lines and the GCOS envelope</source>
       <translation>待验证产品与参考产品：所有保留像元按 0.05 LAI 分箱计数，附 1:1 线、OLS 与 RMA 回归线及 GCOS 要求范围</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="263" />
+      <location filename="../core/report.py" line="260" />
       <source>Product - reference (LAI)</source>
       <translation>待验证产品 − 参考产品（LAI）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="263" />
+      <location filename="../core/report.py" line="260" />
       <source>|Product - reference| (LAI)</source>
       <translation>|待验证产品 − 参考产品|（LAI）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="264" />
+      <location filename="../core/report.py" line="261" />
       <source>Share of the class's pixels (%)</source>
       <translation>占该类像元的比例（%）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="273" />
+      <location filename="../core/report.py" line="270" />
       <source>Difference product - reference per class, every kept pixel (from the density: to within 0.05 LAI)</source>
       <translation>各类别的差值（待验证产品 − 参考产品），全部保留像元（由密度计算，精度 0.05 LAI 以内）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="275" />
+      <location filename="../core/report.py" line="272" />
       <source>Absolute difference per class, every kept pixel (from the statistics' 0.01 LAI histogram; the sign is in the bias)</source>
       <translation>各类别的绝对差值，全部保留像元（来自统计量的 0.01 LAI 直方图；符号见偏差）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="309" />
+      <location filename="../core/report.py" line="306" />
       <source>x (map units)</source>
       <translation>x（地图单位）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="309" />
+      <location filename="../core/report.py" line="306" />
       <source>y (map units)</source>
       <translation>y（地图单位）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="312" />
+      <location filename="../core/report.py" line="309" />
       <source>Tiles coloured by their bias over all their dates (class 'all'; grey: no kept pixel)</source>
       <translation>按各分幅全部日期的偏差着色（类别 'all'；灰色：无保留像元）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="321" />
+      <location filename="../core/report.py" line="318" />
       <source>Bias and RMSE per date, pooled over the tiles of the date</source>
       <translation>各日期的偏差与均方根误差，按该日期全部分幅合并</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="381" />
+      <location filename="../core/report.py" line="378" />
       <source>d = product - reference; SD of d with n - 1; OLS regresses product on reference; RMA is the reduced major axis. Shares within GCOS measure agreement with a reference that has its own error, not conformity.</source>
       <translation>d = 待验证产品 − 参考产品；d 的标准差按 n − 1 计算；OLS 以待验证产品对参考产品回归；RMA 为约化主轴回归。GCOS 范围内的比例衡量与自身也有误差的参考产品的一致程度，而非达标与否。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="383" />
+      <location filename="../core/report.py" line="380" />
       <source>Statistics per stratum and class</source>
       <translation>分层分类统计</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="386" />
+      <location filename="../core/report.py" line="383" />
       <source>Completeness: pixels kept, and why the others were not</source>
       <translation>完整性：保留的像元及其余像元未保留的原因</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="394" />
+      <location filename="../core/report.py" line="391" />
       <source>Figures</source>
       <translation>图</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="400" />
+      <location filename="../core/report.py" line="397" />
       <source>No density: the scatter needs the exact density (OUTPUT_DENSITY, or DENSITY in a batch).</source>
       <translation>无密度：散点图需要精确密度（OUTPUT_DENSITY，批处理中为 DENSITY）。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="414" />
+      <location filename="../core/report.py" line="412" />
       <source>LAI validation report</source>
       <translation>LAI 验证报告</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="424" />
+      <location filename="../core/report.py" line="421" />
       <source>Pooled over all pairs from their running sums.</source>
       <translation>由各配对的累加和合并全部配对。</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="432" />
+      <location filename="../core/report.py" line="429" />
       <source>Tiles</source>
       <translation>分幅</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="438" />
+      <location filename="../core/report.py" line="435" />
       <source>Pairs (class all)</source>
       <translation>配对（类别 all）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="443" />
-      <source>None: every pair was compared.</source>
-      <translation>无：所有配对均已比较。</translation>
-    </message>
-    <message>
-      <location filename="../core/report.py" line="445" />
-      <source>Over time</source>
-      <translation>时间序列</translation>
-    </message>
-    <message>
-      <location filename="../core/report.py" line="447" />
-      <source>Temporal consistency per tile</source>
-      <translation>各分幅的时间一致性</translation>
-    </message>
-    <message>
-      <location filename="../core/report.py" line="451" />
-      <source>Bias trend: least-squares slope of the date bias against time (LAI per year). Jumps: mean change of the tile mean between consecutive dates; a ratio above 1 means the product jumps more than the reference.</source>
-      <translation>偏差趋势：各日期偏差对时间的最小二乘斜率（LAI/年）。跳变：相邻日期间分幅均值变化量的平均值；比值大于 1 表示待验证产品的跳变大于参考产品。</translation>
-    </message>
-    <message>
-      <location filename="../core/report.py" line="453" />
-      <source>LAI validation report: batch</source>
-      <translation>LAI 验证报告：批处理</translation>
-    </message>
-    <message>
-      <location filename="../core/report.py" line="47" />
+      <location filename="../core/report.py" line="44" />
       <source>Mean product</source>
       <translation>待验证产品均值</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="48" />
+      <location filename="../core/report.py" line="440" />
+      <source>None: every pair was compared.</source>
+      <translation>无：所有配对均已比较。</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="442" />
+      <source>Over time</source>
+      <translation>时间序列</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="444" />
+      <source>Temporal consistency per tile</source>
+      <translation>各分幅的时间一致性</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="448" />
+      <source>Bias trend: least-squares slope of the date bias against time (LAI per year). Jumps: mean change of the tile mean between consecutive dates; a ratio above 1 means the product jumps more than the reference.</source>
+      <translation>偏差趋势：各日期偏差对时间的最小二乘斜率（LAI/年）。跳变：相邻日期间分幅均值变化量的平均值；比值大于 1 表示待验证产品的跳变大于参考产品。</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="45" />
       <source>Mean reference</source>
       <translation>参考产品均值</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="48" />
+      <location filename="../core/report.py" line="45" />
       <source>Bias</source>
       <translation>偏差</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="48" />
+      <location filename="../core/report.py" line="45" />
       <source>MAE</source>
       <translation>平均绝对误差</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="48" />
+      <location filename="../core/report.py" line="45" />
       <source>RMSE</source>
       <translation>均方根误差</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="49" />
+      <location filename="../core/report.py" line="450" />
+      <source>LAI validation report: batch</source>
+      <translation>LAI 验证报告：批处理</translation>
+    </message>
+    <message>
+      <location filename="../core/report.py" line="46" />
       <source>SD</source>
       <translation>标准差</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="49" />
+      <location filename="../core/report.py" line="46" />
       <source>Bias (% of reference)</source>
       <translation>偏差（参考均值的 %）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="49" />
+      <location filename="../core/report.py" line="46" />
       <source>RMSE (% of reference)</source>
       <translation>均方根误差（参考均值的 %）</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="50" />
+      <location filename="../core/report.py" line="47" />
       <source>Median |d|</source>
       <translation>|d| 中位数</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="50" />
+      <location filename="../core/report.py" line="47" />
       <source>Within GCOS max(0.5, 20 %)</source>
       <translation>GCOS max(0.5, 20%) 范围内</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="51" />
+      <location filename="../core/report.py" line="48" />
       <source>Within GCOS-244 threshold</source>
       <translation>GCOS-244 阈值范围内</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="51" />
+      <location filename="../core/report.py" line="48" />
       <source>Within GCOS-244 goal</source>
       <translation>GCOS-244 目标范围内</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="52" />
+      <location filename="../core/report.py" line="49" />
       <source>Pearson r</source>
       <translation>皮尔逊 r</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="52" />
+      <location filename="../core/report.py" line="49" />
       <source>OLS slope</source>
       <translation>OLS 斜率</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="52" />
+      <location filename="../core/report.py" line="49" />
       <source>OLS intercept</source>
       <translation>OLS 截距</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="53" />
+      <location filename="../core/report.py" line="50" />
       <source>RMA intercept</source>
       <translation>RMA 截距</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="53" />
+      <location filename="../core/report.py" line="50" />
       <source>Stratum</source>
       <translation>分层</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="54" />
+      <location filename="../core/report.py" line="51" />
       <source>Pixels</source>
       <translation>像元数</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="54" />
+      <location filename="../core/report.py" line="51" />
       <source>Kept</source>
       <translation>保留</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="54" />
+      <location filename="../core/report.py" line="51" />
       <source>QA nodata</source>
       <translation>QA 无数据</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="54" />
+      <location filename="../core/report.py" line="51" />
       <source>Rule</source>
       <translation>规则</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="55" />
+      <location filename="../core/report.py" line="52" />
       <source>Product fill or out of range</source>
       <translation>待验证产品填充值或超出范围</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="56" />
+      <location filename="../core/report.py" line="53" />
       <source>No reference after alignment</source>
       <translation>对齐后无参考值</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="57" />
+      <location filename="../core/report.py" line="54" />
       <source>Reference fill or out of range</source>
       <translation>参考产品填充值或超出范围</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="58" />
+      <location filename="../core/report.py" line="55" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="58" />
+      <location filename="../core/report.py" line="55" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="58" />
+      <location filename="../core/report.py" line="55" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="58" />
+      <location filename="../core/report.py" line="55" />
       <source>Tile</source>
       <translation>分幅</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="59" />
+      <location filename="../core/report.py" line="56" />
       <source>Dates</source>
       <translation>日期数</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="59" />
+      <location filename="../core/report.py" line="56" />
       <source>Bias trend per year</source>
       <translation>每年偏差趋势</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="60" />
+      <location filename="../core/report.py" line="57" />
       <source>Product mean jump</source>
       <translation>待验证产品均值跳变</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="60" />
+      <location filename="../core/report.py" line="57" />
       <source>Reference mean jump</source>
       <translation>参考产品均值跳变</translation>
     </message>
     <message>
-      <location filename="../core/report.py" line="61" />
+      <location filename="../core/report.py" line="58" />
       <source>Jump ratio</source>
       <translation>跳变比</translation>
     </message>

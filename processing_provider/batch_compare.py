@@ -23,7 +23,7 @@ from ..core.pairing import DEFAULT_KEY_PATTERN
 from ..core.provenance import with_front_end
 from ..core.report import batch_report
 from ..core.stats import format_row
-from ..translation import report_language, tr
+from ..translation import report_language
 from . import parameters
 from .base import ValidationAlgorithm
 from .styling import footprints_style, style_footprints
@@ -185,7 +185,7 @@ class BatchCompare(ValidationAlgorithm):
         if report_path:
             result.provenance = with_front_end(result.provenance, qgis=Qgis.QGIS_VERSION)
             batch_report(report_path, result, density=read_density_file(result.density) if result.density else None,
-                         strata_rows=result.strata_rows, language=report_language(), tr=tr)
+                         strata_rows=result.strata_rows, language=report_language())
         return {self.SUMMARY: result.summary_csv, self.TILES: tiles, self.OUTPUT_REPORT: report_path or None,
                 self.SUMMARY_BY_DATE: result.by_date_csv, self.SUMMARY_BY_TILE: result.by_tile_csv,
                 self.TEMPORAL_CONSISTENCY: result.consistency_csv,

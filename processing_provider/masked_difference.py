@@ -17,7 +17,7 @@ from ..core.inputs import OutputSpec
 from ..core.provenance import sidecar_path, with_front_end, write_layer_provenance, write_provenance
 from ..core.report import difference_report
 from ..core.stats import COMPLETENESS_COLUMNS, STRATA_COLUMNS, format_completeness, format_row, write_sample_csv
-from ..translation import report_language, tr
+from ..translation import report_language
 from . import parameters
 from .base import ValidationAlgorithm
 from .stats_table import add_stats_sink, write_stats
@@ -154,7 +154,7 @@ class MaskedDifference(ValidationAlgorithm):
                     provenance=with_front_end(result.provenance, qgis=Qgis.QGIS_VERSION),
                     density=result.density.as_written(),
                     strata_rows=result.strata_rows, band_names=result.band_names, sums=result.accumulator.sums,
-                    language=report_language(), tr=tr)
+                    language=report_language())
 
         result = masked_difference(
             product, self.REFERENCE_LAI.read(self, params, context),

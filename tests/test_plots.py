@@ -6,6 +6,7 @@ import matplotlib
 import numpy as np
 import pytest
 
+from laiqa.core import messages
 from laiqa.core.density import Density
 from laiqa.core.stats import Accumulator
 from laiqa.ui import plots
@@ -54,9 +55,13 @@ def test_chinese_labels_are_drawn_without_missing_glyphs(tmp_path):
     before = dict(matplotlib.rcParams)
     backend = matplotlib.get_backend()
     density, rows = density_and_rows()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        paths = plots.save_plots(density, rows, str(tmp_path / "d.tif"), chinese)
+    messages.set_translator(chinese)  # the plots speak the core's language, as under QGIS in Chinese
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            paths = plots.save_plots(density, rows, str(tmp_path / "d.tif"))
+    finally:
+        messages.set_translator(None)
     missing = [str(warning.message) for warning in caught if "missing from" in str(warning.message)]
     assert missing == []
     assert all((tmp_path / name).stat().st_size > 5000 for name in ("d_histogram.png", "d_scatter.png"))

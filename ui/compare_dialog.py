@@ -678,13 +678,13 @@ class CompareDialog(QDialog):
         self.table.fill(rows)
         summary = summary_text(next((row for row in rows if row["class"] == "all"), None))
         density, rows = read_density_file(results["OUTPUT_DENSITY"]), [parsed_row(row) for row in rows]
-        save_plots(density, rows, output, tr, summary)
+        save_plots(density, rows, output, summary)
         self._warn_without_cjk_font()
         base = os.path.splitext(os.path.basename(output))[0]
         self.histogram.name, self.scatter.name = f"{base}_histogram.svg", f"{base}_scatter.svg"
-        if draw_histogram(self.histogram.figure, density, tr):
+        if draw_histogram(self.histogram.figure, density):
             self.histogram.shown()
-        if draw_scatter(self.scatter.figure, density, rows, tr, summary):
+        if draw_scatter(self.scatter.figure, density, rows, summary):
             self.scatter.shown()
         self.results.setCurrentIndex(0)
 
@@ -714,12 +714,12 @@ class CompareDialog(QDialog):
         self._warn_without_cjk_font()
         self.histogram.name, self.scatter.name = "time_series.svg", "density.svg"
         if results.get("SUMMARY_BY_DATE") and draw_time_series(
-                self.histogram.figure, read_date_rows(results["SUMMARY_BY_DATE"]), tr):
+                self.histogram.figure, read_date_rows(results["SUMMARY_BY_DATE"])):
             self.histogram.shown()
         summary = summary_text(next((row for row in pooled_rows if row["class"] == "all"), None))
         rows = [parsed_row(row) for row in pooled_rows]
         if results.get("OUTPUT_DENSITY") and draw_scatter(
-                self.scatter.figure, read_density_file(results["OUTPUT_DENSITY"]), rows, tr, summary):
+                self.scatter.figure, read_density_file(results["OUTPUT_DENSITY"]), rows, summary):
             self.scatter.shown()
 
 
