@@ -53,8 +53,12 @@ class Accumulator:
     def __init__(self, class_names, histogram: bool = True):
         """``histogram=False``: the named sums only (no median |d|), for the many columns of strata x classes."""
         self.class_names = list(class_names)
-        self.abs_bins = ABS_BINS if histogram else 0
-        self.sums = np.zeros((len(SUMS) + self.abs_bins, len(self.class_names)), dtype=np.float64)
+        self.sums = np.zeros((len(SUMS) + (ABS_BINS if histogram else 0), len(self.class_names)), dtype=np.float64)
+
+    @property
+    def abs_bins(self) -> int:
+        """Rows of the |d| histogram after the named sums (0: an accumulator kept without it)."""
+        return len(self.sums) - len(SUMS)
 
     def add(self, class_index: np.ndarray, product: np.ndarray, reference: np.ndarray) -> None:
         """Valid pixels only: 1-D arrays of equal length (LAI in float64 keeps the sums exact).
@@ -117,7 +121,6 @@ class Accumulator:
         accumulator = cls([*band_names[:-1], "other"])
         if sums is not None:
             accumulator.sums = np.asarray(sums, dtype=np.float64)
-            accumulator.abs_bins = len(accumulator.sums) - len(SUMS)
         return accumulator
 
     def band_rows(self, deming_lambda=None) -> list:
