@@ -251,17 +251,17 @@ def run_pair(key: str, product: str, reference: str, request: BatchRequest, prog
     band_names = result.band_names
     written += [output, *result.class_files.values()]
     strata_sums = result.strata_accumulator.sums if result.strata_accumulator is not None else None
+    record = {"format": SUMS_FORMAT, "key": key, "product": product, "reference": reference,
+              "class_names": band_names,
+              "sums": result.accumulator.sums.tolist(),
+              "inputs": input_records(request, product, reference),
+              "settings_digest": settings_digest(request),
+              "completeness": result.completeness_counts.tolist(),
+              "strata_names": result.strata_names,
+              "strata_sums": strata_sums.tolist() if strata_sums is not None else None,
+              "outputs": {os.path.relpath(path, request.output_folder): output_record(path) for path in written}}
     with atomic_text_file(sums_path(output)) as handle:
-        json.dump({"format": SUMS_FORMAT, "key": key, "product": product, "reference": reference,
-                   "class_names": band_names,
-                   "sums": result.accumulator.sums.tolist(),
-                   "inputs": input_records(request, product, reference),
-                   "settings_digest": settings_digest(request),
-                   "completeness": result.completeness_counts.tolist(),
-                   "strata_names": result.strata_names,
-                   "strata_sums": strata_sums.tolist() if strata_sums is not None else None,
-                   "outputs": {os.path.relpath(path, request.output_folder): output_record(path)
-                               for path in written}}, handle)
+        handle.write(json.dumps(record))  # dumps, not dump: dump encodes in Python (~15 ms a pair), dumps in C
     return PairResult(key, product, reference, "done", output=output, class_names=band_names,
                       sums=result.accumulator.sums.copy(), footprint=_footprint(output),
                       completeness=result.completeness_counts.copy(), strata_names=result.strata_names,

@@ -85,7 +85,7 @@ def run_blocks(inputs, outputs, compute, progress=SILENT, pool=None, prepare=Non
     Each GDAL dataset is used by one thread: inputs by the reader, outputs by the writer. With a ``pool``,
     input blocks are read into its arrays and given back after ``compute``, and the arrays ``compute``
     returns are given back once written: ``compute`` must keep no reference to either.
-    ``prepare(arrays, take)``, when given, runs in the writer thread and turns what ``compute`` returned into
+    ``prepare(arrays, pool)``, when given, runs in the writer thread and turns what ``compute`` returned into
     the arrays ``outputs`` index: bands cheap to derive (class bands from the difference and the class index)
     then take memory only while their window is written, not while it waits in the queue.
     ``halos`` {input index: pixels}: that input's blocks are read grown by ``halo_window``.
@@ -109,7 +109,7 @@ def run_blocks(inputs, outputs, compute, progress=SILENT, pool=None, prepare=Non
 
     def write_job(arrays, window):
         def job():
-            bands = prepare(arrays, pool.take) if prepare else arrays
+            bands = prepare(arrays, pool) if prepare else arrays
             for band, index in outputs:
                 write_window(band, bands[index], window[0], window[1])
             flush_written(*output_datasets)  # finished tile rows are compressed and written now, errors checked

@@ -38,21 +38,25 @@ class LaiEncoding:
             keep &= raw != fill
         return keep
 
-    def to_lai(self, raw: np.ndarray) -> np.ndarray:
-        lai = raw.astype(np.float32)
-        if self.scale != 1.0:
-            lai *= np.float32(self.scale)
-        if self.offset != 0.0:
-            lai += np.float32(self.offset)
-        return lai
+    def to_lai(self, raw: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        """LAI in float32 (the difference raster's type), into ``out`` when given: one pass, not a copy then a
+        multiply (the same arithmetic: raw as float32 times the float32 scale)."""
+        return self._scaled(raw, np.float32, out)
 
-    def to_lai64(self, raw: np.ndarray) -> np.ndarray:
+    def to_lai64(self, raw: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
         """LAI in float64, for statistics: float32 scale constants (0.001f) would bias every sum."""
-        lai = raw.astype(np.float64)
-        lai *= self.scale
-        if self.offset:
-            lai += self.offset
-        return lai
+        return self._scaled(raw, np.float64, out)
+
+    def _scaled(self, raw, dtype, out):
+        """raw * scale + offset computed in ``dtype`` (raw cast to it first, exactly as ``astype`` would)."""
+        out = np.empty(raw.shape, dtype) if out is None else out
+        if self.scale != 1.0:
+            np.multiply(raw, dtype(self.scale), out=out, dtype=dtype, casting="unsafe")
+        else:
+            np.copyto(out, raw, casting="unsafe")
+        if self.offset != 0.0:
+            np.add(out, dtype(self.offset), out=out)
+        return out
 
     def describe(self) -> str:
         def text(value):

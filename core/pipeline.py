@@ -74,12 +74,11 @@ def prefetch(items, read, depth: int = 2):
             yield entry
     finally:
         stop.set()
-        while thread.is_alive():  # unblock a reader waiting on a full queue
+        while thread.is_alive():  # unblock a reader waiting on a full queue, and wait no longer than it runs
             try:
-                results.get(timeout=0.05)
+                results.get_nowait()
             except queue.Empty:
-                pass
-        thread.join()
+                thread.join(0.05)
 
 
 class BackgroundWriter:

@@ -33,18 +33,11 @@ COLUMNS = ("class", "n", "mean_product", "mean_reference", "bias", "mae", "rmse"
 GCOS_ABSOLUTE, GCOS_RELATIVE = 0.5, 0.2  # the requirement most LAI validations use
 GCOS244_THRESHOLD = (0.1, 0.2)  # GCOS-244 (2022): absolute floor, relative share
 GCOS244_GOAL = (0.05, 0.1)
+GCOS_REQUIREMENTS = ((GCOS_ABSOLUTE, GCOS_RELATIVE), GCOS244_THRESHOLD, GCOS244_GOAL)  # the outcome bits, in order
 ABS_BIN_WIDTH = 0.01  # LAI: the resolution of median_abs_difference
 ABS_BINS = 1001  # 0-10 LAI in ABS_BIN_WIDTH bins, then one for everything above
 ROWS = len(SUMS) + ABS_BINS  # an accumulator's rows: the named sums, then the |d| histogram
 _OUTCOMES_WITH = [[code for code in range(8) if code >> bit & 1] for bit in range(3)]  # GCOS outcome codes
-
-
-def within_gcos(abs_difference: np.ndarray, reference: np.ndarray, scratch=None,
-                absolute: float = GCOS_ABSOLUTE, relative: float = GCOS_RELATIVE) -> np.ndarray:
-    """Within a GCOS requirement, |d| <= max(absolute, relative * reference), given |d| already computed
-    (``scratch``: an array like ``reference`` to hold the limit, instead of two new ones)."""
-    limit = np.multiply(relative, reference, out=scratch)
-    return abs_difference <= np.maximum(limit, absolute, out=limit)
 
 
 class Accumulator:
@@ -60,33 +53,43 @@ class Accumulator:
         """Rows of the |d| histogram after the named sums (0: an accumulator kept without it)."""
         return len(self.sums) - len(SUMS)
 
-    def add(self, class_index: np.ndarray, product: np.ndarray, reference: np.ndarray) -> None:
+    def add(self, class_index: np.ndarray, product: np.ndarray, reference: np.ndarray, pool=None) -> None:
         """Valid pixels only: 1-D arrays of equal length (LAI in float64 keeps the sums exact).
 
-        Each product of the sums is formed in one scratch array in turn, not all at once: the same
-        arithmetic in a fifth of the memory (these arrays are the largest of a window)."""
+        Temporaries come from ``pool`` (a blocks.BufferPool: arrays reused from window to window, not faulted
+        in anew) and go back to it; each product of the sums is formed in one scratch array in turn."""
         size = len(self.class_names)
         p = product.astype(np.float64, copy=False)
         r = reference.astype(np.float64, copy=False)
+        take = pool.take if pool is not None else np.empty
+        classes = take(p.shape, np.intp)  # once: each bincount would otherwise convert the class index anew
+        np.copyto(classes, class_index, casting="unsafe")
 
         def total(weights=None):
-            return np.bincount(class_index, weights=weights, minlength=size)[:size]
+            return np.bincount(classes, weights=weights, minlength=size)[:size]
 
-        scratch, limit = np.empty_like(p), np.empty_like(p)
+        scratch, limit, relative_limit = take(p.shape, np.float64), take(p.shape, np.float64), None
         abs_d = np.abs(np.subtract(p, r, out=scratch), out=scratch)
         # One count per class, |d| bin and GCOS outcome (3 bits) gives N, the three GCOS shares and the |d|
         # histogram at once: integer counts, the same as the sums of 0/1 weights they replace.
-        within = within_gcos(abs_d, r, limit).view(np.uint8)
-        within |= within_gcos(abs_d, r, limit, *GCOS244_THRESHOLD).view(np.uint8) << 1
-        within |= within_gcos(abs_d, r, limit, *GCOS244_GOAL).view(np.uint8) << 2
+        within, passed = take(p.shape, np.uint8), take(p.shape, np.bool_)
+        within.fill(0)
+        for bit, (absolute, relative) in enumerate(GCOS_REQUIREMENTS):
+            if relative_limit is None or relative != GCOS_REQUIREMENTS[bit - 1][1]:
+                relative_limit = np.multiply(relative, r, out=take(p.shape, np.float64) if relative_limit is None
+                                             else relative_limit)
+            np.less_equal(abs_d, np.maximum(relative_limit, absolute, out=limit), out=passed)
+            np.bitwise_or(within, np.left_shift(passed.view(np.uint8), np.uint8(bit), out=passed.view(np.uint8)),
+                          out=within)
         bins = max(self.abs_bins, 1)
+        index = take(p.shape, np.intp)
         if self.abs_bins:
             # |d| / width truncated is its bin (|d| >= 0); a multiply, as float floor division is ten times slower
-            index = np.minimum(np.multiply(abs_d, 1.0 / ABS_BIN_WIDTH, out=limit), ABS_BINS - 1,
-                               out=limit).astype(np.intp)
-            index += class_index.astype(np.intp) * ABS_BINS
+            np.copyto(index, np.minimum(np.multiply(abs_d, 1.0 / ABS_BIN_WIDTH, out=limit), ABS_BINS - 1,
+                                        out=limit), casting="unsafe")
+            index += np.multiply(classes, ABS_BINS, out=limit.view(np.intp))
         else:
-            index = class_index.astype(np.intp)
+            np.copyto(index, classes)
         index <<= 3
         index |= within
         cells = np.bincount(index, minlength=size * bins * 8)[:size * bins * 8].reshape(size, bins, 8)
@@ -104,6 +107,8 @@ class Accumulator:
                                            sum_threshold, sum_goal])
         if self.abs_bins:
             self.sums[len(SUMS):] += histogram.T
+        if pool is not None:
+            pool.give(classes, scratch, limit, relative_limit, within, passed, index)
 
     def merge(self, other: Accumulator) -> None:
         if other.class_names != self.class_names:

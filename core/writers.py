@@ -291,6 +291,9 @@ class AtomicRaster:
                 band.SetNoDataValue(float(self.nodata))
             if index < len(self.descriptions):
                 band.SetDescription(self.descriptions[index])
+        # The header now, in this thread: writing the georeference needs PROJ, whose context is per thread, and
+        # a writer thread made for one pass would pay for opening PROJ's database (~10 ms) on its first flush.
+        self.dataset.FlushCache()
         return self.dataset
 
     def __exit__(self, error_type, error, traceback):
