@@ -150,8 +150,8 @@ def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext, pool
                 for encoding, raw in ((ctx.product_encoding, product_raw), (ctx.reference_encoding, reference_raw))]
     counts = completeness_counts(class_index, failed, ctx.class_count + 1, pool)
     pool.give(keep, reference_lai, failed)
-    return DifferenceBlock(difference, class_index, np.take(class_index.ravel(), kept, out=take(kept.shape, np.uint8), mode="clip"),
-                           *kept_lai, counts, kept)
+    kept_classes = np.take(class_index.ravel(), kept, out=take(kept.shape, np.uint8), mode="clip")  # in range
+    return DifferenceBlock(difference, class_index, kept_classes, *kept_lai, counts, kept)
 
 
 def _keep_or_fill(values: np.ndarray, keep: np.ndarray, fill: float, scratch: np.ndarray) -> None:
