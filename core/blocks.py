@@ -98,12 +98,15 @@ def run_blocks(inputs, outputs, compute, progress=SILENT, pool=None, prepare=Non
 
     halos = halos or {}
     size = (inputs[0].XSize, inputs[0].YSize)
+    row_readers = {index: RowsReadOnce(band, dtype) for index, (band, dtype) in enumerate(zip(inputs, input_types))
+                   if index not in halos and not blocks_fit(band, all_windows)}
 
     def read(window):
         blocks = []
         for index, (band, dtype) in enumerate(zip(inputs, input_types)):
             part = halo_window(window, halos[index], *size)[0] if index in halos else window
-            blocks.append(read_window(band, part, pool.take((part[3], part[2]), dtype)))
+            out = pool.take((part[3], part[2]), dtype)
+            blocks.append(row_readers[index].read(part, out) if index in row_readers else read_window(band, part, out))
         release_blocks(*input_datasets)  # each block is read once
         return blocks
 
@@ -125,6 +128,47 @@ def run_blocks(inputs, outputs, compute, progress=SILENT, pool=None, prepare=Non
             if outputs:
                 writer.submit(write_job(arrays, window))
             progress.report((done + 1) / len(all_windows))
+
+
+def blocks_fit(band, all_windows) -> bool:
+    """Whether every window covers whole blocks of ``band`` (or reaches its edge): then no block is read twice."""
+    block_width, block_height = band.GetBlockSize()
+    width, height = band.XSize, band.YSize
+    for xoff, yoff, xsize, ysize in all_windows:
+        if yoff % block_height or ((yoff + ysize) % block_height and yoff + ysize != height):
+            return False
+        if block_width >= width and xsize < width:  # strips under windows cut across columns
+            return False
+        if block_width < width and (xoff % block_width or ((xoff + xsize) % block_width and xoff + xsize != width)):
+            return False
+    return True
+
+
+class RowsReadOnce:
+    """Full-width rows of an input whose blocks do not fit the windows (an HDF4 reference read by GDAL in row
+    bands of 416 under windows of 256, strips under windows cut across columns), read once each.
+
+    Rows are read up to the end of a block row and those a later window needs are kept: otherwise GDAL decodes a
+    block again for every window it meets, and an HDF4 dataset compressed as a whole restarts from its first row
+    each time (measured: 4.7x the time of one read of the whole band). Holds at most a window's rows and one block
+    row, full width.
+    """
+
+    def __init__(self, band, dtype):
+        self.band, self.block_height = band, max(1, band.GetBlockSize()[1])
+        self.first, self.rows = 0, np.empty((0, band.XSize), dtype)
+
+    def read(self, window, out: np.ndarray) -> np.ndarray:
+        xoff, yoff, xsize, ysize = window
+        end, held_end = yoff + ysize, self.first + len(self.rows)
+        if not self.first <= yoff <= end <= held_end:
+            kept = self.rows[yoff - self.first:] if self.first <= yoff <= held_end else self.rows[:0]
+            start = yoff + len(kept)
+            stop = min(self.band.YSize, -(-end // self.block_height) * self.block_height)
+            new = read_window(self.band, (0, start, self.band.XSize, stop - start))
+            self.rows, self.first = (np.concatenate([kept, new]) if len(kept) else new), yoff
+        np.copyto(out, self.rows[yoff - self.first:end - self.first, xoff:xoff + xsize])
+        return out
 
 
 def every_band(dataset, first_index: int = 0) -> list:

@@ -82,3 +82,38 @@ def test_writer_runs_jobs_in_order_and_reports_the_first_failure():
             writer.submit(failing)
             writer.submit(lambda: done.append("after failure"))
     assert "after failure" not in done
+
+
+class CountingBand:
+    """A band of known values that counts the rows each read asks for (GDAL decodes whole blocks of them)."""
+
+    def __init__(self, values, block):
+        self.values, self.block, self.rows_read = values, block, 0
+        self.YSize, self.XSize = values.shape
+
+    def GetBlockSize(self):  # noqa: N802 - GDAL's name
+        return list(self.block)
+
+    def ReadAsArray(self, xoff, yoff, xsize, ysize, buf_obj=None):  # noqa: N802 - GDAL's name
+        self.rows_read += ysize
+        return self.values[yoff:yoff + ysize, xoff:xoff + xsize].copy()
+
+
+@pytest.mark.parametrize("width, height, block, product_options", [
+    (600, 1000, (600, 416), ["TILED=YES"]),  # an HDF4 reference's row bands under 256-row windows
+    (1000, 700, (1000, 1), ["TILED=YES", "BLOCKXSIZE=128", "BLOCKYSIZE=128"]),  # strips under column windows
+])
+def test_rows_of_a_misfitting_input_are_read_once_and_served_to_every_window(tmp_path, width, height, block,
+                                                                              product_options):
+    from laiqa.core.blocks import RowsReadOnce, blocks_fit
+    _dataset, product = band_of(tmp_path, width, height, product_options)
+    all_windows = list(windows(product, target_pixels=100_000, align=256))
+    values = np.arange(width * height, dtype=np.int32).reshape(height, width)
+    band = CountingBand(values, block)
+    assert not blocks_fit(band, all_windows) and blocks_fit(product, all_windows)
+    reader = RowsReadOnce(band, np.int32)
+    for xoff, yoff, xsize, ysize in all_windows:
+        out = np.empty((ysize, xsize), np.int32)
+        assert reader.read((xoff, yoff, xsize, ysize), out) is out
+        np.testing.assert_array_equal(out, values[yoff:yoff + ysize, xoff:xoff + xsize])
+    assert band.rows_read == height  # every row once, though windows and blocks cut the rows differently
