@@ -33,11 +33,10 @@ COLUMNS = ("class", "n", "mean_product", "mean_reference", "bias", "mae", "rmse"
 GCOS_ABSOLUTE, GCOS_RELATIVE = 0.5, 0.2  # the requirement most LAI validations use
 GCOS244_THRESHOLD = (0.1, 0.2)  # GCOS-244 (2022): absolute floor, relative share
 GCOS244_GOAL = (0.05, 0.1)
-GCOS_REQUIREMENTS = ((GCOS_ABSOLUTE, GCOS_RELATIVE), GCOS244_THRESHOLD, GCOS244_GOAL)  # the outcome bits, in order
+GCOS_REQUIREMENTS = ((GCOS_ABSOLUTE, GCOS_RELATIVE), GCOS244_THRESHOLD, GCOS244_GOAL)  # each within the one before
 ABS_BIN_WIDTH = 0.01  # LAI: the resolution of median_abs_difference
 ABS_BINS = 1001  # 0-10 LAI in ABS_BIN_WIDTH bins, then one for everything above
 ROWS = len(SUMS) + ABS_BINS  # an accumulator's rows: the named sums, then the |d| histogram
-_OUTCOMES_WITH = [[code for code in range(8) if code >> bit & 1] for bit in range(3)]  # GCOS outcome codes
 
 
 class Accumulator:
@@ -70,33 +69,36 @@ class Accumulator:
 
         scratch, limit, relative_limit = take(p.shape, np.float64), take(p.shape, np.float64), None
         abs_d = np.abs(np.subtract(p, r, out=scratch), out=scratch)
-        # One count per class, |d| bin and GCOS outcome (3 bits) gives N, the three GCOS shares and the |d|
-        # histogram at once: integer counts, the same as the sums of 0/1 weights they replace.
-        within, passed = take(p.shape, np.uint8), take(p.shape, np.bool_)
-        within.fill(0)
-        for bit, (absolute, relative) in enumerate(GCOS_REQUIREMENTS):
-            if relative_limit is None or relative != GCOS_REQUIREMENTS[bit - 1][1]:
+        # The GCOS requirements are nested (absolutes and relative shares never grow, and rounding is monotonic,
+        # so no limit exceeds the one before): a pixel's outcome is how many it meets, 0-3.
+        met, passed = take(p.shape, np.uint8), take(p.shape, np.bool_)
+        met.fill(0)
+        for number, (absolute, relative) in enumerate(GCOS_REQUIREMENTS):
+            if relative_limit is None or relative != GCOS_REQUIREMENTS[number - 1][1]:
                 relative_limit = np.multiply(relative, r, out=take(p.shape, np.float64) if relative_limit is None
                                              else relative_limit)
             np.less_equal(abs_d, np.maximum(relative_limit, absolute, out=limit), out=passed)
-            np.bitwise_or(within, np.left_shift(passed.view(np.uint8), np.uint8(bit), out=passed.view(np.uint8)),
-                          out=within)
-        bins = max(self.abs_bins, 1)
+            np.add(met, passed.view(np.uint8), out=met)
+        # One count per |d| bin, class and outcome gives N, the three GCOS shares and the |d| histogram at once
+        # (integer counts, the same as sums of 0/1 weights). Class and outcome are combined in a small type first.
+        outcomes = len(GCOS_REQUIREMENTS) + 1
+        bins, per_bin = max(self.abs_bins, 1), size * outcomes
+        small = take(p.shape, np.min_scalar_type(per_bin))
+        np.multiply(class_index, outcomes, out=small, dtype=small.dtype, casting="unsafe")
+        small += met
         index = take(p.shape, np.intp)
         if self.abs_bins:
             # |d| / width truncated is its bin (|d| >= 0); a multiply, as float floor division is ten times slower
             np.copyto(index, np.minimum(np.multiply(abs_d, 1.0 / ABS_BIN_WIDTH, out=limit), ABS_BINS - 1,
                                         out=limit), casting="unsafe")
-            index += np.multiply(classes, ABS_BINS, out=limit.view(np.intp))
+            index *= per_bin
+            index += small
         else:
-            np.copyto(index, classes)
-        index <<= 3
-        index |= within
-        cells = np.bincount(index, minlength=size * bins * 8)[:size * bins * 8].reshape(size, bins, 8)
-        histogram = cells.sum(axis=2)
-        outcomes = cells.sum(axis=1)  # class x GCOS outcome bits
-        counts = outcomes.sum(axis=1)
-        sum_gcos, sum_threshold, sum_goal = (outcomes[:, _OUTCOMES_WITH[bit]].sum(axis=1) for bit in range(3))
+            np.copyto(index, small)
+        cells = np.bincount(index, minlength=bins * per_bin)[:bins * per_bin].reshape(bins, size, outcomes)
+        by_outcome = cells.sum(axis=0)  # class x requirements met
+        counts = by_outcome.sum(axis=1)
+        sum_gcos, sum_threshold, sum_goal = (by_outcome[:, least:].sum(axis=1) for least in range(1, outcomes))
         sum_p, sum_r, sum_abs = total(p), total(r), total(abs_d)
         sum_pp = total(np.multiply(p, p, out=scratch))
         sum_rr = total(np.multiply(r, r, out=scratch))
@@ -106,9 +108,9 @@ class Accumulator:
                                            sum_pp - 2 * sum_pr + sum_rr, sum_pp, sum_rr, sum_pr, sum_gcos,
                                            sum_threshold, sum_goal])
         if self.abs_bins:
-            self.sums[len(SUMS):] += histogram.T
+            self.sums[len(SUMS):] += cells.sum(axis=2)  # |d| bin x class
         if pool is not None:
-            pool.give(classes, scratch, limit, relative_limit, within, passed, index)
+            pool.give(classes, scratch, limit, relative_limit, met, passed, small, index)
 
     def merge(self, other: Accumulator) -> None:
         if other.class_names != self.class_names:

@@ -68,6 +68,29 @@ def test_every_new_figure_equals_its_formula_on_noisy_products():
         assert row[name] == pytest.approx(value, rel=1e-9, abs=1e-12), name
 
 
+def test_gcos_counts_are_exact_on_and_beside_every_limit():
+    """Pixels on each requirement's limit, a hair inside and outside it, on both sides of the reference where the
+    relative share takes over: each class's counts equal the requirement applied pixel by pixel."""
+    from laiqa.core.stats import SUMS
+    reference = np.repeat([0.0, 0.25, 0.5, 1.0, 2.5, 5.0, 9.0], 24)
+    limits = np.stack([np.maximum(a, r * reference) for a, r in ((0.5, 0.2), (0.1, 0.2), (0.05, 0.1))])
+    nudge = np.tile(np.repeat([-1e-9, 0.0, 1e-9], 8), 7)
+    which = np.tile(np.arange(24) % 3, 7)
+    sign = np.tile(np.repeat([1.0, -1.0], 4), 21)
+    product = reference + sign * (limits[which, np.arange(len(reference))] + nudge)
+    classes = np.arange(len(reference), dtype=np.uint8) % 3
+    accumulator = Accumulator(CLASSES)
+    accumulator.add(classes, product, reference)
+    d = np.abs(product - reference)
+    for k in range(3):
+        mine = classes == k
+        for row, (absolute, relative) in zip(("within_gcos", "within_gcos244_threshold", "within_gcos244_goal"),
+                                             ((0.5, 0.2), (0.1, 0.2), (0.05, 0.1))):
+            inside = d[mine] <= np.maximum(absolute, relative * reference[mine])
+            assert accumulator.sums[SUMS.index(row), k] == inside.sum(), (row, k)
+        assert accumulator.sums[SUMS.index("n"), k] == mine.sum()
+
+
 def test_the_median_absolute_difference_is_right_to_its_bin_width():
     rng = np.random.default_rng(11)
     reference = rng.uniform(0.5, 5, 10001)
