@@ -1,6 +1,6 @@
 """Speed and memory against the floor, in one run (issue 15's figures and targets).
 
-usage: /usr/bin/python3 bench/bench_floor.py [--skip-20000]
+usage: /usr/bin/python3 bench/bench_floor.py [--skip-20000] [--before REVISION]
 
 1. one 2400x2400 pair through processing.run (best of 3) / the I/O floor (GDAL reads both inputs and writes
    our output from memory with the same creation options, best of 5);
@@ -9,6 +9,7 @@ usage: /usr/bin/python3 bench/bench_floor.py [--skip-20000]
 3. peak resident memory of qgis_process above the same run on a tiny pair: one pair of 8000x8000 and of
    20000x20000, and the 2-worker batch;
 4. where a pair's time goes (bench/profile_pair.py's stages).
+With --before REVISION, every figure of that commit too, measured in the same run on the same data.
 """
 import argparse
 import os
@@ -19,7 +20,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_batch import batch_peak_mb, time_batch
-from bench_masked_difference import SHARED_BENCH, io_floor, make_pair, ours
+from bench_masked_difference import ROOT, SHARED_BENCH, io_floor, make_pair, ours
 from bench_memory import make_pair_in_child, peak_rss_mb, plugin_path
 
 TARGETS = {"pair": 1.3, "batch": 1.3, "memory": 150.0}
@@ -56,47 +57,83 @@ def verdict(value: float, target: float) -> str:
     return f"target <= {target:g}: {'met' if value <= target else 'NOT met'}"
 
 
+def measure(data: dict, work: str, sizes) -> dict:
+    """Every figure for the checkout ``plugin_path()`` names now, on the data made once for all checkouts."""
+    subprocess.run(["qgis_process.bin", "plugins", "enable", "laiqa"], capture_output=True,
+                   env={**os.environ, "QGIS_PLUGINPATH": plugin_path(), "QT_QPA_PLATFORM": "offscreen"})
+    figures = {}
+    pair_seconds, output = ours(*data["pair"])
+    figures["pair"] = (pair_seconds, io_floor(*data["pair"], output, work))
+    rt, glass_dir, products, references = data["batch"]
+    out = os.path.join(work, "batch_out")
+    figures["batch"] = (time_batch(rt, glass_dir, out, 0), time_batch(rt, glass_dir, out, 1),
+                        batch_floor(rt, glass_dir, products, references, tempfile.mkdtemp(dir=work)))
+    tiny_rt, tiny_glass, _, _ = data["tiny"]
+    figures["batch_memory"] = batch_peak_mb(rt, glass_dir, out) - batch_peak_mb(
+        tiny_rt, tiny_glass, os.path.join(work, "tiny_out"))
+    memory_folder = tempfile.mkdtemp(dir=work)
+    figures["memory"] = {size: memory_growth(size, memory_folder) for size in sizes}
+    return figures
+
+
+def report(now: dict, before: dict | None, revision: str) -> list:
+    """Each figure, its target, and the same figure of ``revision`` measured in this run."""
+    def was(value_of, unit=""):
+        return f" (before, {revision}: {value_of(before):{unit}})" if before else ""
+
+    def pair_ratio(figures):
+        return figures["pair"][0] / figures["pair"][1]
+
+    def batch_ratio(figures):
+        return figures["batch"][0] / figures["batch"][2]
+
+    pair_seconds, floor = now["pair"]
+    default, one, floor_sum = now["batch"]
+    lines = [f"one 2400x2400 pair: {pair_seconds:.3f} s / I/O floor {floor:.3f} s = {pair_ratio(now):.2f}x"
+             f"{was(pair_ratio, '.2f')} ({verdict(pair_ratio(now), TARGETS['pair'])})",
+             f"batch of 8 pairs of 1200x1200: WORKERS=0 (one per core) {default:.2f} s, WORKERS=1 {one:.2f} s / "
+             f"serial I/O floor {floor_sum:.2f} s = {batch_ratio(now):.2f}x{was(batch_ratio, '.2f')} "
+             f"({verdict(batch_ratio(now), TARGETS['batch'])})"]
+    for size, megabytes in now["memory"].items():
+        lines.append(f"memory, one pair of {size}x{size}: {megabytes:.0f} MB above qgis_process on a 64x64 pair"
+                     f"{was(lambda figures, size=size: figures['memory'][size], '.0f')} "
+                     f"({verdict(megabytes, TARGETS['memory'])})")
+    if 20000 in now["memory"]:
+        def growth(figures):
+            return figures["memory"][20000] / figures["memory"][8000]
+        lines.append(f"memory, 20000x20000 / 8000x8000: {growth(now):.2f}{was(growth, '.2f')} "
+                     f"({verdict(growth(now), 1.10)})")
+    lines.append(f"memory, batch of 8 pairs with 2 workers: {now['batch_memory']:.0f} MB"
+                 f"{was(lambda figures: figures['batch_memory'], '.0f')} "
+                 f"({verdict(now['batch_memory'], TARGETS['memory'])})")
+    return lines
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-20000", action="store_true", help="the 20000x20000 pair takes about a minute")
+    parser.add_argument("--before", metavar="REVISION",
+                        help="also measure this git revision (e.g. main~3), in the same run, on the same data")
     args = parser.parse_args()
-    subprocess.run(["qgis_process.bin", "plugins", "enable", "laiqa"], capture_output=True,
-                   env={**os.environ, "QGIS_PLUGINPATH": plugin_path(), "QT_QPA_PLATFORM": "offscreen"})
+    sizes = (8000,) if args.skip_20000 else (8000, 20000)
     work = tempfile.mkdtemp(prefix="laiqa-floor-")
-    lines = []
     try:
-        own, glass = make_pair(os.path.join(work, "pair"), 2400)
-        pair_seconds, output = ours(own, glass)
-        floor = io_floor(own, glass, output, work)
-        lines.append(f"one 2400x2400 pair: {pair_seconds:.3f} s / I/O floor {floor:.3f} s = "
-                     f"{pair_seconds / floor:.2f}x ({verdict(pair_seconds / floor, TARGETS['pair'])})")
-
-        rt, glass_dir, products, references = make_tiles(os.path.join(work, "batch"), 8, 1200)
-        out = os.path.join(work, "batch_out")
-        batch_default = time_batch(rt, glass_dir, out, 0)
-        batch_one = time_batch(rt, glass_dir, out, 1)
-        floor_sum = batch_floor(rt, glass_dir, products, references, os.path.join(work, "floors"))
-        lines.append(f"batch of 8 pairs of 1200x1200: WORKERS=0 (one per core) {batch_default:.2f} s, WORKERS=1 "
-                     f"{batch_one:.2f} s / serial I/O floor {floor_sum:.2f} s = {batch_default / floor_sum:.2f}x "
-                     f"({verdict(batch_default / floor_sum, TARGETS['batch'])})")
-        tiny_rt, tiny_glass, _, _ = make_tiles(os.path.join(work, "tiny"), 1, 64)
-        batch_growth = batch_peak_mb(rt, glass_dir, out) - batch_peak_mb(tiny_rt, tiny_glass,
-                                                                          os.path.join(work, "tiny_out"))
-
-        memory_folder = os.path.join(work, "memory")
-        os.makedirs(memory_folder)
-        growth = {size: memory_growth(size, memory_folder) for size in ((8000,) if args.skip_20000 else
-                                                                        (8000, 20000))}
-        for size, megabytes in growth.items():
-            lines.append(f"memory, one pair of {size}x{size}: {megabytes:.0f} MB above qgis_process on a 64x64 pair "
-                         f"({verdict(megabytes, TARGETS['memory'])})")
-        if 20000 in growth:
-            lines.append(f"memory, 20000x20000 / 8000x8000: {growth[20000] / growth[8000]:.2f} (target <= 1.10)")
-        lines.append(f"memory, batch of 8 pairs with 2 workers: {batch_growth:.0f} MB "
-                     f"({verdict(batch_growth, TARGETS['memory'])})")
+        data = {"pair": make_pair(os.path.join(work, "pair"), 2400),
+                "batch": make_tiles(os.path.join(work, "batch"), 8, 1200),
+                "tiny": make_tiles(os.path.join(work, "tiny"), 1, 64)}
+        before = None
+        if args.before:
+            checkout = os.path.join(work, "before")
+            os.makedirs(checkout)
+            archive = subprocess.run(["git", "-C", ROOT, "archive", args.before], check=True, capture_output=True)
+            subprocess.run(["tar", "-x", "-C", checkout], input=archive.stdout, check=True)
+            os.environ["LAIQA_BENCH_CHECKOUT"] = checkout
+            before = measure(data, tempfile.mkdtemp(dir=work), sizes)
+            os.environ.pop("LAIQA_BENCH_CHECKOUT")
+        now = measure(data, tempfile.mkdtemp(dir=work), sizes)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print("\n".join(lines))
+    print("\n".join(report(now, before, args.before)))
     print("\nwhere a pair's time goes:")
     profile = subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                            "profile_pair.py")], capture_output=True, text=True)

@@ -23,11 +23,13 @@ SHARED_BENCH = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 
 
 def plugin_path() -> str:
-    """The folder holding this checkout as ``laiqa``: QGIS finds the plugin there, and we import it from there."""
-    folder = os.path.join(ROOT, ".build", "plugins")
+    """The folder holding this checkout as ``laiqa``: QGIS finds the plugin there, and we import it from there.
+    LAIQA_BENCH_CHECKOUT names another checkout to measure (bench_floor.py --before: an earlier commit)."""
+    checkout = os.environ.get("LAIQA_BENCH_CHECKOUT") or ROOT
+    folder = os.path.join(checkout, ".build", "plugins")
     os.makedirs(folder, exist_ok=True)
     if not os.path.exists(os.path.join(folder, "laiqa")):
-        os.symlink(ROOT, os.path.join(folder, "laiqa"))
+        os.symlink(checkout, os.path.join(folder, "laiqa"))
     return folder
 
 
