@@ -82,3 +82,16 @@ def test_writer_runs_jobs_in_order_and_reports_the_first_failure():
             writer.submit(failing)
             writer.submit(lambda: done.append("after failure"))
     assert "after failure" not in done
+
+
+@pytest.mark.parametrize("xoff, xsize, rows", [(0, 4096, 256), (4096, 3904, 256), (0, 1200, 768), (300, 700, 256),
+                                               (0, 50, 10)])
+def test_a_window_is_written_in_parts_of_whole_output_tiles(xoff, xsize, rows):
+    from laiqa.core.blocks import column_chunks
+    from laiqa.core.writers import OUTPUT_TILE
+
+    parts = column_chunks(xoff, xsize, rows, pixels=1 << 18)
+    assert parts[0][0] == 0 and parts[-1][1] == xsize
+    assert all(stop == start for (_, stop), (start, _) in zip(parts, parts[1:]))  # each column once
+    assert all((xoff + stop) % OUTPUT_TILE == 0 for _, stop in parts[:-1])  # cut only at tile edges
+    assert all((stop - start) * rows <= max(1 << 18, OUTPUT_TILE * rows) for start, stop in parts)
