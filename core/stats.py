@@ -54,52 +54,71 @@ class Accumulator:
         """``histogram=False``: the named sums only (no median |d|), for the many columns of strata x classes."""
         self.class_names = list(class_names)
         self.sums = np.zeros((len(SUMS) + (ABS_BINS if histogram else 0), len(self.class_names)), dtype=np.float64)
+        self._window = None  # the window's sums so far, while it comes in parts: _WindowSums
 
     @property
     def abs_bins(self) -> int:
         """Rows of the |d| histogram after the named sums (0: an accumulator kept without it)."""
         return len(self.sums) - len(SUMS)
 
-    def add(self, class_index: np.ndarray, product: np.ndarray, reference: np.ndarray) -> None:
+    def add(self, class_index: np.ndarray, product: np.ndarray, reference: np.ndarray, last: bool = True) -> None:
         """Valid pixels only: 1-D arrays of equal length (LAI in float64 keeps the sums exact).
 
-        Each product of the sums is formed in one scratch array in turn, not all at once: the same
-        arithmetic in a fifth of the memory (these arrays are the largest of a window)."""
+        A window may come in parts, in its pixel order, all but the last with ``last=False``: each class's sums
+        run on from one part to the next, pixel by pixel, so the window adds exactly what it would in one piece
+        (float sums depend on where they restart). Each product of the sums is formed in one scratch array in
+        turn, not all at once: the same arithmetic in a fifth of the memory (these arrays are a part's largest)."""
         size = len(self.class_names)
+        window = self._window or _WindowSums(size, max(self.abs_bins, 1))
         p = product.astype(np.float64, copy=False)
         r = reference.astype(np.float64, copy=False)
+        classes = np.concatenate((np.arange(size), class_index))  # each class's running sum first, then the pixels
+        weights = np.empty(len(classes))
+        values = weights[size:]
 
-        def total(weights=None):
-            return np.bincount(class_index, weights=weights, minlength=size)[:size]
+        def total(name):  # each class's sum of ``values``, run on from the window's sum so far
+            weights[:size] = window.sums[name]
+            window.sums[name] = np.bincount(classes, weights=weights, minlength=size)[:size]
 
-        scratch, limit = np.empty_like(p), np.empty_like(p)
-        abs_d = np.abs(np.subtract(p, r, out=scratch), out=scratch)
+        limit = np.empty_like(p)
+        abs_d = np.abs(np.subtract(p, r, out=values), out=values)
         # One count per class, |d| bin and GCOS outcome (3 bits) gives N, the three GCOS shares and the |d|
         # histogram at once: integer counts, the same as the sums of 0/1 weights they replace.
         within = within_gcos(abs_d, r, limit).view(np.uint8)
         within |= within_gcos(abs_d, r, limit, *GCOS244_THRESHOLD).view(np.uint8) << 1
         within |= within_gcos(abs_d, r, limit, *GCOS244_GOAL).view(np.uint8) << 2
-        bins = max(self.abs_bins, 1)
         if self.abs_bins:
             # |d| / width truncated is its bin (|d| >= 0); a multiply, as float floor division is ten times slower
             index = np.minimum(np.multiply(abs_d, 1.0 / ABS_BIN_WIDTH, out=limit), ABS_BINS - 1,
                                out=limit).astype(np.intp)
-            index += class_index.astype(np.intp) * ABS_BINS
+            index += classes[size:] * ABS_BINS
         else:
-            index = class_index.astype(np.intp)
+            index = classes[size:].copy()
         index <<= 3
         index |= within
-        cells = np.bincount(index, minlength=size * bins * 8)[:size * bins * 8].reshape(size, bins, 8)
-        histogram = cells.sum(axis=2)
-        outcomes = cells.sum(axis=1)  # class x GCOS outcome bits
+        cells = window.cells.size
+        window.cells += np.bincount(index, minlength=cells)[:cells].reshape(window.cells.shape)
+        total("abs")
+        for name, first, second in (("p", p, None), ("r", r, None), ("pp", p, p), ("rr", r, r), ("pr", p, r)):
+            if second is None:
+                values[:] = first
+            else:
+                np.multiply(first, second, out=values)
+            total(name)
+        self._window = None if last else window
+        if last:
+            self._add_window(window)
+
+    def _add_window(self, window) -> None:
+        """A whole window's sums into the running ones."""
+        histogram = window.cells.sum(axis=2)
+        outcomes = window.cells.sum(axis=1)  # class x GCOS outcome bits
         counts = outcomes.sum(axis=1)
         sum_gcos, sum_threshold, sum_goal = (outcomes[:, _OUTCOMES_WITH[bit]].sum(axis=1) for bit in range(3))
-        sum_p, sum_r, sum_abs = total(p), total(r), total(abs_d)
-        sum_pp = total(np.multiply(p, p, out=scratch))
-        sum_rr = total(np.multiply(r, r, out=scratch))
-        sum_pr = total(np.multiply(p, r, out=scratch))
+        s = window.sums
+        sum_p, sum_r, sum_pp, sum_rr, sum_pr = s["p"], s["r"], s["pp"], s["rr"], s["pr"]
         # d and d*d sums follow from the others; in float64 the cancellation costs < 1e-13 relative for LAI
-        self.sums[:len(SUMS)] += np.array([counts, sum_p, sum_r, sum_p - sum_r, sum_abs,
+        self.sums[:len(SUMS)] += np.array([counts, sum_p, sum_r, sum_p - sum_r, s["abs"],
                                            sum_pp - 2 * sum_pr + sum_rr, sum_pp, sum_rr, sum_pr, sum_gcos,
                                            sum_threshold, sum_goal])
         if self.abs_bins:
@@ -129,6 +148,15 @@ class Accumulator:
 
     def rows(self, deming_lambda=None) -> list:
         return [summarise(name, self.sums[:, k], deming_lambda) for k, name in enumerate(self.class_names)]
+
+
+class _WindowSums:
+    """One window's sums while it comes in parts: each class's float sums, and its counts per |d| bin and
+    GCOS outcome."""
+
+    def __init__(self, size: int, bins: int):
+        self.sums = {name: np.zeros(size) for name in ("abs", "p", "r", "pp", "rr", "pr")}
+        self.cells = np.zeros((size, bins, 8), np.int64)
 
 
 STRATA_COLUMNS = ("stratum", *COLUMNS)
