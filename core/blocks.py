@@ -82,10 +82,10 @@ def halo_window(window, pixels: int, width: int, height: int):
     return (x0, y0, x1 - x0, y1 - y0), (yoff - y0, xoff - x0)
 
 
-def column_chunks(xoff: int, xsize: int, rows: int, pixels: int = WRITE_PIXELS) -> list:
+def column_chunks(xoff: int, xsize: int, rows: int, pixels: int | None = None) -> list:
     """(start, stop) columns of a window written at once: about ``pixels``, cut at whole output tiles (counted
     from the raster's edge), so GDAL caches a part of the window's output tiles, not all of them."""
-    width = max(OUTPUT_TILE, pixels // max(rows, 1) // OUTPUT_TILE * OUTPUT_TILE)
+    width = max(OUTPUT_TILE, (pixels or WRITE_PIXELS) // max(rows, 1) // OUTPUT_TILE * OUTPUT_TILE)
     cuts = range((xoff // width + 1) * width, xoff + xsize, width)
     edges = [xoff, *cuts, xoff + xsize]
     return [(start - xoff, stop - xoff) for start, stop in zip(edges, edges[1:])]

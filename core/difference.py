@@ -31,6 +31,7 @@ from .writers import AtomicRaster
 
 DIFFERENCE_NODATA = -9999.0
 MAX_SPLIT_CLASSES = 64
+PART_PIXELS = 1 << 18  # pixels of a window computed at once: its temporaries (masks, kept pixels, sums) are these
 
 
 @dataclass
@@ -123,28 +124,40 @@ class DifferenceBlock:
         return window_bands(self.difference, self.class_index, ctx, take)
 
 
-def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext, take=np.empty,
-                     in_buffer=None) -> DifferenceBlock:
-    """One window: keep where the rule holds, outside any buffer (``in_buffer``: where the window lies in it)
-    and where both LAI values are valid; difference in LAI units.
+def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext, in_buffer=None,
+                     out=None) -> DifferenceBlock:
+    """One window (or rows of one): keep where the rule holds, outside any buffer (``in_buffer``: where the
+    window lies in it) and where both LAI values are valid; difference in LAI units.
 
-    The difference array is made with ``take(shape, dtype)`` (the block engine's reused arrays)."""
+    ``out``: (difference, class index) arrays of the blocks' shape to fill (the block engine's reused arrays),
+    else new ones."""
     failed = _failed_tests(product_raw, reference_raw, qa_raw, ctx, in_buffer)
     keep = failed == 0
+    if out is None:
+        out = np.empty(keep.shape, np.float32), np.empty(keep.shape, np.uint8)
+    difference, class_index = out
     nodata = np.float32(DIFFERENCE_NODATA)
     product_lai = ctx.product_encoding.to_lai(product_raw)
     reference_lai = ctx.reference_encoding.to_lai(reference_raw)
-    difference = np.subtract(product_lai, reference_lai, out=take(keep.shape, np.float32))
+    np.subtract(product_lai, reference_lai, out=difference)
     np.copyto(difference, nodata, where=~keep)
     if ctx.class_lookup is not None:
-        class_index = ctx.class_lookup[decode_field(as_bit_pattern(qa_raw), ctx.split_field)]
+        np.take(ctx.class_lookup, decode_field(as_bit_pattern(qa_raw), ctx.split_field), out=class_index,
+                mode="clip")  # every field value is in the lookup: no check, so no buffered copy
     else:
-        class_index = np.zeros(difference.shape, dtype=np.uint8)
+        class_index.fill(0)
     kept = np.flatnonzero(keep)  # indices once: a gather by index is ~10x faster than by boolean mask
     return DifferenceBlock(difference, class_index, class_index.ravel().take(kept),
                            ctx.product_encoding.to_lai64(product_raw.ravel().take(kept)),
                            ctx.reference_encoding.to_lai64(reference_raw.ravel().take(kept)),
                            completeness_counts(class_index, failed, ctx.class_count + 1), kept)
+
+
+def row_parts(rows: int, columns: int, pixels: int | None = None) -> list:
+    """Slices of whole rows of a window, about ``pixels`` each: kept pixels come in the window's pixel order,
+    part after part, so the sums added over the parts are the window's own (``Accumulator.add``)."""
+    step = max(1, (pixels or PART_PIXELS) // max(columns, 1))
+    return [slice(start, min(start + step, rows)) for start in range(0, rows, step)]
 
 
 def _failed_tests(product_raw, reference_raw, qa_raw, ctx: BlockContext, in_buffer=None) -> np.ndarray:
@@ -287,7 +300,6 @@ def _difference_pass(inputs, qa_layers, grid, context, class_names, output: Outp
     completeness = np.zeros((context.class_count + 1, 1 + len(DROP_REASONS)), np.int64)
 
     def compute(window, product_raw, reference_raw, *more):
-        nonlocal completeness
         qa_raw = qa_layers.word(more[:qa_count])
         named = dict(zip(extra, more[qa_count:]))
         in_buffer = None
@@ -295,21 +307,34 @@ def _difference_pass(inputs, qa_layers, grid, context, class_names, output: Outp
             qa_halo = qa_layers.word([named["qa_halo", k] for k in range(qa_count)])
             in_buffer = context.buffer.in_buffer(qa_halo, window, (grid.width, grid.height), context.scheme,
                                                  context.qa_nodata)
-        block = difference_block(product_raw, reference_raw, qa_raw, context, pool.take, in_buffer)
+        out = pool.take(product_raw.shape, np.float32), pool.take(product_raw.shape, np.uint8)
+        parts = row_parts(*product_raw.shape)
+        kept_before = 0  # kept pixels of this window's parts before: the sample's every n-th runs on across them
+        for number, rows in enumerate(parts):
+            block = difference_block(product_raw[rows], reference_raw[rows], qa_raw[rows], context,
+                                     None if in_buffer is None else in_buffer[rows], [array[rows] for array in out])
+            add_part(block, None if strata is None else named["strata"][rows], number == len(parts) - 1,
+                     -kept_before % sample_step if sample_step else 0)
+            kept_before += len(block.kept_product)
+        return list(out)
+
+    def add_part(block, strata_part, last, sample_start):
+        """The sums of a part of a window; the window's sums are complete with its ``last`` part."""
+        nonlocal completeness
         column = None
         if strata_accumulator is not None:
-            column = strata.index(named["strata"].ravel().take(block.kept)) * per_stratum + block.kept_classes
-        block.kept = None  # 8 bytes a kept pixel: not held while the sums are added (the window's memory peak)
-        accumulator.add(block.kept_classes, block.kept_product, block.kept_reference)
+            column = strata.index(strata_part.ravel().take(block.kept)) * per_stratum + block.kept_classes
+        block.kept = None  # 8 bytes a kept pixel: not held while the sums are added (the part's memory peak)
+        accumulator.add(block.kept_classes, block.kept_product, block.kept_reference, last)
         completeness += block.completeness
         if column is not None:
-            strata_accumulator.add(column, block.kept_product, block.kept_reference)
+            strata_accumulator.add(column, block.kept_product, block.kept_reference, last)
         if density is not None:
             density.add(block.kept_classes, block.kept_product, block.kept_reference)
         if sample_step:
-            sample.append((block.kept_product[::sample_step], block.kept_reference[::sample_step],
-                           block.kept_classes[::sample_step]))
-        return [block.difference, block.class_index]
+            sample.append((block.kept_product[sample_start::sample_step],
+                           block.kept_reference[sample_start::sample_step],
+                           block.kept_classes[sample_start::sample_step]))
 
     def prepare(arrays, take):  # in the writer thread: the class bands of the window being written
         return window_bands(*arrays, context, take)
