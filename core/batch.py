@@ -29,6 +29,7 @@ from .executors import run_tasks
 from .inputs import DifferenceSettings, LaiSpec, OutputSpec, QaSpec
 from .messages import tr
 from .pairing import date_part, find_files, pair_files
+from .pipeline import release_freed_memory
 from .pixel_grid import pixel_grid_of
 from .progress import SILENT, Progress
 from .provenance import batch_provenance, set_layer_provenance, sidecar_path, write_provenance
@@ -297,6 +298,8 @@ def pair_task(key: str, product: str, reference: str, request: BatchRequest, pro
         return failed_pair((key, product, reference), str(error))
     except Exception as error:  # one broken pair must not stop hundreds: record it and go on
         return failed_pair((key, product, reference), f"{type(error).__name__}: {error}")
+    finally:  # the pair's freed window memory, kept by its threads' heaps, is not piled under the next pair's
+        release_freed_memory()
 
 
 def run_batch(request: BatchRequest, progress: Progress = SILENT, log=print, footprints_style=None,

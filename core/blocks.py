@@ -18,6 +18,7 @@ from .readers import numpy_type, read_window, windows
 from .writers import OUTPUT_TILE, flush_written, release_blocks, write_window
 
 WRITER_DEPTH = 1  # windows computed ahead of the one being written: each one more is a window of every band
+WRITE_PIXELS = 1 << 18  # pixels of a window written and compressed at once: GDAL caches them in every output band
 
 
 class BufferPool:
@@ -54,18 +55,22 @@ class BufferPool:
                 self._made[id(buffer)] = buffer
         return buffer[:size].view(dtype).reshape(shape)
 
-    def give(self, *arrays) -> None:
-        """Arrays nobody uses any more; only those this pool made go back into it."""
-        owners = {}
-        for array in arrays:
-            owner = array
-            while isinstance(owner, np.ndarray) and owner.base is not None:
-                owner = owner.base
-            owners[id(owner)] = owner
+    def give(self, *arrays, keep=()) -> None:
+        """Arrays nobody uses any more, but for those in the buffers of ``keep``; only buffers this pool made go
+        back into it."""
+        kept = {id(_owner(array)) for array in keep}
+        owners = {id(owner): owner for owner in map(_owner, arrays) if id(owner) not in kept}
         with self._lock:
             free = {id(buffer) for buffer in self._free}
             self._free.extend(owner for key, owner in owners.items()
                               if self._made.get(key) is owner and key not in free)
+
+
+def _owner(array):
+    """The array whose memory ``array`` views (itself when it owns its memory)."""
+    while isinstance(array, np.ndarray) and array.base is not None:
+        array = array.base
+    return array
 
 
 def halo_window(window, pixels: int, width: int, height: int):
@@ -75,6 +80,15 @@ def halo_window(window, pixels: int, width: int, height: int):
     x0, y0 = max(0, xoff - pixels), max(0, yoff - pixels)
     x1, y1 = min(width, xoff + xsize + pixels), min(height, yoff + ysize + pixels)
     return (x0, y0, x1 - x0, y1 - y0), (yoff - y0, xoff - x0)
+
+
+def column_chunks(xoff: int, xsize: int, rows: int, pixels: int | None = None) -> list:
+    """(start, stop) columns of a window written at once: about ``pixels``, cut at whole output tiles (counted
+    from the raster's edge), so GDAL caches a part of the window's output tiles, not all of them."""
+    width = max(OUTPUT_TILE, (pixels or WRITE_PIXELS) // max(rows, 1) // OUTPUT_TILE * OUTPUT_TILE)
+    cuts = range((xoff // width + 1) * width, xoff + xsize, width)
+    edges = [xoff, *cuts, xoff + xsize]
+    return [(start - xoff, stop - xoff) for start, stop in zip(edges, edges[1:])]
 
 
 def run_blocks(inputs, outputs, compute, progress=SILENT, pool=None, prepare=None, halos=None) -> None:
@@ -87,7 +101,8 @@ def run_blocks(inputs, outputs, compute, progress=SILENT, pool=None, prepare=Non
     returns are given back once written: ``compute`` must keep no reference to either.
     ``prepare(arrays, pool)``, when given, runs in the writer thread and turns what ``compute`` returned into
     the arrays ``outputs`` index: bands cheap to derive (class bands from the difference and the class index)
-    then take memory only while their window is written, not while it waits in the queue.
+    then take memory only while their window is written, not while it waits in the queue. A window is written
+    in parts of whole output tiles (``column_chunks``): ``prepare`` gets the parts of the arrays, one at a time.
     ``halos`` {input index: pixels}: that input's blocks are read grown by ``halo_window``.
     """
     pool = pool or BufferPool()
@@ -112,11 +127,14 @@ def run_blocks(inputs, outputs, compute, progress=SILENT, pool=None, prepare=Non
 
     def write_job(arrays, window):
         def job():
-            bands = prepare(arrays, pool) if prepare else arrays
-            for band, index in outputs:
-                write_window(band, bands[index], window[0], window[1])
-            flush_written(*output_datasets)  # finished tile rows are compressed and written now, errors checked
-            pool.give(*bands, *arrays)
+            for start, stop in column_chunks(window[0], window[2], window[3]):
+                part = [array[:, start:stop] for array in arrays]
+                bands = prepare(part, pool) if prepare else part
+                for band, index in outputs:
+                    write_window(band, bands[index], window[0] + start, window[1])
+                flush_written(*output_datasets)  # finished tiles are compressed and written now, errors checked
+                pool.give(*bands, keep=arrays)  # the class bands; the computed arrays once all is written
+            pool.give(*arrays)
 
         return job
 

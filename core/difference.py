@@ -31,6 +31,7 @@ from .writers import AtomicRaster
 
 DIFFERENCE_NODATA = -9999.0
 MAX_SPLIT_CLASSES = 64
+PART_PIXELS = 1 << 18  # pixels of a window computed at once: its temporaries (masks, kept pixels, sums) are these
 
 
 @dataclass
@@ -130,21 +131,25 @@ class DifferenceBlock:
 
 
 def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext, pool: BufferPool | None = None,
-                     in_buffer=None) -> DifferenceBlock:
-    """One window: keep where the rule holds, outside any buffer (``in_buffer``: where the window lies in it)
-    and where both LAI values are valid; difference in LAI units.
+                     in_buffer=None, out=None) -> DifferenceBlock:
+    """One window (or rows of one): keep where the rule holds, outside any buffer (``in_buffer``: where the
+    window lies in it) and where both LAI values are valid; difference in LAI units.
 
-    Every array is taken from ``pool`` (the block engine's reused arrays: a fresh array of a few MB is faulted
-    in page by page) and the temporaries are given back to it; the caller gives back the block's arrays."""
+    ``out``: (difference, class index) arrays of the blocks' shape to fill (rows of the window's arrays), else
+    arrays taken from ``pool``. Every array is taken from ``pool`` (the block engine's reused arrays: a fresh array
+    of a few MB is faulted in page by page) and the temporaries are given back to it; the caller gives back the
+    block's kept arrays."""
     pool = pool or BufferPool()
     take = pool.take
+    difference, class_index = out if out is not None else (take(qa_raw.shape, np.float32),
+                                                          take(qa_raw.shape, np.uint8))
     failed = _failed_tests(product_raw, reference_raw, qa_raw, ctx, in_buffer, pool)
     keep = np.equal(failed, 0, out=take(failed.shape, np.bool_))
-    difference = ctx.product_encoding.to_lai(product_raw, take(keep.shape, np.float32))
+    ctx.product_encoding.to_lai(product_raw, difference)
     reference_lai = ctx.reference_encoding.to_lai(reference_raw, take(keep.shape, np.float32))
     np.subtract(difference, reference_lai, out=difference)
     _keep_or_fill(difference, keep, DIFFERENCE_NODATA, reference_lai.view(np.uint32))
-    class_index = _class_index(qa_raw, ctx, take)
+    _class_index(qa_raw, ctx, class_index)
     kept = np.flatnonzero(keep)  # indices once: a gather by index is ~10x faster than by boolean mask
     kept_lai = [encoding.to_lai64(raw.ravel().take(kept), take(kept.shape, np.float64))
                 for encoding, raw in ((ctx.product_encoding, product_raw), (ctx.reference_encoding, reference_raw))]
@@ -165,18 +170,25 @@ def _keep_or_fill(values: np.ndarray, keep: np.ndarray, fill: float, scratch: np
     np.bitwise_xor(bits, fill_bits, out=bits)
 
 
-def _class_index(qa_raw, ctx: BlockContext, take) -> np.ndarray:
-    """The class of every pixel (uint8; class_count: a split-field value of no labelled class)."""
-    class_index = take(qa_raw.shape, np.uint8)
+def _class_index(qa_raw, ctx: BlockContext, class_index: np.ndarray) -> np.ndarray:
+    """The class of every pixel into ``class_index`` (uint8; class_count: a split-field value of no labelled
+    class)."""
     if ctx.class_lookup is None:
         class_index.fill(0)
         return class_index
     values = decode_field(as_bit_pattern(qa_raw), ctx.split_field)
     if ctx.identity_lookup:  # every value is its own class: no lookup
         np.copyto(class_index, values, casting="unsafe")
-    else:
-        np.take(ctx.class_lookup, values, out=class_index, mode="clip")  # values never exceed the field's maximum
+    else:  # every field value is in the lookup: no check, so no buffered copy
+        np.take(ctx.class_lookup, values, out=class_index, mode="clip")
     return class_index
+
+
+def row_parts(rows: int, columns: int, pixels: int | None = None) -> list:
+    """Slices of whole rows of a window, about ``pixels`` each: kept pixels come in the window's pixel order,
+    part after part, so the sums added over the parts are the window's own (``Accumulator.add``)."""
+    step = max(1, (pixels or PART_PIXELS) // max(columns, 1))
+    return [slice(start, min(start + step, rows)) for start in range(0, rows, step)]
 
 
 def _failed_tests(product_raw, reference_raw, qa_raw, ctx: BlockContext, in_buffer=None,
@@ -340,7 +352,6 @@ def _difference_pass(inputs, qa_layers, grid, context, class_names, output: Outp
     completeness = np.zeros((context.class_count + 1, 1 + len(DROP_REASONS)), np.int64)
 
     def compute(window, product_raw, reference_raw, *more):
-        nonlocal completeness
         qa_raw = qa_layers.word(more[:qa_count])
         named = dict(zip(extra, more[qa_count:]))
         in_buffer = None
@@ -348,22 +359,34 @@ def _difference_pass(inputs, qa_layers, grid, context, class_names, output: Outp
             qa_halo = qa_layers.word([named["qa_halo", k] for k in range(qa_count)])
             in_buffer = context.buffer.in_buffer(qa_halo, window, (grid.width, grid.height), context.scheme,
                                                  context.qa_nodata)
-        block = difference_block(product_raw, reference_raw, qa_raw, context, pool, in_buffer)
+        out = pool.take(product_raw.shape, np.float32), pool.take(product_raw.shape, np.uint8)
+        parts = row_parts(*product_raw.shape)
+        kept_before = 0  # kept pixels of this window's parts before: the sample's every n-th runs on across them
+        for number, rows in enumerate(parts):
+            block = difference_block(product_raw[rows], reference_raw[rows], qa_raw[rows], context, pool,
+                                     None if in_buffer is None else in_buffer[rows], [array[rows] for array in out])
+            add_part(block, None if strata is None else named["strata"][rows], number == len(parts) - 1,
+                     -kept_before % sample_step if sample_step else 0)
+            kept_before += len(block.kept_product)
+            pool.give(block.kept_product, block.kept_reference, block.kept_classes)
+        return list(out)
+
+    def add_part(block, strata_part, last, sample_start):
+        """The sums of a part of a window; the window's sums are complete with its ``last`` part."""
+        nonlocal completeness
         column = None
         if strata_accumulator is not None:
-            column = strata.index(named["strata"].ravel().take(block.kept)) * per_stratum + block.kept_classes
-        block.kept = None  # 8 bytes a kept pixel: not held while the sums are added (the window's memory peak)
-        accumulator.add(block.kept_classes, block.kept_product, block.kept_reference, pool)
+            column = strata.index(strata_part.ravel().take(block.kept)) * per_stratum + block.kept_classes
+        block.kept = None  # 8 bytes a kept pixel: not held while the sums are added (the part's memory peak)
+        accumulator.add(block.kept_classes, block.kept_product, block.kept_reference, pool, last)
         completeness += block.completeness
         if column is not None:
-            strata_accumulator.add(column, block.kept_product, block.kept_reference, pool)
+            strata_accumulator.add(column, block.kept_product, block.kept_reference, pool, last)
         if density is not None:
             density.add(block.kept_classes, block.kept_product, block.kept_reference)
         if sample_step:  # copies: the kept arrays go back to the pool
-            sample.append(tuple(np.array(kept[::sample_step]) for kept in (
+            sample.append(tuple(np.array(kept[sample_start::sample_step]) for kept in (
                 block.kept_product, block.kept_reference, block.kept_classes)))
-        pool.give(block.kept_product, block.kept_reference, block.kept_classes)
-        return [block.difference, block.class_index]
 
     def prepare(arrays, pool):  # in the writer thread: the class bands of the window being written
         return window_bands(*arrays, context, pool)

@@ -41,6 +41,23 @@ def keep_freed_memory(limit_mb: int = 64) -> bool:
     return _memory_kept
 
 
+def release_freed_memory() -> bool:
+    """Give the memory freed in glibc's heaps back to the system (``malloc_trim``; Linux only, a no-op elsewhere).
+
+    Each thread allocates in its own heap (arena), and a heap keeps the pages of what was freed in it: a pair's
+    reader, writer and compute threads leave their high-water marks behind, and in a batch the next pairs'
+    threads add theirs on top (measured: 35-40 MB of a 2-worker batch of 8 pairs of 1200²). Called once a pair
+    is done, so its cost (madvise on free pages) is once a pair, not once a window. Changes no allocator setting.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc (e.g. musl)
+        return False
+    return bool(trim(0))
+
+
 class _Failure:
     def __init__(self, error: BaseException):
         self.error = error

@@ -46,29 +46,40 @@ class Accumulator:
         """``histogram=False``: the named sums only (no median |d|), for the many columns of strata x classes."""
         self.class_names = list(class_names)
         self.sums = np.zeros((len(SUMS) + (ABS_BINS if histogram else 0), len(self.class_names)), dtype=np.float64)
+        self._window = None  # the window's sums so far, while it comes in parts: _WindowSums
 
     @property
     def abs_bins(self) -> int:
         """Rows of the |d| histogram after the named sums (0: an accumulator kept without it)."""
         return len(self.sums) - len(SUMS)
 
-    def add(self, class_index: np.ndarray, product: np.ndarray, reference: np.ndarray, pool=None) -> None:
+    def add(self, class_index: np.ndarray, product: np.ndarray, reference: np.ndarray, pool=None,
+            last: bool = True) -> None:
         """Valid pixels only: 1-D arrays of equal length (LAI in float64 keeps the sums exact).
 
-        Temporaries come from ``pool`` (a blocks.BufferPool: arrays reused from window to window, not faulted
-        in anew) and go back to it; each product of the sums is formed in one scratch array in turn."""
+        A window may come in parts, in its pixel order, all but the last with ``last=False``: each class's sums
+        run on from one part to the next, pixel by pixel, so the window adds exactly what it would in one piece
+        (float sums depend on where they restart). Temporaries come from ``pool`` (a blocks.BufferPool: arrays
+        reused from part to part, not faulted in anew) and go back to it."""
         size = len(self.class_names)
+        outcomes = len(GCOS_REQUIREMENTS) + 1
+        bins, per_bin = max(self.abs_bins, 1), size * outcomes
+        window = self._window or _WindowSums(size, bins * per_bin)
         p = product.astype(np.float64, copy=False)
         r = reference.astype(np.float64, copy=False)
         take = pool.take if pool is not None else np.empty
-        classes = take(p.shape, np.intp)  # once: each bincount would otherwise convert the class index anew
-        np.copyto(classes, class_index, casting="unsafe")
+        classes = take((size + len(p),), np.intp)  # each class's running sum first, then the pixels
+        classes[:size] = np.arange(size)
+        np.copyto(classes[size:], class_index, casting="unsafe")
+        weights = take((size + len(p),), np.float64)
+        values = weights[size:]
 
-        def total(weights=None):
-            return np.bincount(classes, weights=weights, minlength=size)[:size]
+        def total(name):  # each class's sum of ``values``, run on from the window's sum so far
+            weights[:size] = window.sums[name]
+            window.sums[name] = np.bincount(classes, weights=weights, minlength=size)[:size]
 
-        scratch, limit, relative_limit = take(p.shape, np.float64), take(p.shape, np.float64), None
-        abs_d = np.abs(np.subtract(p, r, out=scratch), out=scratch)
+        limit, relative_limit = take(p.shape, np.float64), None
+        abs_d = np.abs(np.subtract(p, r, out=values), out=values)
         # The GCOS requirements are nested (absolutes and relative shares never grow, and rounding is monotonic,
         # so no limit exceeds the one before): a pixel's outcome is how many it meets, 0-3.
         met, passed = take(p.shape, np.uint8), take(p.shape, np.bool_)
@@ -81,8 +92,6 @@ class Accumulator:
             np.add(met, passed.view(np.uint8), out=met)
         # One count per |d| bin, class and outcome gives N, the three GCOS shares and the |d| histogram at once
         # (integer counts, the same as sums of 0/1 weights). Class and outcome are combined in a small type first.
-        outcomes = len(GCOS_REQUIREMENTS) + 1
-        bins, per_bin = max(self.abs_bins, 1), size * outcomes
         small = take(p.shape, np.min_scalar_type(per_bin))
         np.multiply(class_index, outcomes, out=small, dtype=small.dtype, casting="unsafe")
         small += met
@@ -95,22 +104,34 @@ class Accumulator:
             index += small
         else:
             np.copyto(index, small)
-        cells = np.bincount(index, minlength=bins * per_bin)[:bins * per_bin].reshape(bins, size, outcomes)
-        by_outcome = cells.sum(axis=0)  # class x requirements met
+        window.cells += np.bincount(index, minlength=window.cells.size)[:window.cells.size]
+        total("abs")
+        for name, first, second in (("p", p, None), ("r", r, None), ("pp", p, p), ("rr", r, r), ("pr", p, r)):
+            if second is None:
+                values[:] = first
+            else:
+                np.multiply(first, second, out=values)
+            total(name)
+        if pool is not None:
+            pool.give(classes, weights, limit, relative_limit, met, passed, small, index)
+        self._window = None if last else window
+        if last:
+            self._add_window(window, bins, size, outcomes)
+
+    def _add_window(self, window, bins: int, size: int, outcomes: int) -> None:
+        """A whole window's sums into the running ones."""
+        cells = window.cells.reshape(bins, size, outcomes)  # |d| bin, class, requirements met
+        by_outcome = cells.sum(axis=0)
         counts = by_outcome.sum(axis=1)
         sum_gcos, sum_threshold, sum_goal = (by_outcome[:, least:].sum(axis=1) for least in range(1, outcomes))
-        sum_p, sum_r, sum_abs = total(p), total(r), total(abs_d)
-        sum_pp = total(np.multiply(p, p, out=scratch))
-        sum_rr = total(np.multiply(r, r, out=scratch))
-        sum_pr = total(np.multiply(p, r, out=scratch))
+        s = window.sums
+        sum_p, sum_r, sum_pp, sum_rr, sum_pr = s["p"], s["r"], s["pp"], s["rr"], s["pr"]
         # d and d*d sums follow from the others; in float64 the cancellation costs < 1e-13 relative for LAI
-        self.sums[:len(SUMS)] += np.array([counts, sum_p, sum_r, sum_p - sum_r, sum_abs,
+        self.sums[:len(SUMS)] += np.array([counts, sum_p, sum_r, sum_p - sum_r, s["abs"],
                                            sum_pp - 2 * sum_pr + sum_rr, sum_pp, sum_rr, sum_pr, sum_gcos,
                                            sum_threshold, sum_goal])
         if self.abs_bins:
             self.sums[len(SUMS):] += cells.sum(axis=2)  # |d| bin x class
-        if pool is not None:
-            pool.give(classes, scratch, limit, relative_limit, met, passed, small, index)
 
     def merge(self, other: Accumulator) -> None:
         if other.class_names != self.class_names:
@@ -136,6 +157,15 @@ class Accumulator:
 
     def rows(self, deming_lambda=None) -> list:
         return [summarise(name, self.sums[:, k], deming_lambda) for k, name in enumerate(self.class_names)]
+
+
+class _WindowSums:
+    """One window's sums while it comes in parts: each class's float sums, and its counts per |d| bin, class and
+    GCOS outcome (``cells`` of them, flat)."""
+
+    def __init__(self, size: int, cells: int):
+        self.sums = {name: np.zeros(size) for name in ("abs", "p", "r", "pp", "rr", "pr")}
+        self.cells = np.zeros(cells, np.int64)
 
 
 STRATA_COLUMNS = ("stratum", *COLUMNS)

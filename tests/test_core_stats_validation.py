@@ -130,6 +130,23 @@ def test_pooling_two_tiles_equals_their_pixels_together():
                 assert merged_row[name] == pytest.approx(value, rel=1e-10, abs=1e-12), name
 
 
+@pytest.mark.parametrize("histogram", [True, False])
+def test_a_window_added_in_parts_adds_the_same_bits_as_in_one_piece(histogram):
+    rng = np.random.default_rng(5)
+    reference = rng.gamma(2.0, 1.2, 10000)
+    product = reference * 0.9 + rng.normal(0, 0.4, reference.size)
+    classes = rng.integers(0, 3, reference.size).astype(np.uint8)
+    whole, in_parts, restarted = (Accumulator(CLASSES, histogram) for _ in range(3))
+    for window in (slice(0, 6000), slice(6000, 10000)):
+        whole.add(classes[window], product[window], reference[window])
+        cuts = [window.start, window.start + 7, window.start + 7, window.start + 2500, window.stop]  # one part empty
+        for number, (start, stop) in enumerate(zip(cuts, cuts[1:])):
+            in_parts.add(classes[start:stop], product[start:stop], reference[start:stop], last=number == 3)
+            restarted.add(classes[start:stop], product[start:stop], reference[start:stop])
+    assert in_parts.sums.tobytes() == whole.sums.tobytes()
+    assert restarted.sums.tobytes() != whole.sums.tobytes()  # float sums depend on where they restart
+
+
 def test_an_empty_class_gives_nan_figures_not_an_error():
     row = summarise("WAT", np.zeros_like(Accumulator(CLASSES).sums[:, 0]))
     assert row["n"] == 0 and math.isnan(row["slope_rma"]) and math.isnan(row["median_abs_difference"])

@@ -117,3 +117,26 @@ def test_rows_of_a_misfitting_input_are_read_once_and_served_to_every_window(tmp
         assert reader.read((xoff, yoff, xsize, ysize), out) is out
         np.testing.assert_array_equal(out, values[yoff:yoff + ysize, xoff:xoff + xsize])
     assert band.rows_read == height  # every row once, though windows and blocks cut the rows differently
+
+
+@pytest.mark.parametrize("xoff, xsize, rows", [(0, 4096, 256), (4096, 3904, 256), (0, 1200, 768), (300, 700, 256),
+                                               (0, 50, 10)])
+def test_a_window_is_written_in_parts_of_whole_output_tiles(xoff, xsize, rows):
+    from laiqa.core.blocks import column_chunks
+    from laiqa.core.writers import OUTPUT_TILE
+
+    parts = column_chunks(xoff, xsize, rows, pixels=1 << 18)
+    assert parts[0][0] == 0 and parts[-1][1] == xsize
+    assert all(stop == start for (_, stop), (start, _) in zip(parts, parts[1:]))  # each column once
+    assert all((xoff + stop) % OUTPUT_TILE == 0 for _, stop in parts[:-1])  # cut only at tile edges
+    assert all((stop - start) * rows <= max(1 << 18, OUTPUT_TILE * rows) for start, stop in parts)
+
+
+@pytest.mark.parametrize("rows, columns", [(256, 4096), (768, 1200), (64, 3904), (3, 1 << 20), (1, 5)])
+def test_a_window_is_computed_in_parts_of_whole_rows(rows, columns):
+    from laiqa.core.difference import row_parts
+
+    parts = row_parts(rows, columns, pixels=1 << 18)
+    assert parts[0].start == 0 and parts[-1].stop == rows
+    assert all(one.stop == two.start for one, two in zip(parts, parts[1:]))
+    assert all((part.stop - part.start) * columns <= max(1 << 18, columns) for part in parts)

@@ -80,6 +80,40 @@ def tile(tmp_path_factory):
     return folder, own_path, glass_path
 
 
+def test_a_window_computed_and_written_in_parts_gives_the_same_bits(tile, monkeypatch):
+    """Parts change only the memory: every sum, count, sample and pixel is that of whole windows."""
+    import laiqa.core.blocks
+    import laiqa.core.difference
+    from laiqa.core.inputs import BufferSpec
+
+    folder, own_path, glass_path = tile
+    product = gdal.Open(own_path)
+    x0, dx, _, y0, _, dy = product.GetGeoTransform()
+    values = np.random.default_rng(4).integers(0, 11, (48, 48)).astype(np.uint8)
+    strata_path = write_strata(folder / "parts.tif", values, (x0, 2 * dx, 0, y0, 0, 2 * dy), product.GetProjection())
+
+    def run(name):
+        return run_difference(own_path, glass_path, folder / name / "d.tif", OWN, class_folder=folder / name,
+                              strata=StrataInput(RasterInput(strata_path), preset="mcd12q1_lc_type3"),
+                              sample_points=500, density=True, buffer=BufferSpec(1))
+
+    whole = run("whole")
+    monkeypatch.setattr(laiqa.core.difference, "PART_PIXELS", 1000)  # parts of 4 rows, some with no kept pixel
+    monkeypatch.setattr(laiqa.core.blocks, "WRITE_PIXELS", 16)
+    parts = run("parts")
+    assert parts.accumulator.sums.tobytes() == whole.accumulator.sums.tobytes()
+    assert parts.strata_accumulator.sums.tobytes() == whole.strata_accumulator.sums.tobytes()
+    assert (parts.density.counts == whole.density.counts).all()
+    assert (parts.completeness_counts == whole.completeness_counts).all()
+    for key in whole.sample:
+        assert (parts.sample[key] == whole.sample[key]).all(), key
+    for path in [whole.output, *whole.class_files.values()]:
+        written = gdal.Open(path)
+        again = gdal.Open(path.replace(str(folder / "whole"), str(folder / "parts")))
+        for band in range(1, written.RasterCount + 1):
+            assert written.GetRasterBand(band).ReadRaster() == again.GetRasterBand(band).ReadRaster()
+
+
 def test_strata_on_a_coarser_grid_give_every_stratum_and_class_the_figures_of_its_pixels(tile):
     folder, own_path, glass_path = tile
     product = gdal.Open(own_path)
