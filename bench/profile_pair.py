@@ -22,7 +22,15 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_masked_difference import SHARED_BENCH, plugin_path
 
 sys.path.insert(0, plugin_path())
-from laiqa.core.difference import BlockContext, check_settings, difference_block, masked_difference
+from laiqa.core.blocks import BufferPool, RowsReadOnce, blocks_fit, column_chunks
+from laiqa.core.difference import (
+    BlockContext,
+    check_settings,
+    difference_block,
+    masked_difference,
+    row_parts,
+    window_bands,
+)
 from laiqa.core.inputs import DifferenceSettings, LaiInput, OutputSpec, QaInput, RasterInput
 from laiqa.core.qa.scheme import load_preset
 from laiqa.core.readers import open_lai, open_qa, read_window, windows
@@ -97,10 +105,13 @@ def main():
         all_windows = list(windows(bands[0], align=OUTPUT_TILE))
         blocks = [[read_window(band, window) for band in bands] for window in all_windows]
 
-        def read():
-            for window in all_windows:
-                for band in bands:
-                    read_window(band, window)
+        def read():  # as the block engine reads: rows of an input whose blocks do not fit the windows once each
+            readers = {k: RowsReadOnce(band, blocks[0][k].dtype) for k, band in enumerate(bands)
+                       if not blocks_fit(band, all_windows)}
+            for window, window_blocks in zip(all_windows, blocks):
+                for k, band in enumerate(bands):
+                    out = np.empty_like(window_blocks[k])
+                    readers[k].read(window, out) if k in readers else read_window(band, window, out)
                 for band in opened:
                     band.dataset.FlushCache()
 
@@ -109,26 +120,41 @@ def main():
         lookup[values] = np.arange(len(values), dtype=np.uint8)
         context = BlockContext(scheme, rule, opened[0].encoding, opened[1].encoding, len(names), split, lookup,
                                None, opened[2].nodata)
-        results = [difference_block(*window_blocks, context) for window_blocks in blocks]
+        pool = BufferPool()
+
+        def parts_of(window_blocks):  # the pass computes each window in parts of whole rows
+            return [[block[rows] for block in window_blocks] for rows in row_parts(*window_blocks[0].shape)]
+
+        results = [[difference_block(*part, context) for part in parts_of(window_blocks)] for window_blocks in blocks]
 
         def compute():
             for window_blocks in blocks:
-                difference_block(*window_blocks, context)
+                for part in parts_of(window_blocks):
+                    block = difference_block(*part, context, pool)
+                    pool.give(block.difference, block.class_index, block.kept_product, block.kept_reference,
+                              block.kept_classes)
 
         def sums():
             accumulator = Accumulator.for_bands([*names, "all"])
-            for block in results:
-                accumulator.add(block.kept_classes, block.kept_product, block.kept_reference)
+            for window_parts in results:
+                for number, block in enumerate(window_parts):
+                    accumulator.add(block.kept_classes, block.kept_product, block.kept_reference, pool,
+                                    number == len(window_parts) - 1)
 
-        def write():
+        def write():  # as the writer thread writes: class bands and compression in parts of whole output tiles
             grid = opened[0].grid
             with AtomicRaster(os.path.join(work, "out.tif"), band_count=len(names) + 1, numpy_dtype=np.float32,
                               nodata=-9999.0, creation_options=default_creation_options("GTiff"),
                               **grid.creation_geo()) as out:
-                for window, block in zip(all_windows, results):
-                    for index, values_ in enumerate(block.bands(context)):
-                        out.GetRasterBand(index + 1).WriteArray(values_, window[0], window[1])
-                    out.FlushCache()
+                for window, window_parts in zip(all_windows, results):
+                    difference = np.concatenate([block.difference for block in window_parts])
+                    class_index = np.concatenate([block.class_index for block in window_parts])
+                    for start, stop in column_chunks(window[0], window[2], window[3]):
+                        bands_ = window_bands(difference[:, start:stop], class_index[:, start:stop], context, pool)
+                        for index, values_ in enumerate(bands_):
+                            out.GetRasterBand(index + 1).WriteArray(values_, window[0] + start, window[1])
+                        out.FlushCache()
+                        pool.give(*bands_[:-1])
 
         def whole():
             masked_difference(product, reference, qa, settings, OutputSpec(os.path.join(work, "whole.tif")))
