@@ -22,7 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_masked_difference import SHARED_BENCH, plugin_path
 
 sys.path.insert(0, plugin_path())
-from laiqa.core.blocks import BufferPool, RowsReadOnce, blocks_fit, column_chunks
+from laiqa.core.blocks import BufferPool, RowsReadOnce, blocks_fit, column_chunks, one_dataset_per_file
 from laiqa.core.difference import (
     BlockContext,
     check_settings,
@@ -105,11 +105,12 @@ def main():
         all_windows = list(windows(bands[0], align=OUTPUT_TILE))
         blocks = [[read_window(band, window) for band in bands] for window in all_windows]
 
-        def read():  # as the block engine reads: rows of an input whose blocks do not fit the windows once each
-            readers = {k: RowsReadOnce(band, blocks[0][k].dtype) for k, band in enumerate(bands)
+        def read():  # as the block engine reads: a file through one dataset, rows of misfitting blocks once each
+            shared = one_dataset_per_file(bands)
+            readers = {k: RowsReadOnce(band, blocks[0][k].dtype) for k, band in enumerate(shared)
                        if not blocks_fit(band, all_windows)}
             for window, window_blocks in zip(all_windows, blocks):
-                for k, band in enumerate(bands):
+                for k, band in enumerate(shared):
                     out = np.empty_like(window_blocks[k])
                     readers[k].read(window, out) if k in readers else read_window(band, window, out)
                 for band in opened:
@@ -130,16 +131,14 @@ def main():
         def compute():
             for window_blocks in blocks:
                 for part in parts_of(window_blocks):
-                    block = difference_block(*part, context, pool)
-                    pool.give(block.difference, block.class_index, block.kept_product, block.kept_reference,
-                              block.kept_classes)
+                    difference_block(*part, context)
 
         def sums():
             accumulator = Accumulator.for_bands([*names, "all"])
             for window_parts in results:
                 for number, block in enumerate(window_parts):
-                    accumulator.add(block.kept_classes, block.kept_product, block.kept_reference, pool,
-                                    number == len(window_parts) - 1)
+                    accumulator.add(block.kept_classes, block.kept_product, block.kept_reference,
+                                    last=number == len(window_parts) - 1)
 
         def write():  # as the writer thread writes: class bands and compression in parts of whole output tiles
             grid = opened[0].grid

@@ -8,6 +8,7 @@ bands to write and ``compute(window, *blocks) -> arrays``; its statistics stay i
 """
 from __future__ import annotations
 
+import os
 import threading
 
 import numpy as np
@@ -106,6 +107,7 @@ def run_blocks(inputs, outputs, compute, progress=SILENT, pool=None, prepare=Non
     ``halos`` {input index: pixels}: that input's blocks are read grown by ``halo_window``.
     """
     pool = pool or BufferPool()
+    inputs = one_dataset_per_file(inputs)
     all_windows = list(windows(inputs[0], align=OUTPUT_TILE))
     input_datasets = _datasets(inputs)
     output_datasets = _datasets(band for band, _ in outputs)
@@ -187,6 +189,21 @@ class RowsReadOnce:
             self.rows, self.first = (np.concatenate([kept, new]) if len(kept) else new), yoff
         np.copyto(out, self.rows[yoff - self.first:end - self.first, xoff:xoff + xsize])
         return out
+
+
+def one_dataset_per_file(bands) -> list:
+    """The bands, each read through the first dataset opened on its file: a file opened twice (the product's LAI
+    band and its QA band, each opened by itself) would have GDAL decode every block once per dataset, and a
+    pixel-interleaved block holds both bands (measured: the product's DEFLATE decoded twice, 0.08 s of a
+    2400x2400 pair). Datasets without a name (a warped VRT) are left as they are."""
+    first, shared = {}, []
+    for band in bands:
+        dataset = band.GetDataset()
+        name = dataset.GetDescription()
+        key = (dataset.GetDriver().ShortName, name)
+        owner = first.setdefault(key, dataset) if name and os.path.exists(name) else dataset
+        shared.append(band if owner is dataset else owner.GetRasterBand(band.GetBand()))
+    return shared
 
 
 def every_band(dataset, first_index: int = 0) -> list:

@@ -53,49 +53,47 @@ class Accumulator:
         """Rows of the |d| histogram after the named sums (0: an accumulator kept without it)."""
         return len(self.sums) - len(SUMS)
 
-    def add(self, class_index: np.ndarray, product: np.ndarray, reference: np.ndarray, pool=None,
-            last: bool = True) -> None:
+    def add(self, class_index: np.ndarray, product: np.ndarray, reference: np.ndarray, last: bool = True) -> None:
         """Valid pixels only: 1-D arrays of equal length (LAI in float64 keeps the sums exact).
 
         A window may come in parts, in its pixel order, all but the last with ``last=False``: each class's sums
         run on from one part to the next, pixel by pixel, so the window adds exactly what it would in one piece
-        (float sums depend on where they restart). Temporaries come from ``pool`` (a blocks.BufferPool: arrays
-        reused from part to part, not faulted in anew) and go back to it."""
+        (float sums depend on where they restart). Each product of the sums is formed in one scratch array in
+        turn, not all at once: these arrays are a part's largest."""
         size = len(self.class_names)
         outcomes = len(GCOS_REQUIREMENTS) + 1
         bins, per_bin = max(self.abs_bins, 1), size * outcomes
         window = self._window or _WindowSums(size, bins * per_bin)
         p = product.astype(np.float64, copy=False)
         r = reference.astype(np.float64, copy=False)
-        take = pool.take if pool is not None else np.empty
-        classes = take((size + len(p),), np.intp)  # each class's running sum first, then the pixels
+        classes = np.empty((size + len(p),), np.intp)  # each class's running sum first, then the pixels
         classes[:size] = np.arange(size)
         np.copyto(classes[size:], class_index, casting="unsafe")
-        weights = take((size + len(p),), np.float64)
+        weights = np.empty((size + len(p),), np.float64)
         values = weights[size:]
 
         def total(name):  # each class's sum of ``values``, run on from the window's sum so far
             weights[:size] = window.sums[name]
             window.sums[name] = np.bincount(classes, weights=weights, minlength=size)[:size]
 
-        limit, relative_limit = take(p.shape, np.float64), None
+        limit, relative_limit = np.empty(p.shape, np.float64), None
         abs_d = np.abs(np.subtract(p, r, out=values), out=values)
         # The GCOS requirements are nested (absolutes and relative shares never grow, and rounding is monotonic,
         # so no limit exceeds the one before): a pixel's outcome is how many it meets, 0-3.
-        met, passed = take(p.shape, np.uint8), take(p.shape, np.bool_)
+        met, passed = np.empty(p.shape, np.uint8), np.empty(p.shape, np.bool_)
         met.fill(0)
         for number, (absolute, relative) in enumerate(GCOS_REQUIREMENTS):
             if relative_limit is None or relative != GCOS_REQUIREMENTS[number - 1][1]:
-                relative_limit = np.multiply(relative, r, out=take(p.shape, np.float64) if relative_limit is None
+                relative_limit = np.multiply(relative, r, out=np.empty(p.shape, np.float64) if relative_limit is None
                                              else relative_limit)
             np.less_equal(abs_d, np.maximum(relative_limit, absolute, out=limit), out=passed)
             np.add(met, passed.view(np.uint8), out=met)
         # One count per |d| bin, class and outcome gives N, the three GCOS shares and the |d| histogram at once
         # (integer counts, the same as sums of 0/1 weights). Class and outcome are combined in a small type first.
-        small = take(p.shape, np.min_scalar_type(per_bin))
+        small = np.empty(p.shape, np.min_scalar_type(per_bin))
         np.multiply(class_index, outcomes, out=small, dtype=small.dtype, casting="unsafe")
         small += met
-        index = take(p.shape, np.intp)
+        index = np.empty(p.shape, np.intp)
         if self.abs_bins:
             # |d| / width truncated is its bin (|d| >= 0); a multiply, as float floor division is ten times slower
             np.copyto(index, np.minimum(np.multiply(abs_d, 1.0 / ABS_BIN_WIDTH, out=limit), ABS_BINS - 1,
@@ -112,8 +110,6 @@ class Accumulator:
             else:
                 np.multiply(first, second, out=values)
             total(name)
-        if pool is not None:
-            pool.give(classes, weights, limit, relative_limit, met, passed, small, index)
         self._window = None if last else window
         if last:
             self._add_window(window, bins, size, outcomes)

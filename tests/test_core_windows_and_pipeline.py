@@ -140,3 +140,21 @@ def test_a_window_is_computed_in_parts_of_whole_rows(rows, columns):
     assert parts[0].start == 0 and parts[-1].stop == rows
     assert all(one.stop == two.start for one, two in zip(parts, parts[1:]))
     assert all((part.stop - part.start) * columns <= max(1 << 18, columns) for part in parts)
+
+
+def test_a_file_opened_twice_is_read_through_one_dataset(tmp_path):
+    """The product's LAI band and its QA band, opened one by one, are read through the first dataset (GDAL would
+    decode each pixel-interleaved block once per dataset); a dataset without a file (a warped VRT) is left alone."""
+    from laiqa.core.blocks import one_dataset_per_file
+    path = str(tmp_path / "two.tif")
+    values = np.arange(2 * 40 * 30, dtype=np.int16).reshape(2, 40, 30)
+    dataset = gdal.GetDriverByName("GTiff").Create(path, 30, 40, 2, gdal.GDT_Int16, ["TILED=YES"])
+    for index in range(2):
+        dataset.GetRasterBand(index + 1).WriteArray(values[index])
+    dataset = None
+    first, second = gdal.Open(path), gdal.Open(path)
+    unnamed = gdal.GetDriverByName("MEM").Create("", 30, 40, 1, gdal.GDT_Int16)
+    bands = one_dataset_per_file([first.GetRasterBand(1), unnamed.GetRasterBand(1), second.GetRasterBand(2)])
+    assert bands[2].GetDataset().this == first.this and bands[2].GetBand() == 2
+    assert bands[1].GetDataset().this == unnamed.this
+    np.testing.assert_array_equal(bands[2].ReadAsArray(), values[1])
