@@ -12,11 +12,13 @@ usage: /usr/bin/python3 bench/bench_floor.py [--skip-20000] [--before REVISION]
 With --before REVISION, every figure of that commit too, measured in the same run on the same data.
 """
 import argparse
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_batch import batch_peak_mb, time_batch
@@ -57,8 +59,18 @@ def verdict(value: float, target: float) -> str:
     return f"target <= {target:g}: {'met' if value <= target else 'NOT met'}"
 
 
-def measure(data: dict, work: str, sizes) -> dict:
-    """Every figure for the checkout ``plugin_path()`` names now, on the data made once for all checkouts."""
+def measure_checkout(checkout):
+    """Have ``plugin_path()`` name this checkout (None: this one) in the process this runs in."""
+    if checkout:
+        os.environ["LAIQA_BENCH_CHECKOUT"] = checkout
+    else:
+        os.environ.pop("LAIQA_BENCH_CHECKOUT", None)
+
+
+def measure(data: dict, work: str, sizes, launcher) -> dict:
+    """Every figure for the checkout ``plugin_path()`` names now, on the data made once for all checkouts.
+    Peak memory is measured from ``launcher``'s small process: a child inherits its parent's peak resident set
+    across exec, and this process holds the floor's rasters by then."""
     subprocess.run(["qgis_process.bin", "plugins", "enable", "laiqa"], capture_output=True,
                    env={**os.environ, "QGIS_PLUGINPATH": plugin_path(), "QT_QPA_PLATFORM": "offscreen"})
     figures = {}
@@ -69,10 +81,10 @@ def measure(data: dict, work: str, sizes) -> dict:
     figures["batch"] = (time_batch(rt, glass_dir, out, 0), time_batch(rt, glass_dir, out, 1),
                         batch_floor(rt, glass_dir, products, references, tempfile.mkdtemp(dir=work)))
     tiny_rt, tiny_glass, _, _ = data["tiny"]
-    figures["batch_memory"] = batch_peak_mb(rt, glass_dir, out) - batch_peak_mb(
-        tiny_rt, tiny_glass, os.path.join(work, "tiny_out"))
+    figures["batch_memory"] = launcher.submit(batch_peak_mb, rt, glass_dir, out).result() - launcher.submit(
+        batch_peak_mb, tiny_rt, tiny_glass, os.path.join(work, "tiny_out")).result()
     memory_folder = tempfile.mkdtemp(dir=work)
-    figures["memory"] = {size: memory_growth(size, memory_folder) for size in sizes}
+    figures["memory"] = {size: launcher.submit(memory_growth, size, memory_folder).result() for size in sizes}
     return figures
 
 
@@ -116,6 +128,9 @@ def main():
                         help="also measure this git revision (e.g. main~3), in the same run, on the same data")
     args = parser.parse_args()
     sizes = (8000,) if args.skip_20000 else (8000, 20000)
+    # started now, while this process is small; its workers start qgis_process for the memory figures
+    launcher = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+    launcher.submit(plugin_path).result()
     work = tempfile.mkdtemp(prefix="laiqa-floor-")
     try:
         data = {"pair": make_pair(os.path.join(work, "pair"), 2400),
@@ -127,11 +142,14 @@ def main():
             os.makedirs(checkout)
             archive = subprocess.run(["git", "-C", ROOT, "archive", args.before], check=True, capture_output=True)
             subprocess.run(["tar", "-x", "-C", checkout], input=archive.stdout, check=True)
-            os.environ["LAIQA_BENCH_CHECKOUT"] = checkout
-            before = measure(data, tempfile.mkdtemp(dir=work), sizes)
-            os.environ.pop("LAIQA_BENCH_CHECKOUT")
-        now = measure(data, tempfile.mkdtemp(dir=work), sizes)
+            measure_checkout(checkout)
+            launcher.submit(measure_checkout, checkout).result()
+            before = measure(data, tempfile.mkdtemp(dir=work), sizes, launcher)
+            measure_checkout(None)
+            launcher.submit(measure_checkout, None).result()
+        now = measure(data, tempfile.mkdtemp(dir=work), sizes, launcher)
     finally:
+        launcher.shutdown()
         shutil.rmtree(work, ignore_errors=True)
     print("\n".join(report(now, before, args.before)))
     print("\nwhere a pair's time goes:")

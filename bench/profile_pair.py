@@ -60,9 +60,10 @@ def memory_budget(size: int) -> str:
     pools = []
 
     class CountedPool(BufferPool):
-        def __init__(self):
+        def __init__(self):  # the pass's pool, the first made (a part's own short-lived pools are not kept alive)
             super().__init__()
-            pools.append(self)
+            if not pools:
+                pools.append(self)
 
     work = tempfile.mkdtemp(prefix="laiqa-budget-")
     try:
