@@ -2,14 +2,15 @@
 
 usage: /usr/bin/python3 bench/bench_floor.py [--skip-20000] [--before REVISION]
 
-1. one 2400x2400 pair through processing.run (best of 3) / the I/O floor (GDAL reads both inputs and writes
-   our output from memory with the same creation options, best of 5);
+1. one 2400x2400 pair through processing.run (best of 3, in each of ROUNDS rounds) / the I/O floor (GDAL reads
+   both inputs and writes our output from memory with the same creation options, best of 5);
 2. a batch of 8 pairs of 1200x1200 (default WORKERS, and WORKERS=1) / the batch's serial I/O floor (the sum
    of its pairs' floors);
 3. peak resident memory of qgis_process above the same run on a tiny pair: one pair of 8000x8000 and of
    20000x20000, and the 2-worker batch;
 4. where a pair's time goes (bench/profile_pair.py's stages).
-With --before REVISION, every figure of that commit too, measured in the same run on the same data.
+With --before REVISION, every figure of that commit too, measured in the same run on the same data (the
+speed rounds take the two in turn).
 """
 import argparse
 import multiprocessing
@@ -26,6 +27,7 @@ from bench_masked_difference import ROOT, SHARED_BENCH, io_floor, make_pair, our
 from bench_memory import make_pair_in_child, peak_rss_mb, plugin_path
 
 TARGETS = {"pair": 1.3, "batch": 1.3, "memory": 150.0}
+ROUNDS = 3  # speed: each checkout's best of this many rounds, the checkouts taken in turn
 
 
 def make_tiles(folder: str, pairs: int, size: int):
@@ -67,22 +69,31 @@ def measure_checkout(checkout):
         os.environ.pop("LAIQA_BENCH_CHECKOUT", None)
 
 
-def measure(data: dict, work: str, sizes, launcher) -> dict:
-    """Every figure for the checkout ``plugin_path()`` names now, on the data made once for all checkouts.
-    Peak memory is measured from ``launcher``'s small process: a child inherits its parent's peak resident set
-    across exec, and this process holds the floor's rasters by then."""
-    subprocess.run(["qgis_process.bin", "plugins", "enable", "laiqa"], capture_output=True,
-                   env={**os.environ, "QGIS_PLUGINPATH": plugin_path(), "QT_QPA_PLATFORM": "offscreen"})
-    figures = {}
-    pair_seconds, output = ours(*data["pair"])
-    figures["pair"] = (pair_seconds, io_floor(*data["pair"], output, work))
-    rt, glass_dir, products, references = data["batch"]
-    out = os.path.join(work, "batch_out")
-    figures["batch"] = (time_batch(rt, glass_dir, out, 0), time_batch(rt, glass_dir, out, 1),
-                        batch_floor(rt, glass_dir, products, references, tempfile.mkdtemp(dir=work)))
+def speed(data: dict, work: str, checkouts) -> dict:
+    """{checkout: (pair seconds, batch seconds with default WORKERS, with WORKERS=1)}: each the best of ROUNDS
+    rounds that take the checkouts in turn (times on this machine drift between minutes: a checkout measured
+    only after another would be judged by the drift)."""
+    best = {checkout: [float("inf")] * 3 for checkout in checkouts}
+    rt, glass_dir, _, _ = data["batch"]
+    for _ in range(ROUNDS):
+        for checkout in checkouts:
+            measure_checkout(checkout)
+            subprocess.run(["qgis_process.bin", "plugins", "enable", "laiqa"], capture_output=True,
+                           env={**os.environ, "QGIS_PLUGINPATH": plugin_path(), "QT_QPA_PLATFORM": "offscreen"})
+            times = (ours(*data["pair"])[0], time_batch(rt, glass_dir, os.path.join(work, "batch_out"), 0),
+                     time_batch(rt, glass_dir, os.path.join(work, "batch_out"), 1))
+            best[checkout] = [min(pair) for pair in zip(best[checkout], times)]
+    measure_checkout(None)
+    return best
+
+
+def memory(data: dict, work: str, sizes, launcher) -> dict:
+    """Peak memory figures of the checkout ``launcher``'s process names, measured from that small process: a
+    child inherits its parent's peak resident set across exec, and this process holds the floor's rasters."""
+    rt, glass_dir, _, _ = data["batch"]
     tiny_rt, tiny_glass, _, _ = data["tiny"]
-    figures["batch_memory"] = launcher.submit(batch_peak_mb, rt, glass_dir, out).result() - launcher.submit(
-        batch_peak_mb, tiny_rt, tiny_glass, os.path.join(work, "tiny_out")).result()
+    figures = {"batch_memory": launcher.submit(batch_peak_mb, rt, glass_dir, os.path.join(work, "batch_out")).result()
+               - launcher.submit(batch_peak_mb, tiny_rt, tiny_glass, os.path.join(work, "tiny_out")).result()}
     memory_folder = tempfile.mkdtemp(dir=work)
     figures["memory"] = {size: launcher.submit(memory_growth, size, memory_folder).result() for size in sizes}
     return figures
@@ -136,18 +147,25 @@ def main():
         data = {"pair": make_pair(os.path.join(work, "pair"), 2400),
                 "batch": make_tiles(os.path.join(work, "batch"), 8, 1200),
                 "tiny": make_tiles(os.path.join(work, "tiny"), 1, 64)}
-        before = None
+        checkouts = [None]
         if args.before:
             checkout = os.path.join(work, "before")
             os.makedirs(checkout)
             archive = subprocess.run(["git", "-C", ROOT, "archive", args.before], check=True, capture_output=True)
             subprocess.run(["tar", "-x", "-C", checkout], input=archive.stdout, check=True)
-            measure_checkout(checkout)
+            checkouts.insert(0, checkout)
+        times = speed(data, work, checkouts)
+        _, output = ours(*data["pair"], runs=1)
+        pair_floor = io_floor(*data["pair"], output, work)
+        rt, glass_dir, products, references = data["batch"]
+        batch_floor_seconds = batch_floor(rt, glass_dir, products, references, tempfile.mkdtemp(dir=work))
+        figures = {}
+        for checkout in checkouts:
             launcher.submit(measure_checkout, checkout).result()
-            before = measure(data, tempfile.mkdtemp(dir=work), sizes, launcher)
-            measure_checkout(None)
-            launcher.submit(measure_checkout, None).result()
-        now = measure(data, tempfile.mkdtemp(dir=work), sizes, launcher)
+            pair, batch_default, batch_one = times[checkout]
+            figures[checkout] = {"pair": (pair, pair_floor), "batch": (batch_default, batch_one, batch_floor_seconds),
+                                 **memory(data, tempfile.mkdtemp(dir=work), sizes, launcher)}
+        now, before = figures[None], figures.get(checkouts[0]) if args.before else None
     finally:
         launcher.shutdown()
         shutil.rmtree(work, ignore_errors=True)
