@@ -136,9 +136,9 @@ def difference_block(product_raw, reference_raw, qa_raw, ctx: BlockContext, pool
     window lies in it) and where both LAI values are valid; difference in LAI units.
 
     ``out``: (difference, class index) arrays of the blocks' shape to fill (rows of the window's arrays), else
-    arrays taken from ``pool``. Every array is taken from ``pool`` (the block engine's reused arrays: a fresh array
-    of a few MB is faulted in page by page) and the temporaries are given back to it; the caller gives back the
-    block's kept arrays."""
+    arrays taken from ``pool``. The other arrays are taken from ``pool`` too (without one, from a pool of the
+    block's own, so its temporaries are reused within the block) and the temporaries given back to it; the block's
+    kept arrays are the caller's."""
     pool = pool or BufferPool()
     take = pool.take
     difference, class_index = out if out is not None else (take(qa_raw.shape, np.float32),
