@@ -107,7 +107,7 @@ def main():
         blocks = [[read_window(band, window) for band in bands] for window in all_windows]
 
         def read():  # as the block engine reads: a file through one dataset, rows of misfitting blocks once each
-            shared = one_dataset_per_file(bands)
+            shared, _owners = one_dataset_per_file(bands)
             readers = {k: RowsReadOnce(band, blocks[0][k].dtype) for k, band in enumerate(shared)
                        if not blocks_fit(band, all_windows)}
             for window, window_blocks in zip(all_windows, blocks):

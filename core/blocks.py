@@ -107,7 +107,7 @@ def run_blocks(inputs, outputs, compute, progress=SILENT, pool=None, prepare=Non
     ``halos`` {input index: pixels}: that input's blocks are read grown by ``halo_window``.
     """
     pool = pool or BufferPool()
-    inputs = one_dataset_per_file(inputs)
+    inputs, _owners = one_dataset_per_file(inputs)  # the owners stay alive as long as the bands are read
     all_windows = list(windows(inputs[0], align=OUTPUT_TILE))
     input_datasets = _datasets(inputs)
     output_datasets = _datasets(band for band, _ in outputs)
@@ -191,11 +191,14 @@ class RowsReadOnce:
         return out
 
 
-def one_dataset_per_file(bands) -> list:
-    """The bands, each read through the first dataset opened on its file: a file opened twice (the product's LAI
-    band and its QA band, each opened by itself) would have GDAL decode every block once per dataset, and a
-    pixel-interleaved block holds both bands (measured: the product's DEFLATE decoded twice, 0.08 s of a
-    2400x2400 pair). Datasets without a name (a warped VRT) are left as they are."""
+def one_dataset_per_file(bands) -> tuple:
+    """(the bands, each read through the first dataset opened on its file; the datasets they were taken from).
+
+    A file opened twice (the product's LAI band and its QA band, each opened by itself) would have GDAL decode
+    every block once per dataset, and a pixel-interleaved block holds both bands (measured: the product's DEFLATE
+    decoded twice, 0.08 s of a 2400x2400 pair). Datasets without a name (a warped VRT) are left as they are. The
+    caller keeps the datasets while it uses the bands: GDAL 3.8+ invalidates a band once the Python dataset it
+    came from is gone."""
     first, shared = {}, []
     for band in bands:
         dataset = band.GetDataset()
@@ -203,7 +206,7 @@ def one_dataset_per_file(bands) -> list:
         key = (dataset.GetDriver().ShortName, name)
         owner = first.setdefault(key, dataset) if name and os.path.exists(name) else dataset
         shared.append(band if owner is dataset else owner.GetRasterBand(band.GetBand()))
-    return shared
+    return shared, list(first.values())
 
 
 def every_band(dataset, first_index: int = 0) -> list:

@@ -154,7 +154,8 @@ def test_a_file_opened_twice_is_read_through_one_dataset(tmp_path):
     dataset = None
     first, second = gdal.Open(path), gdal.Open(path)
     unnamed = gdal.GetDriverByName("MEM").Create("", 30, 40, 1, gdal.GDT_Int16)
-    bands = one_dataset_per_file([first.GetRasterBand(1), unnamed.GetRasterBand(1), second.GetRasterBand(2)])
-    assert bands[2].GetDataset().this == first.this and bands[2].GetBand() == 2
-    assert bands[1].GetDataset().this == unnamed.this
+    bands, _owners = one_dataset_per_file([first.GetRasterBand(1), unnamed.GetRasterBand(1),
+                                           second.GetRasterBand(2)])
+    assert int(bands[2].GetDataset().this) == int(first.this) and bands[2].GetBand() == 2
+    assert int(bands[1].GetDataset().this) == int(unnamed.this)
     np.testing.assert_array_equal(bands[2].ReadAsArray(), values[1])
