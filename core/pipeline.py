@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import os
 import queue
 import sys
@@ -31,10 +32,8 @@ def keep_freed_memory(limit_mb: int = 64) -> bool:
     global _memory_kept
     if _memory_kept or not sys.platform.startswith("linux") or os.environ.get("LAIQA_KEEP_FREED_MEMORY") == "0":
         return _memory_kept
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):  # not glibc (e.g. musl)
+    mallopt = _glibc("mallopt")
+    if mallopt is None:
         return False
     limit = limit_mb << 20
     _memory_kept = bool(mallopt(_M_MMAP_THRESHOLD, limit // 2)) and bool(mallopt(_M_TRIM_THRESHOLD, limit))
@@ -49,13 +48,18 @@ def release_freed_memory() -> bool:
     threads add theirs on top (measured: 35-40 MB of a 2-worker batch of 8 pairs of 1200²). Called once a pair
     is done, so its cost (madvise on free pages) is once a pair, not once a window. Changes no allocator setting.
     """
-    if not sys.platform.startswith("linux"):
-        return False
+    trim = _glibc("malloc_trim") if sys.platform.startswith("linux") else None
+    return trim is not None and bool(trim(0))
+
+
+@functools.cache
+def _glibc(name: str):
+    """glibc's function ``name``, or None where the C library is not glibc (e.g. musl); looked up once (finding
+    the library runs ldconfig)."""
     try:
-        trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-    except (OSError, AttributeError):  # not glibc (e.g. musl)
-        return False
-    return bool(trim(0))
+        return getattr(ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6"), name)
+    except (OSError, AttributeError):
+        return None
 
 
 class _Failure:
